@@ -1,0 +1,197 @@
+package dev.kinetic.emulator;
+
+import dev.kinetic.emulator.control.Progression;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start a local org: where to listen, where to keep data, which schema files to add, how long tokens live,
+ * how jobs progress, and the clock. Immutable; build with {@link #builder()}.
+ */
+public final class LocalOrgConfig {
+    /** Salesforce's upload limit per ingest job: 150 MB. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 150L * 1024 * 1024;
+
+    private final String host;
+    private final int port;
+    private final Optional<Path> dataDir;
+    private final List<Path> schemaFiles;
+    private final Duration tokenTtl;
+    private final Progression progression;
+    private final Clock clock;
+    private final int workerThreads;
+    private final long maxUploadBytes;
+    private final boolean quiet;
+
+    private LocalOrgConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.dataDir = Optional.ofNullable(b.dataDir);
+        this.schemaFiles = List.copyOf(b.schemaFiles);
+        this.tokenTtl = b.tokenTtl;
+        this.progression = b.progression;
+        this.clock = b.clock;
+        this.workerThreads = b.workerThreads;
+        this.maxUploadBytes = b.maxUploadBytes;
+        this.quiet = b.quiet;
+    }
+
+    /** A builder with the defaults: 127.0.0.1, any free port, in memory, tokens for 2 hours, jobs run at once. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: in memory on a free port of 127.0.0.1. */
+    public static LocalOrgConfig defaults() {
+        return builder().build();
+    }
+
+    /** The address to bind. */
+    public String host() {
+        return host;
+    }
+
+    /** The port; 0 means any free port. */
+    public int port() {
+        return port;
+    }
+
+    /** The data directory; empty means in memory. */
+    public Optional<Path> dataDir() {
+        return dataDir;
+    }
+
+    /** Extra describe JSON files with custom objects and fields. */
+    public List<Path> schemaFiles() {
+        return schemaFiles;
+    }
+
+    /** How long an access token stays valid. */
+    public Duration tokenTtl() {
+        return tokenTtl;
+    }
+
+    /** How jobs progress at start (the control plane can change it). */
+    public Progression progression() {
+        return progression;
+    }
+
+    /** The org's clock (dates of records and jobs, token expiry, date literals). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Threads that process jobs. */
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /** The largest upload accepted per ingest job. */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /** Whether to print nothing on start (the credentials are still written to {@code local-org.env}). */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** Builds a {@link LocalOrgConfig}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private Path dataDir;
+        private final List<Path> schemaFiles = new ArrayList<>();
+        private Duration tokenTtl = Duration.ofHours(2);
+        private Progression progression = Progression.immediate();
+        private Clock clock = Clock.systemUTC();
+        private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+        private boolean quiet = true;
+
+        private Builder() {
+        }
+
+        /** The address to bind (default {@code 127.0.0.1}). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host == null");
+            return this;
+        }
+
+        /** The port (default 0: any free port). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Keep records, jobs and results under this directory, surviving restarts (default: in memory). */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Adds a describe JSON file of custom objects or fields. */
+        public Builder schemaFile(Path file) {
+            this.schemaFiles.add(Objects.requireNonNull(file, "file == null"));
+            return this;
+        }
+
+        /** How long access tokens live (default 2 hours). */
+        public Builder tokenTtl(Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("token lifetime must be positive, got " + ttl);
+            }
+            this.tokenTtl = ttl;
+            return this;
+        }
+
+        /** How jobs progress (default: immediately). */
+        public Builder progression(Progression progression) {
+            this.progression = Objects.requireNonNull(progression, "progression == null");
+            return this;
+        }
+
+        /** The org's clock (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /** Threads that process jobs (default: the number of cores, at least 2). */
+        public Builder workerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("workerThreads must be at least 1, got " + threads);
+            }
+            this.workerThreads = threads;
+            return this;
+        }
+
+        /** The largest upload per ingest job (default 150 MB). */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxUploadBytes must be positive, got " + bytes);
+            }
+            this.maxUploadBytes = bytes;
+            return this;
+        }
+
+        /** Print the credentials on start (default: quiet; the server's main turns this on). */
+        public Builder quiet(boolean quiet) {
+            this.quiet = quiet;
+            return this;
+        }
+
+        /** The configuration. */
+        public LocalOrgConfig build() {
+            return new LocalOrgConfig(this);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.kinetic.emulator.db;
+
+import dev.kinetic.emulator.ids.IdGenerator;
+import dev.kinetic.emulator.schema.FieldDef;
+import dev.kinetic.emulator.schema.SObjectType;
+import dev.kinetic.emulator.schema.Schema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The local org's H2 database: in memory when there is no data directory, file-backed under it otherwise. It creates
+ * one table per sObject of the schema (see {@link SqlNames}), adds columns for fields that a newer schema brings, and
+ * keeps the persistent id counter. Other stores create their own tables through {@link #connection()}.
+ * Thread-safe: each caller takes its own pooled connection.
+ */
+public final class Database implements AutoCloseable {
+    private final JdbcConnectionPool pool;
+    private final Schema schema;
+    private final IdGenerator ids;
+
+    private Database(String url, Schema schema) {
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this.pool.setMaxConnections(64);
+        this.schema = Objects.requireNonNull(schema, "schema == null");
+        this.ids = new IdGenerator(this::reserveSerials);
+        createTables();
+    }
+
+    /** An in-memory database that disappears when closed. */
+    public static Database inMemory(Schema schema) {
+        return new Database("jdbc:h2:mem:kinetic-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000",
+                schema);
+    }
+
+    /** A database stored under {@code dataDir/db}, created on first use and reopened later. */
+    public static Database inDirectory(Path dataDir, Schema schema) {
+        Path file = dataDir.toAbsolutePath().resolve("db").resolve("org");
+        return new Database("jdbc:h2:file:" + file + ";LOCK_TIMEOUT=30000;CACHE_SIZE=65536", schema);
+    }
+
+    /** A pooled connection in auto-commit mode; close it when done. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** The schema the tables were made from. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The generator of new record ids, backed by the persistent counter. */
+    public IdGenerator ids() {
+        return ids;
+    }
+
+    /** Deletes every record of every sObject (the id counter keeps counting, so old ids are never reused). */
+    public void deleteAllRecords() {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            for (SObjectType t : schema.types()) {
+                s.execute("TRUNCATE TABLE " + SqlNames.table(t));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the local org's records: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Already shut down: nothing to release.
+        }
+        pool.dispose();
+    }
+
+    private void createTables() {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE IF NOT EXISTS KINETIC_ID_SERIAL START WITH 1 INCREMENT BY 1");
+            for (SObjectType t : schema.types()) {
+                String table = SqlNames.table(t);
+                s.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + SqlNames.column("Id")
+                        + " CHAR(18) PRIMARY KEY)");
+                for (FieldDef f : t.storedFields()) {
+                    if (!f.name().equalsIgnoreCase("Id")) {
+                        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + SqlNames.column(f) + ' '
+                                + SqlNames.sqlType(f));
+                    }
+                }
+                for (FieldDef f : t.storedFields()) {
+                    boolean indexed = f.externalId() || f.unique() || (f.idLookup() && !f.name().equalsIgnoreCase("Id"))
+                            || f.name().equalsIgnoreCase("IsDeleted") || f.name().equalsIgnoreCase("CreatedDate");
+                    if (indexed) {
+                        String index = '"' + "IX_" + t.name().toUpperCase() + "_" + f.name().toUpperCase() + '"';
+                        s.execute("CREATE INDEX IF NOT EXISTS " + index + " ON " + table + "(" + SqlNames.column(f)
+                                + ")");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the local org's tables: " + e.getMessage(), e);
+        }
+    }
+
+    // Reserves `count` serials by moving the sequence on; returns the first of the block.
+    private long reserveSerials(long count) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("ALTER SEQUENCE KINETIC_ID_SERIAL INCREMENT BY " + count);
+            try (ResultSet rs = s.executeQuery("SELECT NEXT VALUE FOR KINETIC_ID_SERIAL")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reserve record ids: " + e.getMessage(), e);
+        }
+    }
+}

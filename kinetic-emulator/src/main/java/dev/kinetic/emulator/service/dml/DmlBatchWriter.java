@@ -1,0 +1,17 @@
+package dev.kinetic.emulator.service.dml;
+
+import java.util.List;
+
+/**
+ * Writes batches of rows of one job whose header has been checked. Each call is one database transaction; rows fail
+ * or succeed one by one. Thread-safe: batches of one job may be written concurrently.
+ */
+public interface DmlBatchWriter {
+    /**
+     * Applies the operation to these rows.
+     *
+     * @param rows cell texts aligned with the header ({@code ""} for an empty cell, {@code #N/A} to set null)
+     * @return one result per row, in the same order
+     */
+    List<DmlRowResult> write(List<String[]> rows);
+}
