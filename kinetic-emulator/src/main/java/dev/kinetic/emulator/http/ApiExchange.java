@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +132,10 @@ public final class ApiExchange {
 
     /** Sends a Salesforce REST error: {@code [{"errorCode":…,"message":…}]}. */
     public void error(int status, String errorCode, String message) {
-        json(status, List.of(Map.of("errorCode", errorCode, "message", message)));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("errorCode", errorCode);
+        error.put("message", message);
+        json(status, List.of(error));
     }
 
     /** Sends a status with no body (201 after an upload, 204 after a delete). */
