@@ -40,10 +40,20 @@ final class IdentityStore {
 
     private final Database database;
     private final Clock clock;
+    private final boolean ephemeral;
 
-    IdentityStore(Database database, Clock clock) {
+    /**
+     * @param ephemeral whether the org lives in memory only; its key pair is then shared by every such org of the
+     *     JVM (a file-backed org always gets its own)
+     */
+    IdentityStore(Database database, Clock clock, boolean ephemeral) {
         this.database = database;
         this.clock = clock;
+        this.ephemeral = ephemeral;
+    }
+
+    private KeyPair newKeyPair() {
+        return ephemeral ? PemKeys.processWide() : PemKeys.generate();
     }
 
     /** The org's identity, created now if the database has none. */
@@ -92,7 +102,7 @@ final class IdentityStore {
         String password = "Kc" + Secrets.alphanumeric(14);
         String token = Secrets.alphanumeric(24);
         insertAdmin(c, userId);
-        KeyPair pair = PemKeys.generate();
+        KeyPair pair = newKeyPair();
         Path keyFile = writePrivateKey(keyDir, pair);
         String publicPem = PemKeys.publicKeyPem((RSAPublicKey) pair.getPublic());
         try (PreparedStatement app = c.prepareStatement("INSERT INTO KINETIC_CONNECTED_APP VALUES (?, ?, ?, ?)");
@@ -128,7 +138,7 @@ final class IdentityStore {
                 // Unreadable or foreign key file: replaced below.
             }
         }
-        KeyPair pair = PemKeys.generate();
+        KeyPair pair = newKeyPair();
         writePrivateKey(keyFile.getParent(), pair);
         String publicPem = PemKeys.publicKeyPem((RSAPublicKey) pair.getPublic());
         try (PreparedStatement s = c.prepareStatement(

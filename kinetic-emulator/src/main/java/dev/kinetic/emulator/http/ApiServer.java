@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -67,7 +68,10 @@ public final class ApiServer implements AutoCloseable {
         gzip.setHandler(new Dispatcher(Objects.requireNonNull(routes, "routes == null"),
                 Objects.requireNonNull(tokens, "tokens == null"), Objects.requireNonNull(faults, "faults == null"),
                 Objects.requireNonNull(usage, "usage == null")));
-        server.setHandler(gzip);
+        // In-flight requests finish (up to the stop timeout) before the connections close.
+        GracefulHandler graceful = new GracefulHandler(gzip);
+        server.setHandler(graceful);
+        server.setStopTimeout(5_000);
     }
 
     /** Starts listening. */

@@ -8,25 +8,36 @@ import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ControlPlaneTest {
-    private LocalOrg org;
-    private LocalOrgHttp http;
+    private static LocalOrg org;
+    private static LocalOrgHttp http;
     private String token;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         org = LocalOrg.start(LocalOrgConfig.defaults());
         http = new LocalOrgHttp(org.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        org.close();
+    }
+
+    @BeforeEach
+    void freshToken() {
         token = org.accessToken();
     }
 
     @AfterEach
-    void stop() {
-        org.close();
+    void reset() {
+        assertThat(http.json("POST", "/__emulator/reset", "").statusCode()).isEqualTo(204);
     }
 
     private JsonNode record(String object, String id) {
