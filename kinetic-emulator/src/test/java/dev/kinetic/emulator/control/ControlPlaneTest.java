@@ -88,11 +88,13 @@ class ControlPlaneTest {
     void resetDeletesRecordsAndFaultsButKeepsUsersAndCredentials() {
         String id = LocalOrgHttp.parse(http.json("POST", "/__emulator/records/Account", "[{\"Name\":\"Acme\"}]"))
                 .path("ids").get(0).asText();
+        String profileId = record("User", org.adminUserId()).path("ProfileId").asText();
         String userId = LocalOrgHttp.parse(http.json("POST", "/__emulator/records/User",
                 "[{\"Username\":\"second@kinetic.local\",\"LastName\":\"Second\",\"Email\":\"second@kinetic.local\","
                         + "\"Alias\":\"sec\",\"CommunityNickname\":\"sec\",\"TimeZoneSidKey\":\"GMT\","
                         + "\"LocaleSidKey\":\"en_US\",\"EmailEncodingKey\":\"UTF-8\",\"LanguageLocaleKey\":\"en_US\","
-                        + "\"ProfileId\":\"00eKc000000000AAAA\",\"IsActive\":true}]")).path("ids").get(0).asText();
+                        + "\"ProfileId\":\"" + profileId + "\",\"IsActive\":true}]")).path("ids").get(0).asText();
+        assertThat(record("User", userId).path("Username").asText()).isEqualTo("second@kinetic.local");
         http.json("POST", "/__emulator/faults", "{\"pathRegex\":\"/nowhere\",\"status\":503}");
         http.json("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
 
