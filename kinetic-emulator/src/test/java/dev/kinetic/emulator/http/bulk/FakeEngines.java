@@ -25,7 +25,7 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
     final AtomicInteger batches = new AtomicInteger();
     final AtomicInteger serial = new AtomicInteger();
     volatile Semaphore gate;
-    final CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    volatile CountDownLatch firstBatchStarted = new CountDownLatch(1);
 
     @Override
     public DmlBatchWriter prepare(DmlRequest request) throws DmlJobFailure {
