@@ -38,7 +38,12 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
             firstBatchStarted.countDown();
             Semaphore g = gate;
             if (g != null) {
-                g.acquireUninterruptibly();
+                try {
+                    g.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while held at the gate", e);
+                }
             }
             batches.incrementAndGet();
             List<DmlRowResult> out = new ArrayList<>();
