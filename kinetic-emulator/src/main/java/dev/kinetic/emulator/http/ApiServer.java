@@ -117,7 +117,8 @@ public final class ApiServer implements AutoCloseable {
             if (f.latencyMillis() > 0) {
                 pause(f.latencyMillis());
             }
-            if (f.after()) {
+            boolean replacesAnswer = f.drop() || f.status() > 0;
+            if (f.after() && replacesAnswer) {
                 // The real handler runs, but its answer never reaches the client.
                 serve(request, new Response.Wrapper(request, response) {
                     @Override
@@ -136,7 +137,7 @@ public final class ApiServer implements AutoCloseable {
                 ApiExchange exchange = new ApiExchange(request, response, java.util.Map.of());
                 f.retryAfterSeconds().ifPresent(s -> exchange.responseHeader("Retry-After", String.valueOf(s)));
                 exchange.error(f.status(), f.errorCode(), f.message());
-            } else if (!f.after()) {
+            } else {
                 serve(request, response);
             }
             callback.succeeded();

@@ -123,6 +123,15 @@ class FaultInjectionTest {
     }
 
     @Test
+    void afterWithOnlyLatencyServesTheRealAnswer() {
+        addFault("{\"pathRegex\":\".*/limits\",\"latencyMillis\":1,\"after\":true}");
+        HttpResponse<String> r = http.get(LIMITS, token);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("DailyApiRequests");
+        assertThat(rules().get(0).path("injected").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void methodAndRegexMustMatchTheWholePath() {
         addFault("{\"method\":\"GET\",\"pathRegex\":\"/services/data/v62\\\\.0/limits\",\"status\":500}");
         assertThat(http.get("/services/data/v62.0/limits", token).statusCode()).isEqualTo(500);
