@@ -1,17 +1,18 @@
 package dev.kinetic.emulator.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -68,10 +69,7 @@ public final class ApiServer implements AutoCloseable {
         gzip.setHandler(new Dispatcher(Objects.requireNonNull(routes, "routes == null"),
                 Objects.requireNonNull(tokens, "tokens == null"), Objects.requireNonNull(faults, "faults == null"),
                 Objects.requireNonNull(usage, "usage == null")));
-        // In-flight requests finish (up to the stop timeout) before the connections close.
-        GracefulHandler graceful = new GracefulHandler(gzip);
-        server.setHandler(graceful);
-        server.setStopTimeout(5_000);
+        server.setHandler(gzip);
     }
 
     /** Starts listening. */
@@ -181,6 +179,12 @@ public final class ApiServer implements AutoCloseable {
                     exchange.error(e.status(), e.errorCode(), e.getMessage());
                 }
             } catch (Exception | Error e) {
+                if (e instanceof UncheckedIOException u && u.getCause() instanceof EofException) {
+                    // The client went away (or the server is stopping) while the answer was being written.
+                    LOG.log(System.Logger.Level.DEBUG, "Connection lost answering " + request.getMethod() + " "
+                            + path, e);
+                    return;
+                }
                 LOG.log(System.Logger.Level.ERROR, "Request failed: " + request.getMethod() + " " + path, e);
                 if (!exchange.committed()) {
                     exchange.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred in the local org: "
