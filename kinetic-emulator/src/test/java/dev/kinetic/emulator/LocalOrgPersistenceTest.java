@@ -79,6 +79,28 @@ class LocalOrgPersistenceTest {
     }
 
     @Test
+    void aRemovedAdminUserRecordIsRestoredOnRestart() throws Exception {
+        String adminId;
+        LocalOrgCredentials before;
+        try (LocalOrg org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
+            adminId = org.adminUserId();
+            before = org.credentials();
+            try (java.sql.Connection c = org.context().database().connection();
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("DELETE FROM \"SOBJ_USER\"");
+            }
+        }
+        try (LocalOrg org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
+            assertThat(org.adminUserId()).isEqualTo(adminId);
+            assertThat(org.credentials().clientId()).isEqualTo(before.clientId());
+            HttpResponse<String> user = new LocalOrgHttp(org.baseUri())
+                    .get("/services/data/v62.0/sobjects/User/" + adminId, org.accessToken());
+            assertThat(user.statusCode()).isEqualTo(200);
+            assertThat(LocalOrgHttp.parse(user).path("Username").asText()).isEqualTo("admin@kinetic.local");
+        }
+    }
+
+    @Test
     void inMemoryOrgKeepsItsKeyInATemporaryDirectoryRemovedOnClose() {
         Path key;
         try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {

@@ -83,13 +83,20 @@ final class IdentityStore {
                 + "a.CLIENT_SECRET, p.PASSWORD, p.SECURITY_TOKEN, a.PUBLIC_KEY_PEM FROM KINETIC_ORG o "
                 + "JOIN KINETIC_CONNECTED_APP a ON a.CLIENT_ID = o.CLIENT_ID "
                 + "JOIN KINETIC_USER_PASSWORD p ON p.USER_ID = o.ADMIN_USER_ID "
-                + "JOIN " + SqlNames.table("User") + " u ON u." + SqlNames.column("Id") + " = o.ADMIN_USER_ID";
+                + "LEFT JOIN " + SqlNames.table("User") + " u ON u." + SqlNames.column("Id") + " = o.ADMIN_USER_ID";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return null;
             }
-            return new OrgIdentity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            String adminId = rs.getString(2);
+            String username = rs.getString(3);
+            if (username == null) {
+                // The admin's User record was removed behind the org's back: put it back.
+                insertAdmin(c, adminId);
+                username = ADMIN_USERNAME;
+            }
+            return new OrgIdentity(rs.getString(1), adminId, username, rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8),
                     keyDir.resolve(PRIVATE_KEY_FILE).toAbsolutePath());
         }
     }
