@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures export speed: 500,000 Account rows inserted with a plain JDBC batch, then a 5-column query streamed and
- * formatted, twice (the first run includes JIT warm-up). Prints rows/s (no timed assertion; the figure goes into reports). Checks the row count and that the
- * values arrive formatted.
+ * formatted, twice (the first run includes JIT warm-up). Prints rows/s; no timed assertion, the figure goes into
+ * reports. Checks the row count and that the values arrive formatted.
  */
 class SoqlExportThroughputTest {
     private static final int ROWS = 500_000;

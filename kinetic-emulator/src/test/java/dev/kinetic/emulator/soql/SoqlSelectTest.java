@@ -79,6 +79,14 @@ class SoqlSelectTest {
     }
 
     @Test
+    void followsAPolymorphicOwnerToItsFirstTargetInTheSchema() throws Exception {
+        org.insert("Case", record("Id", "500000000000001AAA", "CaseNumber", "00001001", "Subject", "Broken",
+                "IsDeleted", false, "OwnerId", USER));
+        assertThat(org.query("SELECT CaseNumber, Owner.Email FROM Case"))
+                .containsExactly(List.of("CaseNumber", "Owner.Email"), List.of("00001001", "ada@example.com"));
+    }
+
+    @Test
     void followsCustomRelationshipsByTheirRelationshipName() throws Exception {
         org.insert("Widget__c", record("Id", "a00000000000001AAA", "Name", "W1", "IsDeleted", false,
                 "Parent__c", GLOBEX));
