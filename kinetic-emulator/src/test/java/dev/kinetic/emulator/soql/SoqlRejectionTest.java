@@ -193,13 +193,18 @@ class SoqlRejectionTest {
     }
 
     @Test
-    void semiJoinsAndWhereFunctionsAreRefusedAsUnsupportedByTheLocalOrg() {
+    void semiJoinsAndNonDateFunctionsInWhereAreRefused() {
         assertRejectedEndingWith("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact)",
                 "FUNCTIONALITY_NOT_ENABLED", "Semi-join and anti-join subqueries (WHERE field IN (SELECT ...)) are"
                         + " not supported by the local org; query the ids first and filter with a list of values.");
-        assertRejectedEndingWith("SELECT Id FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2024",
-                "FUNCTIONALITY_NOT_ENABLED", "Functions in WHERE such as CALENDAR_YEAR(CreatedDate) are not"
-                        + " supported by the local org; compare the field itself, e.g. with a date literal.");
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE toLabel(Industry) = 'x'",
+                "FUNCTIONALITY_NOT_ENABLED", "Functions in WHERE such as toLabel(Industry) are not supported by the"
+                        + " local org; compare the field itself.");
+        assertRejected("SELECT Id FROM Account WHERE COUNT(Id) > 1", "FUNCTIONALITY_NOT_ENABLED", AGGREGATES);
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE CALENDAR_YEAR(Name) = 2024", "INVALID_FIELD",
+                "Date function CALENDAR_YEAR() needs a date or dateTime field; 'Name' is of type string");
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE HOUR_IN_DAY(LastActivityDate) = 2", "INVALID_FIELD",
+                "Date function HOUR_IN_DAY() needs a dateTime field; 'LastActivityDate' is of type date");
         assertRejectedEndingWith("SELECT Id FROM Contact c, c.Account a", "FUNCTIONALITY_NOT_ENABLED",
                 "Several objects in FROM are not supported by the local org; query Contact alone.");
     }
