@@ -8,7 +8,8 @@
  * polymorphic reference joins its first target in the schema) from one object, optionally with an alias;
  * {@code WHERE} with {@code = != <> < <= > >= LIKE IN NOT IN INCLUDES EXCLUDES}, {@code AND OR NOT} and parentheses;
  * string, number, boolean, null, date, dateTime and time literals and date literals ({@code TODAY},
- * {@code LAST_N_DAYS:n}…); {@code ORDER BY} several fields with {@code ASC|DESC} and {@code NULLS FIRST|LAST};
+ * {@code LAST_N_DAYS:n}…); date functions in conditions ({@code CALENDAR_YEAR(CreatedDate) = 2024},
+ * {@code DAY_ONLY(CreatedDate) = TODAY}); {@code ORDER BY} several fields with {@code ASC|DESC} and {@code NULLS FIRST|LAST};
  * {@code LIMIT}. Deleted records ({@code IsDeleted}) are left out unless the query is a queryAll.
  *
  * <p>Semantics chosen to match SOQL: field and object names ignore case; the result header repeats the field names
@@ -19,7 +20,7 @@
  * Date literals use UTC days, weeks from Sunday, calendar quarters, and a fiscal year equal to the calendar year.
  *
  * <p>Refused with an explicit error: aggregates, GROUP BY, HAVING, OFFSET, TYPEOF, child subqueries, compound fields
- * (as Bulk API 2.0 refuses them); semi-joins, functions in WHERE, toLabel/format/convertCurrency, FIELDS(STANDARD),
+ * (as Bulk API 2.0 refuses them); semi-joins, non-date functions in WHERE, toLabel/format/convertCurrency, FIELDS(STANDARD),
  * WITH, USING SCOPE, FOR VIEW/UPDATE, several FROM objects and currency literals (not supported by the local org).
  */
 package dev.kinetic.emulator.soql;

@@ -78,6 +78,16 @@ class SoqlRejectionTest {
     }
 
     @Test
+    void longQueryLinesAreShownAsAWindowAroundThePosition() {
+        String soql = "SELECT Name, Phone, Fax, Website, Industry, Type, Site, AccountNumber, Sic, TickerSymbol,"
+                + " Ownership, Rating, Description, Foo FROM Account";
+        String[] lines = org.rejection(soql).getMessage().split("\n", -1);
+        assertThat(lines[1]).hasSize(100).endsWith("Foo FROM Account");
+        assertThat(lines[2]).isEqualTo(" ".repeat(lines[1].indexOf("Foo")) + "^");
+        assertThat(lines[3]).isEqualTo("ERROR at Row:1:Column:" + (soql.indexOf("Foo") + 1));
+    }
+
+    @Test
     void unknownRelationshipsAndObjectsAreNamed() {
         assertRejectedEndingWith("SELECT Foo.Name FROM Contact", "INVALID_FIELD", "Didn't understand relationship"
                 + " 'Foo' in field path. If you are attempting to use a custom relationship, be sure to append the"
