@@ -164,6 +164,15 @@ class BulkLocalOrgTest {
     }
 
     @Test
+    void controlPlaneResetForgetsEveryJob() throws Exception {
+        String id = s.createIngest("{\"object\":\"Account\",\"operation\":\"insert\"}");
+        HttpResponse<String> reset = s.send(s.request("/__emulator/reset").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(reset.statusCode()).isEqualTo(204);
+        assertError(s.send("GET", BulkServer.V + "/jobs/ingest/" + id, null), 404, "NOT_FOUND", "does not exist");
+        assertThat(s.json(s.send("GET", BulkServer.V + "/jobs/ingest", null)).get("records")).isEmpty();
+    }
+
+    @Test
     void progressionSetThroughTheControlPlaneHoldsJobsForNPolls() throws Exception {
         HttpResponse<String> set = s.send(s.request("/__emulator/progression").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"afterPolls\",\"polls\":2}")));
