@@ -133,6 +133,15 @@ class IngestProcessingTest {
     }
 
     @Test
+    void keepsLineBreaksOfEitherKindInsideQuotedValues() throws Exception {
+        JsonNode job = s.ingest("{\"object\":\"Account\",\"operation\":\"insert\"}",
+                "Name,Description\nA,\"one\r\ntwo\"\nB,\"three\nfour\"\n");
+        assertThat(job.get("state").asText()).isEqualTo("JobComplete");
+        assertThat(results(job.get("id").asText(), "successfulResults"))
+                .contains(",\"A\",\"one\r\ntwo\"\n").contains(",\"B\",\"three\nfour\"\n");
+    }
+
+    @Test
     void closingAJobWithoutDataFailsIt() throws Exception {
         String id = s.createIngest("{\"object\":\"Account\",\"operation\":\"insert\"}");
         s.complete(id);
