@@ -7,6 +7,8 @@ public final class Main {
 
     /** Runs the command with the process's environment and working directory. */
     public static void main(String[] args) {
+        // Jetty logs through SLF4J; without a provider SLF4J warns on every start. The command needs no logs.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         int code = KineticCli.create(CliContext.system()).execute(args);
         System.exit(code);
     }
