@@ -45,14 +45,17 @@ public final class KineticCli {
         err.println("Error: " + failure.message());
         if (debug) {
             e.printStackTrace(err);
-        } else if (failure.code() == ExitCodes.SOME_ROWS_FAILED) {
+        } else if (failure.unexpected()) {
             err.println("Run again with --debug to see the stack trace.");
         }
         err.flush();
         return failure.code();
     }
 
-    private record Failure(int code, String message) {
+    private record Failure(int code, String message, boolean unexpected) {
+        Failure(int code, String message) {
+            this(code, message, false);
+        }
     }
 
     private static Failure explain(Exception e) {
@@ -66,6 +69,6 @@ public final class KineticCli {
             return new Failure(ExitCodes.USAGE, io.getMessage());
         }
         return new Failure(ExitCodes.SOME_ROWS_FAILED, "unexpected " + e.getClass().getSimpleName() + ": "
-                + e.getMessage());
+                + e.getMessage(), true);
     }
 }

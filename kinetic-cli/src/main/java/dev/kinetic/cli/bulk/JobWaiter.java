@@ -18,20 +18,27 @@ public final class JobWaiter {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final JobsApi jobs;
+    /** Reads a job's current state; {@link JobsApi#get(String, boolean)} in production. */
+    @FunctionalInterface
+    public interface JobReader {
+        /** The job's current info. */
+        JobInfo read(String jobId, boolean query);
+    }
+
+    private final JobReader jobs;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration firstInterval;
     private final Duration maxInterval;
 
     /**
-     * @param jobs          the job resources
+     * @param jobs          how to read a job
      * @param clock         the clock for the deadline
      * @param sleeper       how to pause between polls
      * @param firstInterval the first pause; each next one is 1.5 times longer
      * @param maxInterval   the longest pause
      */
-    public JobWaiter(JobsApi jobs, Clock clock, Sleeper sleeper, Duration firstInterval, Duration maxInterval) {
+    public JobWaiter(JobReader jobs, Clock clock, Sleeper sleeper, Duration firstInterval, Duration maxInterval) {
         this.jobs = jobs;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -53,7 +60,7 @@ public final class JobWaiter {
         Instant deadline = timeout.map(t -> clock.instant().plus(t)).orElse(Instant.MAX);
         Duration interval = firstInterval;
         while (true) {
-            JobInfo job = jobs.get(jobId, query);
+            JobInfo job = jobs.read(jobId, query);
             progress.accept(job);
             if (job.terminal()) {
                 return Optional.of(job);

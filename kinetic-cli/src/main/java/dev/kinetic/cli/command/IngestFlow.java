@@ -97,7 +97,7 @@ final class IngestFlow {
                     job.numberRecordsFailed() > 0) ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK;
             default -> ExitCodes.JOB_FAILED;
         };
-        return new Outcome(job, upload.records(), files, elapsed, code);
+        return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed()), files, elapsed, code);
     }
 
     private void abortQuietly(JobInfo job) {

@@ -48,10 +48,13 @@ public final class ServeCommand extends BaseCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             Map<String, String> vars = new LinkedHashMap<>();
-            vars.put("SF_INSTANCE_URL", org.baseUri().toString());
-            vars.put("SF_ACCESS_TOKEN", org.accessToken());
+            for (String line : org.credentials().envLines()) {
+                int eq = line.indexOf('=');
+                vars.put(line.substring(0, eq), line.substring(eq + 1));
+            }
             console().info("Local org listening on " + org.baseUri() + " with data in " + dir);
-            console().info("Point kinetic (or any client) at it with:");
+            console().info("Point kinetic, JwtAuthenticator.fromEnv() or any client at it with (JWT bearer; "
+                    + "the password flow's secrets are in " + dir.resolve(LocalOrg.ENV_FILE) + "):");
             vars.forEach((k, v) -> console().summary("export " + k + "=" + v));
             Map<String, Object> json = new LinkedHashMap<>(vars);
             json.put("dataDir", dir.toString());

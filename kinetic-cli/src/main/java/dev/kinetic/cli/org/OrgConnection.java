@@ -108,7 +108,7 @@ public final class OrgConnection implements AutoCloseable {
     public JobWaiter waiter(CliContext context) {
         Duration first = embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2);
         Duration max = embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30);
-        return new JobWaiter(jobs, context.clock(), d -> Thread.sleep(d.toMillis()), first, max);
+        return new JobWaiter(jobs::get, context.clock(), d -> Thread.sleep(d.toMillis()), first, max);
     }
 
     @Override
