@@ -30,6 +30,13 @@ final class ErrorHints {
             case "INVALIDJOBSTATE" -> "check the job's state with 'kinetic job get <id>'";
             default -> e.status() == 401 ? "the access token is invalid or expired: sign in again" : "";
         };
-        return "the org answered HTTP " + e.status() + " " + e.getMessage() + (hint.isEmpty() ? "" : " (" + hint + ")");
+        return "the org answered HTTP " + e.status() + " " + oneLine(e.getMessage())
+                + (hint.isEmpty() ? "" : " (" + hint + ")");
+    }
+
+    /** Salesforce's multi-line messages (a query, a caret under it, the position) joined into one line. */
+    static String oneLine(String message) {
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.matches("\\^+"))
+                .reduce((a, b) -> a.endsWith(":") ? a + " " + b : a + " | " + b).orElse("");
     }
 }

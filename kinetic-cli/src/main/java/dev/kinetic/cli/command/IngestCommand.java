@@ -50,6 +50,7 @@ abstract class IngestCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        jobOptions.timeout();
         Console console = console();
         CsvInputFile input = CsvInputFile.inspect(context().resolve(file));
         Optional<String> key = keyColumn();

@@ -53,6 +53,7 @@ public final class QueryCommand extends BaseCommand {
         if (soql.isBlank()) {
             throw CliException.usage("The query is empty; give one, e.g. \"SELECT Id, Name FROM Account\"");
         }
+        jobOptions.timeout();
         Console console = console();
         try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
             console.info(org.description());
