@@ -31,4 +31,9 @@ abstract class BaseCommand implements Callable<Integer> {
         }
         return console;
     }
+
+    /** Sends all messages to standard error, keeping standard output for data (e.g. {@code --out -}). */
+    final void messagesToStandardError() {
+        console = output.console(spec.commandLine().getErr(), spec.commandLine().getErr(), context());
+    }
 }

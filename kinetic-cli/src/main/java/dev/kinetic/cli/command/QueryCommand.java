@@ -54,6 +54,9 @@ public final class QueryCommand extends BaseCommand {
             throw CliException.usage("The query is empty; give one, e.g. \"SELECT Id, Name FROM Account\"");
         }
         jobOptions.timeout();
+        if ("-".equals(out)) {
+            messagesToStandardError();
+        }
         Console console = console();
         try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
             console.info(org.description());

@@ -53,4 +53,31 @@ class EmbeddedOrgTest {
                 .containsPattern("export SF_PRIVATE_KEY_PATH=\\S+").containsPattern("export SF_LOGIN_URL=http://");
         assertThat(dir.resolve("served/local-org.env")).isRegularFile();
     }
+
+    @Test
+    void anInsertIsSeenByAQueryInTheNextInvocation() throws java.io.IOException {
+        Files.writeString(dir.resolve("a.csv"), "Name,External_Key__c\nPersisted,EMB-1\n");
+
+        CliRunner.Result insert = CliRunner.in(dir).run("insert", "Account", "-f", "a.csv", "--progress", "none");
+        CliRunner.Result query = CliRunner.in(dir).run("query",
+                "SELECT Name FROM Account WHERE External_Key__c = 'EMB-1'", "--out", "-");
+
+        assertThat(insert.exitCode()).as(insert.err()).isZero();
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(query.out()).contains("Persisted");
+    }
+
+    @Test
+    void demoRunsTheQuickStartAndPrintsTheTable() {
+        CliRunner.Result demo = CliRunner.in(dir).run("demo", "--rows", "200", "--progress", "none");
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.firstLine()).isEqualTo("Org: embedded local org (.kinetic/local-org)");
+        assertThat(demo.out()).containsPattern("insert\\s+200\\s+200\\s+0")
+                .containsPattern("update\\s+200\\s+200\\s+0")
+                .containsPattern("upsert\\s+200\\s+200\\s+0 .*100 created, 100 updated")
+                .containsPattern("query\\s+300\\s+300\\s+0")
+                .containsPattern("delete\\s+300\\s+300\\s+0")
+                .contains("Demo complete");
+    }
 }
