@@ -1,0 +1,206 @@
+package dev.kinetic.emulator.service.dml;
+
+import dev.kinetic.emulator.db.FieldValues;
+import dev.kinetic.emulator.db.Database;
+import dev.kinetic.emulator.schema.FieldDef;
+import dev.kinetic.emulator.schema.FieldType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one batch inside one transaction: converts the cells, resolves ids, keys and relationships, applies
+ * Salesforce's per-row checks in order (values, targets, field permissions, required fields, uniqueness), then writes
+ * the rows that passed. Confined to the thread writing the batch.
+ */
+final class BatchRun {
+    private final Database database;
+    private final JobPlan plan;
+    private final CellConverter converter;
+    private final InsertLayout layout;
+    private final Connection connection;
+    private final boolean careful;
+    private final LocalDateTime now;
+    private final List<Row> rows;
+
+    BatchRun(Database database, JobPlan plan, CellConverter converter, InsertLayout layout, Connection connection,
+             boolean careful, LocalDateTime now, List<String[]> cells) {
+        this.database = database;
+        this.plan = plan;
+        this.converter = converter;
+        this.layout = layout;
+        this.connection = connection;
+        this.careful = careful;
+        this.now = now;
+        this.rows = new ArrayList<>(cells.size());
+        for (String[] c : cells) {
+            rows.add(new Row(c, plan.width()));
+        }
+    }
+
+    List<DmlRowResult> run() throws SQLException, StatementRunner.UniqueRace {
+        convert();
+        RowResolver resolver = new RowResolver(database.schema(), plan, connection);
+        StatementRunner runner = new StatementRunner(connection, careful, this::raceError);
+        RowWrites writes = new RowWrites(plan, layout, connection, runner, now);
+        switch (plan.operation()) {
+            case DELETE, HARD_DELETE -> {
+                resolver.resolveIds(rows, plan.operation() == DmlOperation.HARD_DELETE);
+                writes.delete(okRows(false));
+                return results();
+            }
+            case UPDATE -> resolver.resolveIds(rows, false);
+            case UPSERT -> resolver.resolveUpsertKeys(rows);
+            default -> rows.forEach(r -> r.insert = true);
+        }
+        resolver.resolveLookups(rows);
+        resolver.checkReferences(rows);
+        new RowChecks(plan).check(rows);
+        if (plan.composesName() && (layout.firstNameColumn() >= 0 || layout.lastNameColumn() >= 0)) {
+            resolver.loadNames(okRows(false));
+        }
+        for (Row r : okRows(true)) {
+            r.id = database.ids().next(plan.type().keyPrefix());
+        }
+        checkUnique();
+        writes.insert(okRows(true));
+        writes.update(okRows(false));
+        return results();
+    }
+
+    private void convert() {
+        boolean deleting = plan.operation() == DmlOperation.DELETE || plan.operation() == DmlOperation.HARD_DELETE;
+        List<ColumnPlan> columns = plan.columns();
+        for (Row r : rows) {
+            for (ColumnPlan c : columns) {
+                int i = c.index();
+                if (deleting && i != plan.idColumn()) {
+                    r.values[i] = Row.UNSET;
+                    continue;
+                }
+                String cell = r.cell(i);
+                if (c.isLookup()) {
+                    r.values[i] = cell.isEmpty() ? Row.UNSET : cell.equals(CellConverter.NULL_TEXT) ? null : cell;
+                    continue;
+                }
+                try {
+                    r.values[i] = converter.convert(c, cell);
+                } catch (RowFailure f) {
+                    r.fail(f.sfError());
+                    r.values[i] = Row.UNSET;
+                }
+            }
+        }
+    }
+
+    // Unique fields: no live record (other than the row's own) and no earlier row of the batch may hold the value.
+    private void checkUnique() throws SQLException {
+        for (ColumnPlan c : plan.columns()) {
+            FieldDef f = c.field();
+            if (c.isLookup() || !f.unique() || f.type() == FieldType.ID || c.index() == plan.keyColumn()) {
+                continue;
+            }
+            Set<Object> keys = new LinkedHashSet<>();
+            for (Row r : rows) {
+                Object v = r.values[c.index()];
+                if (r.ok() && v != null && v != Row.UNSET) {
+                    keys.add(KeyColumns.key(f, v));
+                }
+            }
+            Map<Object, List<String>> found = RecordLookups.idsByKey(connection, plan.type(), f, keys);
+            Map<Object, Row> firstInBatch = new HashMap<>();
+            for (Row r : rows) {
+                Object v = r.values[c.index()];
+                if (!r.ok() || v == null || v == Row.UNSET) {
+                    continue;
+                }
+                Object key = KeyColumns.key(f, v);
+                String other = otherId(found.get(key), r.id);
+                if (other != null) {
+                    r.fail(RowErrors.duplicateValue(f, other));
+                    continue;
+                }
+                Row first = firstInBatch.putIfAbsent(key, r);
+                if (first != null) {
+                    r.fail(RowErrors.duplicateValue(f, first.id));
+                }
+            }
+        }
+    }
+
+    // The error of a row that a concurrent batch beat to a unique value (careful mode).
+    private String raceError(Row r) {
+        try {
+            for (ColumnPlan c : plan.columns()) {
+                FieldDef f = c.field();
+                Object v = r.values[c.index()];
+                if (c.isLookup() || !KeyColumns.keyed(f) || !f.unique() || v == null || v == Row.UNSET) {
+                    continue;
+                }
+                Object key = KeyColumns.key(f, v);
+                String other = otherId(RecordLookups.idsByKey(connection, plan.type(), f, Set.of(key)).get(key), r.id);
+                if (other != null) {
+                    return RowErrors.duplicateValue(f, other);
+                }
+            }
+        } catch (SQLException e) {
+            // Fall through to the generic message: the row failed on a unique index either way.
+        }
+        return RowErrors.of("DUPLICATE_VALUE", "duplicate value found: unique field duplicates value on another record",
+                null);
+    }
+
+    private static String otherId(List<String> ids, String own) {
+        if (ids != null) {
+            for (String id : ids) {
+                if (!id.equals(own)) {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<Row> okRows(boolean inserts) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            if (r.ok() && r.insert == inserts) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private List<DmlRowResult> results() {
+        List<DmlRowResult> out = new ArrayList<>(rows.size());
+        int width = plan.width();
+        for (Row r : rows) {
+            if (!r.ok()) {
+                out.add(new DmlRowResult(false, r.insert ? "" : r.id, false, r.error, r.uploaded(width)));
+                continue;
+            }
+            String[] echoed = new String[width];
+            for (ColumnPlan c : plan.columns()) {
+                echoed[c.index()] = echo(r, c);
+            }
+            out.add(new DmlRowResult(true, r.id, r.insert, null, List.of(echoed)));
+        }
+        return out;
+    }
+
+    // The stored value's text; the uploaded text for relationship columns, empty and #N/A cells.
+    private static String echo(Row r, ColumnPlan c) {
+        String cell = r.cell(c.index());
+        Object v = r.values[c.index()];
+        if (c.isLookup() || v == Row.UNSET || v == null) {
+            return cell;
+        }
+        return FieldValues.formatEcho(c.field(), v);
+    }
+}

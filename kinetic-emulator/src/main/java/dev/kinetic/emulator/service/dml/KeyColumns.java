@@ -1,0 +1,62 @@
+package dev.kinetic.emulator.service.dml;
+
+import dev.kinetic.emulator.db.SqlNames;
+import dev.kinetic.emulator.schema.FieldDef;
+import dev.kinetic.emulator.schema.FieldType;
+import dev.kinetic.emulator.schema.SObjectType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Key columns make identifying and unique text fields cheap and safe to look up: for each such field a hidden
+ * generated column {@code "<FIELD>$KEY"} holds the value as it is compared (upper case unless the field is
+ * case-sensitive) and null for records in the recycle bin, with an index on it that is UNIQUE when the field is. The
+ * unique index is what keeps two concurrent batches from both saving the same value. Stateless.
+ */
+final class KeyColumns {
+    private KeyColumns() {
+    }
+
+    /** Whether the field gets a key column: a stored text field that is an external id, idLookup or unique. */
+    static boolean keyed(FieldDef f) {
+        return f.stored() && f.type().isText() && (f.externalId() || f.idLookup() || f.unique());
+    }
+
+    /** The quoted key column of a keyed field. */
+    static String column(FieldDef f) {
+        return '"' + f.name().toUpperCase(Locale.ROOT) + "$KEY" + '"';
+    }
+
+    /** The value as the key column holds it: text upper-cased unless case-sensitive, other values as they are. */
+    static Object key(FieldDef f, Object value) {
+        if (value instanceof String s && f.type() != FieldType.ID && f.type() != FieldType.REFERENCE
+                && !f.caseSensitive()) {
+            return s.toUpperCase(Locale.ROOT);
+        }
+        return value;
+    }
+
+    /** Adds the key columns and their indexes to an object's table if they are not there yet. */
+    static void ensure(Connection c, SObjectType type) throws SQLException {
+        boolean recycleBin = type.field("IsDeleted").isPresent();
+        String table = SqlNames.table(type);
+        try (Statement s = c.createStatement()) {
+            for (FieldDef f : type.fields()) {
+                if (!keyed(f)) {
+                    continue;
+                }
+                String value = f.caseSensitive() ? SqlNames.column(f) : "UPPER(" + SqlNames.column(f) + ")";
+                String expression = recycleBin ? "CASE WHEN " + SqlNames.column("IsDeleted") + " THEN NULL ELSE "
+                        + value + " END" : value;
+                s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column(f)
+                        + " CHARACTER VARYING GENERATED ALWAYS AS (" + expression + ")");
+                String index = '"' + "KX_" + type.name().toUpperCase(Locale.ROOT) + "_"
+                        + f.name().toUpperCase(Locale.ROOT) + '"';
+                s.execute("CREATE " + (f.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + index + " ON " + table
+                        + "(" + column(f) + ")");
+            }
+        }
+    }
+}
