@@ -495,6 +495,6 @@ public interface BulkClient {
     }
 
     private static Iterable<Map<String, ?>> idRows(Collection<String> ids) {
-        return () -> ids.stream().<Map<String, ?>>map(id -> Map.of("Id", id)).iterator();
+        return () -> ids.stream().<Map<String, ?>>map(id -> java.util.Collections.singletonMap("Id", id)).iterator();
     }
 }

@@ -14,6 +14,7 @@ public final class Job {
     private Instant readyAt;
     private long startedNanos;
     private boolean uploading;
+    private boolean running;
     private volatile boolean stopRequested;
 
     /** @param info the job as created */
@@ -119,6 +120,31 @@ public final class Job {
     /** Counts one status read; returns the count so far. */
     public synchronized int poll() {
         return ++polls;
+    }
+
+    /** Marks whether a runner is processing the job right now. */
+    public synchronized void running(boolean running) {
+        this.running = running;
+        if (!running) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no runner processes the job (an aborted job finishes its in-flight batches first).
+     *
+     * @return false if the runner was still busy after the timeout
+     */
+    public synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (running) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     /** Asks a running job to stop after its current batches (abort, delete, shutdown). */

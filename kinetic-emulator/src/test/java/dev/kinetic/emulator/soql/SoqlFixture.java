@@ -102,6 +102,7 @@ final class SoqlFixture implements AutoCloseable {
         List<FieldDef> fields = List.of(
                 field("Id", FieldType.ID, 18, List.of(), null),
                 field("Name", FieldType.STRING, 80, List.of(), null),
+                field("Key__c", FieldType.STRING, 10, List.of(), null),
                 field("IsDeleted", FieldType.BOOLEAN, 0, List.of(), null),
                 field("Parent__c", FieldType.REFERENCE, 18, List.of("Account"), "Parent__r"),
                 field("Count__c", FieldType.INT, 0, List.of(), null),

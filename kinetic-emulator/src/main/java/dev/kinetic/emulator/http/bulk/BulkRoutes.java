@@ -11,6 +11,8 @@ import dev.kinetic.emulator.service.jobs.IngestJobService;
 import dev.kinetic.emulator.service.jobs.JobException;
 import dev.kinetic.emulator.service.jobs.JobLauncher;
 import dev.kinetic.emulator.service.jobs.QueryJobService;
+import dev.kinetic.emulator.service.jobs.QueryPlanner;
+import dev.kinetic.emulator.service.jobs.RowWriterFactory;
 import dev.kinetic.emulator.soql.SoqlEngine;
 import dev.kinetic.emulator.state.Job;
 import dev.kinetic.emulator.state.JobStore;
@@ -30,12 +32,16 @@ public final class BulkRoutes implements RouteModule {
 
     /** @param context the org */
     public BulkRoutes(OrgContext context) {
+        this(context, new DmlEngine(context.database(), context.clock())::prepare,
+                new SoqlEngine(context.database(), context.clock())::prepare);
+    }
+
+    // For tests of the job machinery with stand-in engines.
+    BulkRoutes(OrgContext context, RowWriterFactory dml, QueryPlanner soql) {
         this.store = new JobStore(context.database(), context.spoolDir());
         this.launcher = new JobLauncher(context);
-        IngestJobService ingestJobs = new IngestJobService(context, store, launcher,
-                new DmlEngine(context.database(), context.clock()));
-        QueryJobService queryJobs = new QueryJobService(context, store, launcher,
-                new SoqlEngine(context.database(), context.clock()));
+        IngestJobService ingestJobs = new IngestJobService(context, store, launcher, dml);
+        QueryJobService queryJobs = new QueryJobService(context, store, launcher, soql);
         ingestJobs.recover();
         queryJobs.recover();
         this.ingest = new IngestHandlers(ingestJobs);

@@ -2,7 +2,6 @@ package dev.kinetic.emulator.service.jobs;
 
 import dev.kinetic.emulator.OrgContext;
 import dev.kinetic.emulator.service.dml.DmlBatchWriter;
-import dev.kinetic.emulator.service.dml.DmlEngine;
 import dev.kinetic.emulator.service.dml.DmlJobFailure;
 import dev.kinetic.emulator.service.dml.DmlOperation;
 import dev.kinetic.emulator.service.dml.DmlRequest;
@@ -30,10 +29,10 @@ final class IngestJobRunner {
 
     private final OrgContext context;
     private final JobStore store;
-    private final DmlEngine dml;
+    private final RowWriterFactory dml;
     private final ExecutorService workers;
 
-    IngestJobRunner(OrgContext context, JobStore store, DmlEngine dml, ExecutorService workers) {
+    IngestJobRunner(OrgContext context, JobStore store, RowWriterFactory dml, ExecutorService workers) {
         this.context = context;
         this.store = store;
         this.dml = dml;
@@ -42,10 +41,18 @@ final class IngestJobRunner {
 
     /** Runs the job on the calling (coordinator) thread, its batches on the worker pool. */
     void run(Job job) {
-        if (!job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
-            return;
+        job.running(true);
+        try {
+            if (job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
+                store.save(job);
+                process(job);
+            }
+        } finally {
+            job.running(false);
         }
-        store.save(job);
+    }
+
+    private void process(Job job) {
         JobInfo info = job.info();
         JobFiles files = store.files(info.id()).create();
         try {

@@ -1,7 +1,6 @@
 package dev.kinetic.emulator.service.jobs;
 
 import dev.kinetic.emulator.OrgContext;
-import dev.kinetic.emulator.service.dml.DmlEngine;
 import dev.kinetic.emulator.service.dml.DmlOperation;
 import dev.kinetic.emulator.state.CsvDialect;
 import dev.kinetic.emulator.state.Job;
@@ -35,9 +34,9 @@ public final class IngestJobService {
      * @param context the org
      * @param store the job store
      * @param launcher starts jobs per the progression rule
-     * @param dml the DML engine that applies rows
+     * @param dml the DML engine that applies rows ({@code DmlEngine::prepare})
      */
-    public IngestJobService(OrgContext context, JobStore store, JobLauncher launcher, DmlEngine dml) {
+    public IngestJobService(OrgContext context, JobStore store, JobLauncher launcher, RowWriterFactory dml) {
         this.context = Objects.requireNonNull(context, "context == null");
         this.store = Objects.requireNonNull(store, "store == null");
         this.launcher = Objects.requireNonNull(launcher, "launcher == null");
@@ -194,6 +193,13 @@ public final class IngestJobService {
      */
     public Optional<Path> results(String jobId, ResultKind kind) {
         Job job = find(jobId);
+        if (job.info().state().terminal()) {
+            try {
+                job.awaitIdle(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         JobFiles files = store.files(job.id());
         Path file = switch (kind) {
             case SUCCESSFUL -> files.successes();

@@ -2,7 +2,6 @@ package dev.kinetic.emulator.service.jobs;
 
 import dev.kinetic.emulator.OrgContext;
 import dev.kinetic.emulator.soql.PreparedQuery;
-import dev.kinetic.emulator.soql.SoqlEngine;
 import dev.kinetic.emulator.soql.SoqlException;
 import dev.kinetic.emulator.state.Job;
 import dev.kinetic.emulator.state.JobFiles;
@@ -29,10 +28,10 @@ final class QueryJobRunner {
 
     private final OrgContext context;
     private final JobStore store;
-    private final SoqlEngine soql;
+    private final QueryPlanner soql;
     private final ExecutorService workers;
 
-    QueryJobRunner(OrgContext context, JobStore store, SoqlEngine soql, ExecutorService workers) {
+    QueryJobRunner(OrgContext context, JobStore store, QueryPlanner soql, ExecutorService workers) {
         this.context = context;
         this.store = store;
         this.soql = soql;

@@ -2,7 +2,6 @@ package dev.kinetic.emulator.service.jobs;
 
 import dev.kinetic.emulator.OrgContext;
 import dev.kinetic.emulator.soql.PreparedQuery;
-import dev.kinetic.emulator.soql.SoqlEngine;
 import dev.kinetic.emulator.soql.SoqlException;
 import dev.kinetic.emulator.state.CsvDialect;
 import dev.kinetic.emulator.state.Job;
@@ -32,7 +31,7 @@ public final class QueryJobService {
     private final OrgContext context;
     private final JobStore store;
     private final JobLauncher launcher;
-    private final SoqlEngine soql;
+    private final QueryPlanner soql;
     private final QueryJobRunner runner;
     private final Map<String, QueryResults> results = new ConcurrentHashMap<>();
 
@@ -40,9 +39,9 @@ public final class QueryJobService {
      * @param context the org
      * @param store the job store
      * @param launcher starts jobs per the progression rule
-     * @param soql the SOQL engine
+     * @param soql the SOQL engine ({@code SoqlEngine::prepare})
      */
-    public QueryJobService(OrgContext context, JobStore store, JobLauncher launcher, SoqlEngine soql) {
+    public QueryJobService(OrgContext context, JobStore store, JobLauncher launcher, QueryPlanner soql) {
         this.context = Objects.requireNonNull(context, "context == null");
         this.store = Objects.requireNonNull(store, "store == null");
         this.launcher = Objects.requireNonNull(launcher, "launcher == null");
