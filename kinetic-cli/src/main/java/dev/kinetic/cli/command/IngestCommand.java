@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
  * the file, run one job, write the result files, print a summary. Subclasses name the operation.
  */
 abstract class IngestCommand extends BaseCommand {
+    /** Salesforce's upload limit per ingest job. */
+    static final long MAX_UPLOAD_BYTES = 150L * 1024 * 1024;
+
     @Parameters(index = "0", paramLabel = "OBJECT", description = "The sObject's API name, e.g. Account or "
             + "Invoice__c.")
     String object;
@@ -53,6 +56,10 @@ abstract class IngestCommand extends BaseCommand {
         jobOptions.timeout();
         Console console = console();
         CsvInputFile input = CsvInputFile.inspect(context().resolve(file));
+        if (input.dataSize() > MAX_UPLOAD_BYTES) {
+            throw CliException.usage(input.path() + " is " + Unit.BYTES.format(input.dataSize()) + "; one Bulk API "
+                    + "job takes at most 150 MB: split it into smaller files (keep the header row in each)");
+        }
         Optional<String> key = keyColumn();
         if (key.isPresent() && input.header().stream().noneMatch(h -> h.strip().equalsIgnoreCase(key.get()))) {
             throw CliException.usage(operation() + " needs a column '" + key.get() + "' in " + input.path()
