@@ -93,23 +93,27 @@ public final class JobsApi {
         http.send("DELETE", kind(job.query()) + job.id(), null);
     }
 
-    /** Lists ingest and query jobs, following {@code nextRecordsUrl}, up to {@code limit} jobs. */
+    /**
+     * Lists ingest and query jobs, following {@code nextRecordsUrl}, up to {@code limit} jobs. A job both lists
+     * return (the query list may include ingest jobs) is listed once.
+     */
     public List<JobInfo> list(int limit) {
-        List<JobInfo> jobs = new ArrayList<>();
+        Map<String, JobInfo> jobs = new LinkedHashMap<>();
         for (String first : List.of("/jobs/ingest", "/jobs/query")) {
             String next = first;
             while (next != null && jobs.size() < limit) {
                 JsonNode page = http.send("GET", next, null);
                 for (JsonNode job : page.path("records")) {
                     if (jobs.size() < limit) {
-                        jobs.add(JobInfo.of(job));
+                        JobInfo info = JobInfo.of(job);
+                        jobs.putIfAbsent(info.id(), info);
                     }
                 }
                 String url = page.path("nextRecordsUrl").asText("");
                 next = page.path("done").asBoolean(true) || url.isEmpty() || "null".equals(url) ? null : url;
             }
         }
-        return jobs;
+        return new ArrayList<>(jobs.values());
     }
 
     /** Opens one of an ingest job's result CSVs: {@code successfulResults}, {@code failedResults}, or

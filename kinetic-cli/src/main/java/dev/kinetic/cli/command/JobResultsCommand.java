@@ -34,7 +34,7 @@ public final class JobResultsCommand extends JobIdCommand {
     @Override
     int run(OrgConnection org, String id) {
         JobInfo job = org.jobs().get(id);
-        if (!job.terminal()) {
+        if (!job.terminal() && !"Open".equals(job.state())) {
             throw new CliException(ExitCodes.TIMEOUT, "Job " + id + " is still " + job.state()
                     + "; wait for it with: kinetic job wait " + id, null);
         }
