@@ -78,6 +78,7 @@ public final class BenchCommand extends BaseCommand {
             Duration elapsed = loaded.elapsed();
             long count = loaded.job().numberRecordsProcessed();
             if (!ingest) {
+                console.info(line("ingest (setup)", count, elapsed, input.size(), org));
                 HeapMeter.reset();
                 started = context().clock().instant();
                 String soql = "SELECT Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCity, "
@@ -94,14 +95,21 @@ public final class BenchCommand extends BaseCommand {
         }
     }
 
+    /** One result line; the heap is the peak since the last {@link HeapMeter#reset()}. */
+    private static String line(String what, long count, Duration elapsed, long csvBytes, OrgConnection org) {
+        double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        return String.format(Locale.ROOT, "bench %s: %,d records in %.2f s = %,.0f records/s (%.1f MB/s of CSV); "
+                        + "peak heap %d MB of %d MB max%s", what, count, seconds, count / seconds,
+                csvBytes / 1048576.0 / seconds, HeapMeter.peakBytes() / 1048576,
+                Runtime.getRuntime().maxMemory() / 1048576,
+                org.embedded() ? " (client and embedded org)" : " (client)");
+    }
+
     private int report(Console console, OrgConnection org, boolean ingest, long count, long failed, Duration elapsed,
                        long bytes) {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         long peak = HeapMeter.peakBytes();
-        console.summary(String.format(Locale.ROOT, "bench %s: %,d records in %.2f s = %,.0f records/s "
-                        + "(%.1f MB/s); peak heap %d MB%s", ingest ? "ingest" : "export", count, seconds,
-                count / seconds, bytes / 1048576.0 / seconds, peak / 1048576,
-                org.embedded() ? " (client and embedded org)" : " (client)"));
+        console.summary(line(ingest ? "ingest" : "export", count, elapsed, bytes, org));
         Map<String, Object> json = IngestCommand.jsonBase(org);
         json.put("benchmark", ingest ? "ingest" : "export");
         json.put("records", count);

@@ -185,4 +185,58 @@ class IngestCommandsTest {
         assertThat(result.out()).containsPattern("Upload: [0-9.]+ KB of [0-9.]+ KB \\(100%\\)")
                 .containsPattern("Processing: 2 records of 2 records \\(100%\\)");
     }
+
+    @Test
+    void hardDeleteRemovesRecordsEvenFromQueryAll() throws IOException {
+        write("a.csv", "Name,External_Key__c\nGone For Good,CLI-HD1\n");
+        CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
+        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success.csv")).get(1).split(",")[1];
+        write("d.csv", "Id\n" + id + "\n");
+
+        CliRunner.Result hardDelete = run("hard-delete", "Account", "-f", "d.csv");
+        CliRunner.Result all = run("query", "SELECT Id FROM Account WHERE External_Key__c = 'CLI-HD1'", "--all",
+                "--out", "-");
+
+        assertThat(hardDelete.exitCode()).as(hardDelete.out() + hardDelete.err()).isZero();
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).doesNotContain(id.substring(0, 15));
+    }
+
+    @Test
+    void aDeletedRecordIsFoundByQueryAllOnly() throws IOException {
+        write("a.csv", "Name,External_Key__c\nRecycled,CLI-RB1\n");
+        CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
+        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success.csv")).get(1).split(",")[1];
+        write("d.csv", "Id\n" + id + "\n");
+        assertThat(run("delete", "Account", "-f", "d.csv").exitCode()).isZero();
+
+        String soql = "SELECT Id, Name FROM Account WHERE External_Key__c = 'CLI-RB1'";
+        CliRunner.Result live = run("query", soql, "--out", "-");
+        CliRunner.Result all = run("query", soql, "--all", "--out", "-");
+
+        assertThat(live.out()).doesNotContain("Recycled");
+        assertThat(all.out()).contains("Recycled");
+    }
+
+    @Test
+    void aQueryStartedAsyncIsPickedUpByJobWait() {
+        CliRunner.Result started = run("query", "SELECT Id FROM Account", "--async");
+        String id = jobIdIn(started.out());
+
+        CliRunner.Result waited = run("job", "wait", id, "--out", "later.csv");
+
+        assertThat(waited.exitCode()).as(waited.err()).isZero();
+        assertThat(waited.out()).contains("Job " + id + ":", "later.csv");
+        assertThat(dir.resolve("later.csv")).exists();
+    }
+
+    @Test
+    void theLiveBarModeRunsWithoutATerminal() throws IOException {
+        write("a.csv", "Name\nBar One\n");
+
+        CliRunner.Result result = run("insert", "Account", "-f", "a.csv", "--progress", "bar");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("1 succeeded").doesNotContain("Processing:");
+    }
 }
