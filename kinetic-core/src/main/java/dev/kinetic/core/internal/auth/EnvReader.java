@@ -11,11 +11,13 @@ public final class EnvReader {
     private final String who;
     private final List<String> missing = new ArrayList<>();
 
+    /** Reads from {@code env} for the authenticator named {@code who}. */
     public EnvReader(Map<String, String> env, String who) {
         this.env = env;
         this.who = who;
     }
 
+    /** A required variable; records it as missing if absent. */
     public String required(String name) {
         String v = optional(name);
         if (v == null) {
@@ -24,16 +26,19 @@ public final class EnvReader {
         return v;
     }
 
+    /** An optional variable, or null. */
     public String optional(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** An optional variable with a default. */
     public String optionalOr(String name, String fallback) {
         String v = optional(name);
         return v == null ? fallback : v;
     }
 
+    /** Records a missing requirement described in words. */
     public void missing(String description) {
         missing.add(description);
     }

@@ -20,6 +20,7 @@ public final class JwtSigner {
     private JwtSigner() {
     }
 
+    /** Builds and signs the assertion; {@code exp} is now + 3 minutes, {@code aud} the login URL. */
     public static String sign(Path keyPath, String keyPem, String clientId, String username, String audience,
                               Clock clock) {
         PrivateKey key = keyPath != null ? readKey(keyPath) : parseKey(keyPem, "SF_PRIVATE_KEY / privateKey(...)");

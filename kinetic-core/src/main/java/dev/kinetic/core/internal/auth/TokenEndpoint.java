@@ -25,6 +25,7 @@ public final class TokenEndpoint {
     private TokenEndpoint() {
     }
 
+    /** The URL without a trailing slash. */
     public static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -32,6 +32,7 @@ public final class DefaultBulkClient implements BulkClient {
     private final JobPoller poller;
     private final IngestCall ingest;
 
+    /** Creates the client over a transport. */
     public DefaultBulkClient(HttpTransport transport, ClientConfig config) {
         this.api = new JobApi(transport);
         this.poller = new JobPoller(api, config.sleeper());

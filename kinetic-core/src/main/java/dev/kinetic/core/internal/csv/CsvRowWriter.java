@@ -15,6 +15,7 @@ public final class CsvRowWriter {
     private final String lineEnding;
     private final StringBuilder line = new StringBuilder(256);
 
+    /** A writer for one delimiter and line ending. */
     public CsvRowWriter(char delimiter, String lineEnding) {
         this.delimiter = delimiter;
         this.lineEnding = lineEnding;

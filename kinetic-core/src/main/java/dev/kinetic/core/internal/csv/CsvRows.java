@@ -18,6 +18,7 @@ public final class CsvRows implements AutoCloseable {
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> it;
 
+    /** Reads UTF-8 CSV with the delimiter from the stream. */
     public CsvRows(InputStream in, char delimiter) {
         this.reader = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"')
                 .commentStrategy(CommentStrategy.NONE).skipEmptyLines(true).allowExtraFields(true)
@@ -38,6 +39,7 @@ public final class CsvRows implements AutoCloseable {
         }
     }
 
+    /** Closes the reader and its stream. */
     @Override
     public void close() {
         try {

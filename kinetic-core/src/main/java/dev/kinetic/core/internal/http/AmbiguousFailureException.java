@@ -9,6 +9,7 @@ import dev.kinetic.core.SalesforceException;
 public final class AmbiguousFailureException extends SalesforceException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception. */
     public AmbiguousFailureException(String message, Throwable cause) {
         super(message, cause);
     }

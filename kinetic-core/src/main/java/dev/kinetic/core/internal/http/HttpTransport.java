@@ -33,6 +33,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Backoff backoff;
     private volatile SalesforceSession session;
 
+    /** Creates a transport for a session; with an authenticator it can renew the session once per call. */
     public HttpTransport(SalesforceSession session, Authenticator authenticator, ClientConfig config) {
         this.session = session;
         this.authenticator = authenticator;
@@ -42,10 +43,12 @@ public final class HttpTransport implements AutoCloseable {
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
+    /** The current session. */
     public SalesforceSession session() {
         return session;
     }
 
+    /** The retry and timeout settings. */
     public ClientConfig config() {
         return config;
     }
@@ -183,6 +186,7 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** Releases nothing on Java 17; kept for the client's lifecycle. */
     @Override
     public void close() {
         // java.net.http.HttpClient gained close() only in Java 21; on 17 its threads end with the client.

@@ -14,6 +14,7 @@ public final class Json {
     private Json() {
     }
 
+    /** Parses JSON; {@code what} names the answer in errors. */
     public static JsonNode parse(String text, String what) {
         try {
             JsonNode n = MAPPER.readTree(text);
@@ -26,6 +27,7 @@ public final class Json {
         }
     }
 
+    /** Writes a value as JSON. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

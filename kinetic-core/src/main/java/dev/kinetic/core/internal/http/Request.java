@@ -14,24 +14,29 @@ import java.util.function.Supplier;
 public record Request(String method, String path, String contentType, String accept, String jsonBody,
                       Supplier<InputStream> bodyStream, long bodyLength, LongConsumer uploadProgress,
                       boolean retryable) {
+    /** Checks method and path. */
     public Request {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(path, "path == null");
     }
 
+    /** A retryable GET answered with JSON. */
     public static Request get(String path) {
         return new Request("GET", path, null, "application/json", null, null, -1, null, true);
     }
 
+    /** A retryable GET answered with CSV. */
     public static Request getCsv(String path) {
         return new Request("GET", path, null, "text/csv", null, null, -1, null, true);
     }
 
+    /** A retryable request with a JSON body. */
     public static Request json(String method, String path, String body) {
         return new Request(method, path, "application/json; charset=UTF-8", "application/json", body, null, -1, null,
                 true);
     }
 
+    /** A retryable DELETE. */
     public static Request delete(String path) {
         return new Request("DELETE", path, null, "application/json", null, null, -1, null, true);
     }
@@ -47,6 +52,7 @@ public record Request(String method, String path, String contentType, String acc
                 false);
     }
 
+    /** Method and path, for messages. */
     public Map<String, String> describe() {
         return Map.of("method", method, "path", path);
     }
