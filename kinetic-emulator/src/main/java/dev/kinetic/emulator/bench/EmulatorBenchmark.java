@@ -119,9 +119,9 @@ public final class EmulatorBenchmark {
             System.out.println("server: separate JVM with -Xmx" + heap);
             run(rows, jobRows, pageSize);
             in.println("heap");
-            long peak = Long.parseLong(value(out, "HEAP"));
-            System.out.printf(Locale.ROOT, "server peak heap: %,d MB (sum of heap pool peaks, cap %s)%n",
-                    peak / (1024 * 1024), heap);
+            String[] peaks = value(out, "HEAP").split(" ");
+            System.out.printf(Locale.ROOT, "server peak heap: %,d MB in use, %,d MB live after GC (cap -Xmx%s)%n",
+                    Long.parseLong(peaks[0]) / (1024 * 1024), Long.parseLong(peaks[1]) / (1024 * 1024), heap);
             in.println("quit");
         } finally {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
