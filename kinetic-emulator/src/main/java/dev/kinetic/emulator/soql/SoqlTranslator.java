@@ -27,6 +27,11 @@ final class SoqlTranslator {
     private SoqlTranslator() {
     }
 
+    // SOQL keywords that cannot name an object alias.
+    private static final Set<String> RESERVED = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
+            "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE",
+            "WITH", "ORDER", "OFFSET", "USING", "FOR", "BY", "TYPEOF", "END", "WHEN", "THEN", "ELSE");
+
     /**
      * Translates a query.
      *
@@ -39,6 +44,12 @@ final class SoqlTranslator {
         SObjectType root = fromObject(q.fromNameList(), schema, errors);
         ClauseChecks.rejectUnsupported(q);
         String alias = q.fromNameList().soqlId().isEmpty() ? null : q.fromNameList().soqlId(0).getText();
+        if (alias != null && RESERVED.contains(alias.toUpperCase(Locale.ROOT))) {
+            // The grammar takes a dangling keyword ("FROM Account WHERE") as an alias; Salesforce refuses it.
+            boolean last = q.fromNameList().soqlId(0).getStop().getStopIndex() >= soql.stripTrailing().length() - 1;
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, q.fromNameList().soqlId(0),
+                    last ? "unexpected token: <EOF>" : "unexpected token: '" + alias + "'");
+        }
         JoinPlan joins = new JoinPlan(schema, root, alias, errors);
 
         List<String> columns = new ArrayList<>();

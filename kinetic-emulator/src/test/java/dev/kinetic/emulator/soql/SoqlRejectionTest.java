@@ -65,6 +65,13 @@ class SoqlRejectionTest {
     }
 
     @Test
+    void aDanglingKeywordIsNotTakenForAnAlias() {
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE", "MALFORMED_QUERY", "unexpected token: <EOF>");
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE ", "MALFORMED_QUERY", "unexpected token: <EOF>");
+        assertRejectedEndingWith("SELECT Id FROM Account LIMIT", "MALFORMED_QUERY", "unexpected token: <EOF>");
+    }
+
+    @Test
     void unknownFieldsUseSalesforcesTextAndPosition() {
         assertRejected("SELECT Id, Foo FROM Account", "INVALID_FIELD", "\nSELECT Id, Foo FROM Account\n"
                 + "           ^\nERROR at Row:1:Column:12\nNo such column 'Foo' on entity 'Account'. "
