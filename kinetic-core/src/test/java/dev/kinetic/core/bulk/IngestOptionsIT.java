@@ -214,6 +214,18 @@ class IngestOptionsIT {
     }
 
     @Test
+    void failedRowsOfAFileAreReadBackFromTheFileForRetry() throws Exception {
+        Path file = tmp.resolve("retry.csv");
+        Files.writeString(file, "Name,Industry,Description\nRetry file ok,Energy,a\n,Banking,\"needs, a name\"\n"
+                + "Retry file ok 2,,b\n");
+        BulkResult r = bulk.insert("Account", file, TestOrg.FAST);
+        assertThat(r.failedCount()).isEqualTo(1);
+        assertThat(r.failedRecordsForRetry()).containsExactly(Map.of("Industry", "Banking",
+                "Description", "needs, a name"));
+        assertThat(r.errors().get(0).inputIndex()).isEqualTo(1);
+    }
+
+    @Test
     void nullClearsAFieldWhileAnAbsentKeyLeavesItAlone() {
         BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Nulls", "Industry", "Energy",
                 "Description", "keep me")), TestOrg.FAST);
