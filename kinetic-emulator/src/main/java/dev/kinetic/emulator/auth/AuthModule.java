@@ -38,7 +38,8 @@ public final class AuthModule implements RouteModule, TokenVerifier {
     public AuthModule(OrgContext context, Path keyDir, Supplier<URI> baseUri) {
         Objects.requireNonNull(baseUri, "baseUri == null");
         try {
-            this.identity = new IdentityStore(context.database(), context.clock()).loadOrCreate(keyDir);
+            this.identity = new IdentityStore(context.database(), context.clock(),
+                    context.config().dataDir().isEmpty()).loadOrCreate(keyDir);
             this.tokens = new TokenStore(context.database(), context.clock(), identity.orgId15(),
                     context.config().tokenTtl());
         } catch (SQLException | IOException e) {

@@ -40,10 +40,20 @@ final class IdentityStore {
 
     private final Database database;
     private final Clock clock;
+    private final boolean ephemeral;
 
-    IdentityStore(Database database, Clock clock) {
+    /**
+     * @param ephemeral whether the org lives in memory only; its key pair is then shared by every such org of the
+     *     JVM (a file-backed org always gets its own)
+     */
+    IdentityStore(Database database, Clock clock, boolean ephemeral) {
         this.database = database;
         this.clock = clock;
+        this.ephemeral = ephemeral;
+    }
+
+    private KeyPair newKeyPair() {
+        return ephemeral ? PemKeys.processWide() : PemKeys.generate();
     }
 
     /** The org's identity, created now if the database has none. */
@@ -73,13 +83,20 @@ final class IdentityStore {
                 + "a.CLIENT_SECRET, p.PASSWORD, p.SECURITY_TOKEN, a.PUBLIC_KEY_PEM FROM KINETIC_ORG o "
                 + "JOIN KINETIC_CONNECTED_APP a ON a.CLIENT_ID = o.CLIENT_ID "
                 + "JOIN KINETIC_USER_PASSWORD p ON p.USER_ID = o.ADMIN_USER_ID "
-                + "JOIN " + SqlNames.table("User") + " u ON u." + SqlNames.column("Id") + " = o.ADMIN_USER_ID";
+                + "LEFT JOIN " + SqlNames.table("User") + " u ON u." + SqlNames.column("Id") + " = o.ADMIN_USER_ID";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return null;
             }
-            return new OrgIdentity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            String adminId = rs.getString(2);
+            String username = rs.getString(3);
+            if (username == null) {
+                // The admin's User record was removed behind the org's back: put it back.
+                insertAdmin(c, adminId);
+                username = ADMIN_USERNAME;
+            }
+            return new OrgIdentity(rs.getString(1), adminId, username, rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8),
                     keyDir.resolve(PRIVATE_KEY_FILE).toAbsolutePath());
         }
     }
@@ -92,7 +109,7 @@ final class IdentityStore {
         String password = "Kc" + Secrets.alphanumeric(14);
         String token = Secrets.alphanumeric(24);
         insertAdmin(c, userId);
-        KeyPair pair = PemKeys.generate();
+        KeyPair pair = newKeyPair();
         Path keyFile = writePrivateKey(keyDir, pair);
         String publicPem = PemKeys.publicKeyPem((RSAPublicKey) pair.getPublic());
         try (PreparedStatement app = c.prepareStatement("INSERT INTO KINETIC_CONNECTED_APP VALUES (?, ?, ?, ?)");
@@ -128,7 +145,7 @@ final class IdentityStore {
                 // Unreadable or foreign key file: replaced below.
             }
         }
-        KeyPair pair = PemKeys.generate();
+        KeyPair pair = newKeyPair();
         writePrivateKey(keyFile.getParent(), pair);
         String publicPem = PemKeys.publicKeyPem((RSAPublicKey) pair.getPublic());
         try (PreparedStatement s = c.prepareStatement(

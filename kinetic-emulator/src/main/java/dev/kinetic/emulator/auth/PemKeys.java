@@ -20,6 +20,23 @@ final class PemKeys {
     private PemKeys() {
     }
 
+    // One pair per JVM for in-memory orgs: tests start many, and RSA generation costs up to seconds on a busy machine.
+    private static volatile KeyPair processPair;
+
+    /** A key pair shared by the in-memory orgs of this JVM (generated on first use). */
+    static KeyPair processWide() {
+        KeyPair pair = processPair;
+        if (pair == null) {
+            synchronized (PemKeys.class) {
+                if (processPair == null) {
+                    processPair = generate();
+                }
+                pair = processPair;
+            }
+        }
+        return pair;
+    }
+
     /** A new RSA 2048 key pair. */
     static KeyPair generate() {
         try {

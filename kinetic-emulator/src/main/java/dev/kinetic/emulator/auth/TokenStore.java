@@ -26,11 +26,15 @@ final class TokenStore {
                   String parentHash) {
     }
 
+    /** Expired access tokens are forgotten after every this many issues (an expiry only ever moves earlier). */
+    static final int PRUNE_EVERY = 512;
+
     private final Database database;
     private final Clock clock;
     private final String orgId15;
     private final AtomicReference<Duration> ttl;
     private final Map<String, Issued> byHash = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong issuedCount = new java.util.concurrent.atomic.AtomicLong();
 
     TokenStore(Database database, Clock clock, String orgId15, Duration ttl) throws SQLException {
         this.database = database;
@@ -67,6 +71,9 @@ final class TokenStore {
         long expires = saturatedAdd(now, ttl.get().toMillis());
         store(token, new Issued(false, user.id(), user.username(), clientId, now, expires,
                 fromRefreshToken.map(Secrets::sha256).orElse(null)));
+        if (issuedCount.incrementAndGet() % PRUNE_EVERY == 0) {
+            pruneExpired();
+        }
         return token;
     }
 
@@ -110,6 +117,18 @@ final class TokenStore {
         byHash.replaceAll((hash, i) -> i.refresh() || i.expiresAt() <= now ? i
                 : new Issued(false, i.userId(), i.username(), i.clientId(), i.issuedAt(), now, i.parentHash()));
         execute("UPDATE KINETIC_OAUTH_TOKEN SET EXPIRES_AT = ? WHERE REFRESH = FALSE AND EXPIRES_AT > ?", now, now);
+    }
+
+    /** Forgets expired access tokens, in memory and in the table. */
+    void pruneExpired() {
+        long now = clock.millis();
+        byHash.values().removeIf(i -> !i.refresh() && i.expiresAt() <= now);
+        execute("DELETE FROM KINETIC_OAUTH_TOKEN WHERE REFRESH = FALSE AND EXPIRES_AT <= ?", now);
+    }
+
+    /** How many tokens are remembered (for tests). */
+    int size() {
+        return byHash.size();
     }
 
     private void store(String token, Issued i) {

@@ -91,7 +91,7 @@ public final class ControlRoutes implements RouteModule {
                 throw invalid("each record is a JSON object of field values, got " + row);
             }
             Map<String, Object> values = new LinkedHashMap<>();
-            row.fields().forEachRemaining(e -> values.put(e.getKey(), scalar(e.getValue())));
+            row.properties().forEach(e -> values.put(e.getKey(), scalar(e.getValue())));
             rows.add(values);
         }
         RecordSeeder.Outcome outcome;

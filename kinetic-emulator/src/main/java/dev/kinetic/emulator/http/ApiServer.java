@@ -1,11 +1,13 @@
 package dev.kinetic.emulator.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -113,7 +115,8 @@ public final class ApiServer implements AutoCloseable {
             if (f.latencyMillis() > 0) {
                 pause(f.latencyMillis());
             }
-            if (f.after()) {
+            boolean replacesAnswer = f.drop() || f.status() > 0;
+            if (f.after() && replacesAnswer) {
                 // The real handler runs, but its answer never reaches the client.
                 serve(request, new Response.Wrapper(request, response) {
                     @Override
@@ -132,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
                 ApiExchange exchange = new ApiExchange(request, response, java.util.Map.of());
                 f.retryAfterSeconds().ifPresent(s -> exchange.responseHeader("Retry-After", String.valueOf(s)));
                 exchange.error(f.status(), f.errorCode(), f.message());
-            } else if (!f.after()) {
+            } else {
                 serve(request, response);
             }
             callback.succeeded();
@@ -176,6 +179,12 @@ public final class ApiServer implements AutoCloseable {
                     exchange.error(e.status(), e.errorCode(), e.getMessage());
                 }
             } catch (Exception | Error e) {
+                if (e instanceof UncheckedIOException u && u.getCause() instanceof EofException) {
+                    // The client went away (or the server is stopping) while the answer was being written.
+                    LOG.log(System.Logger.Level.DEBUG, "Connection lost answering " + request.getMethod() + " "
+                            + path, e);
+                    return;
+                }
                 LOG.log(System.Logger.Level.ERROR, "Request failed: " + request.getMethod() + " " + path, e);
                 if (!exchange.committed()) {
                     exchange.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred in the local org: "

@@ -53,11 +53,13 @@ final class FilterTranslator {
     }
 
     private String field(FieldExpressionContext e) throws SoqlException {
+        JoinPlan.Resolved r;
         if (e.soqlFunction() != null) {
-            throw errors.at(SoqlErrors.NOT_ENABLED, e, "Functions in WHERE such as " + e.soqlFunction().getText()
-                    + " are not supported by the local org; compare the field itself, e.g. with a date literal.");
+            DateFunctions.Applied applied = DateFunctions.apply(e.soqlFunction(), joins, errors);
+            r = new JoinPlan.Resolved(applied.field(), applied.sql(), applied.field().name());
+        } else {
+            r = joins.resolve(e.fieldName());
         }
-        JoinPlan.Resolved r = joins.resolve(e.fieldName());
         FieldDef f = r.field();
         if (f.type().isCompound() || isLongText(f)) {
             throw errors.at(SoqlErrors.INVALID_FIELD, e, "field '" + f.name() + "' can not be filtered in a query"

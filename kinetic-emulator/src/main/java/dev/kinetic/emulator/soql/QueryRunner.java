@@ -1,7 +1,6 @@
 package dev.kinetic.emulator.soql;
 
 import dev.kinetic.emulator.db.Database;
-import dev.kinetic.emulator.db.FieldValues;
 import dev.kinetic.emulator.schema.FieldDef;
 import java.io.IOException;
 import java.sql.Connection;
@@ -78,7 +77,7 @@ final class QueryRunner implements PreparedQuery {
                 while (rs.next()) {
                     String[] values = new String[n];
                     for (int i = 0; i < n; i++) {
-                        values[i] = FieldValues.formatQuery(defs[i], read(rs, i + 1, defs[i]));
+                        values[i] = ResultValues.format(defs[i], read(rs, i + 1, defs[i]));
                     }
                     sink.row(values);
                     rows++;

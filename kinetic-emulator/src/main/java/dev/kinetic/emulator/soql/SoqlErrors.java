@@ -20,6 +20,7 @@ final class SoqlErrors {
     static final String INVALID_FIELD = "INVALID_FIELD";
     static final String INVALID_OPERATOR = "INVALID_QUERY_FILTER_OPERATOR";
     static final String NOT_ENABLED = "FUNCTIONALITY_NOT_ENABLED";
+    private static final int WINDOW = 100;
 
     private final String soql;
 
@@ -41,6 +42,12 @@ final class SoqlErrors {
     SoqlException at(String errorCode, int row, int column, String message) {
         String line = line(row);
         int caret = Math.max(0, Math.min(column - 1, line.length()));
+        // Long lines are shown as a window around the position, as Salesforce does, so messages stay readable.
+        if (line.length() > WINDOW) {
+            int start = Math.max(0, Math.min(caret - WINDOW / 2, line.length() - WINDOW));
+            line = line.substring(start, start + WINDOW);
+            caret -= start;
+        }
         return new SoqlException(errorCode, "\n" + line + "\n" + " ".repeat(caret) + "^\nERROR at Row:" + row
                 + ":Column:" + column + "\n" + message);
     }

@@ -151,6 +151,38 @@ class OAuthTokenTest {
     }
 
     @Test
+    void jwtLogsInAnyActiveUserOfTheOrgButNotAnInactiveOne() {
+        String profileId = LocalOrgHttp.parse(http.get("/services/data/v62.0/sobjects/User/" + org.adminUserId(),
+                org.accessToken())).path("ProfileId").asText();
+        String users = "[" + user("jwt.active@kinetic.local", true, profileId) + ","
+                + user("jwt.inactive@kinetic.local", false, profileId) + "]";
+        HttpResponse<String> seeded = http.json("POST", "/__emulator/records/User", users);
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+        String activeId = LocalOrgHttp.parse(seeded).path("ids").get(0).asText();
+
+        Map<String, Object> c = claims();
+        c.put("sub", "jwt.active@kinetic.local");
+        HttpResponse<String> ok = jwtGrant(LocalOrgHttp.jwt(creds.privateKeyPath(), c));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(LocalOrgHttp.parse(ok).path("id").asText()).endsWith("/" + activeId);
+        String token = LocalOrgHttp.parse(ok).path("access_token").asText();
+        assertThat(LocalOrgHttp.parse(http.get("/services/oauth2/userinfo", token)).path("user_id").asText())
+                .isEqualTo(activeId);
+
+        c.put("sub", "jwt.inactive@kinetic.local");
+        assertOAuthError(jwtGrant(LocalOrgHttp.jwt(creds.privateKeyPath(), c)), "invalid_grant",
+                "user hasn't approved this consumer");
+    }
+
+    private static String user(String username, boolean active, String profileId) {
+        String alias = username.substring(4, 10);
+        return "{\"Username\":\"" + username + "\",\"LastName\":\"Jwt\",\"Email\":\"" + username + "\","
+                + "\"Alias\":\"" + alias + "\",\"CommunityNickname\":\"" + alias + "\",\"TimeZoneSidKey\":\"GMT\","
+                + "\"LocaleSidKey\":\"en_US\",\"EmailEncodingKey\":\"UTF-8\",\"LanguageLocaleKey\":\"en_US\","
+                + "\"ProfileId\":\"" + profileId + "\",\"IsActive\":" + active + "}";
+    }
+
+    @Test
     void jwtForUnknownClientIsRefused() {
         Map<String, Object> c = claims();
         c.put("iss", "3MVG9unknown");

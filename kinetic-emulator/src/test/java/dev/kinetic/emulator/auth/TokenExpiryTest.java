@@ -11,24 +11,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TokenExpiryTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private LocalOrg org;
-    private LocalOrgHttp http;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private static LocalOrg org;
+    private static LocalOrgHttp http;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         org = LocalOrg.start(LocalOrgConfig.builder().clock(clock).tokenTtl(Duration.ofMinutes(10)).build());
         http = new LocalOrgHttp(org.baseUri());
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         org.close();
+    }
+
+    @AfterEach
+    void restoreLifetime() {
+        assertThat(http.json("PUT", "/__emulator/tokens", "{\"ttlSeconds\":600}").statusCode()).isEqualTo(204);
     }
 
     private int status(String token) {

@@ -8,25 +8,36 @@ import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ControlPlaneTest {
-    private LocalOrg org;
-    private LocalOrgHttp http;
+    private static LocalOrg org;
+    private static LocalOrgHttp http;
     private String token;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         org = LocalOrg.start(LocalOrgConfig.defaults());
         http = new LocalOrgHttp(org.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        org.close();
+    }
+
+    @BeforeEach
+    void freshToken() {
         token = org.accessToken();
     }
 
     @AfterEach
-    void stop() {
-        org.close();
+    void reset() {
+        assertThat(http.json("POST", "/__emulator/reset", "").statusCode()).isEqualTo(204);
     }
 
     private JsonNode record(String object, String id) {
@@ -77,11 +88,13 @@ class ControlPlaneTest {
     void resetDeletesRecordsAndFaultsButKeepsUsersAndCredentials() {
         String id = LocalOrgHttp.parse(http.json("POST", "/__emulator/records/Account", "[{\"Name\":\"Acme\"}]"))
                 .path("ids").get(0).asText();
+        String profileId = record("User", org.adminUserId()).path("ProfileId").asText();
         String userId = LocalOrgHttp.parse(http.json("POST", "/__emulator/records/User",
                 "[{\"Username\":\"second@kinetic.local\",\"LastName\":\"Second\",\"Email\":\"second@kinetic.local\","
                         + "\"Alias\":\"sec\",\"CommunityNickname\":\"sec\",\"TimeZoneSidKey\":\"GMT\","
                         + "\"LocaleSidKey\":\"en_US\",\"EmailEncodingKey\":\"UTF-8\",\"LanguageLocaleKey\":\"en_US\","
-                        + "\"ProfileId\":\"00eKc000000000AAAA\",\"IsActive\":true}]")).path("ids").get(0).asText();
+                        + "\"ProfileId\":\"" + profileId + "\",\"IsActive\":true}]")).path("ids").get(0).asText();
+        assertThat(record("User", userId).path("Username").asText()).isEqualTo("second@kinetic.local");
         http.json("POST", "/__emulator/faults", "{\"pathRegex\":\"/nowhere\",\"status\":503}");
         http.json("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
 

@@ -157,4 +157,23 @@ class SoqlFilterTest {
         assertThat(keys("Due__c = LAST_N_DAYS:1")).isEqualTo("ab");
         assertThat(keys("Due__c = THIS_WEEK")).isEqualTo("ab");
     }
+
+    @Test
+    void appliesDateFunctionsInConditions() throws Exception {
+        assertThat(keys("CALENDAR_YEAR(At__c) = 2024")).isEqualTo("ab");
+        assertThat(keys("CALENDAR_YEAR(Due__c) < 2025")).isEqualTo("abc");
+        assertThat(keys("CALENDAR_MONTH(At__c) = 12")).isEqualTo("c");
+        assertThat(keys("CALENDAR_QUARTER(Due__c) = 2")).isEqualTo("ab");
+        assertThat(keys("FISCAL_QUARTER(At__c) = 4")).isEqualTo("c");
+        assertThat(keys("DAY_IN_MONTH(Due__c) = 14")).isEqualTo("b");
+        assertThat(keys("DAY_IN_WEEK(Due__c) = 4")).isEqualTo("a");
+        assertThat(keys("DAY_IN_WEEK(Due__c) IN (2, 3)")).isEqualTo("bc");
+        assertThat(keys("DAY_IN_YEAR(At__c) = 365")).isEqualTo("c");
+        assertThat(keys("HOUR_IN_DAY(At__c) >= 23")).isEqualTo("bc");
+        assertThat(keys("WEEK_IN_MONTH(Due__c) = 2")).isEqualTo("b");
+        assertThat(keys("WEEK_IN_MONTH(Due__c) = 3")).isEqualTo("a");
+        assertThat(keys("WEEK_IN_YEAR(Due__c) = 1")).isEqualTo("c");
+        assertThat(keys("DAY_ONLY(At__c) = 2024-05-14")).isEqualTo("b");
+        assertThat(keys("DAY_ONLY(convertTimezone(At__c)) = TODAY")).isEqualTo("a");
+    }
 }

@@ -78,6 +78,16 @@ class SoqlRejectionTest {
     }
 
     @Test
+    void longQueryLinesAreShownAsAWindowAroundThePosition() {
+        String soql = "SELECT Name, Phone, Fax, Website, Industry, Type, Site, AccountNumber, Sic, TickerSymbol,"
+                + " Ownership, Rating, Description, Foo FROM Account";
+        String[] lines = org.rejection(soql).getMessage().split("\n", -1);
+        assertThat(lines[1]).hasSize(100).endsWith("Foo FROM Account");
+        assertThat(lines[2]).isEqualTo(" ".repeat(lines[1].indexOf("Foo")) + "^");
+        assertThat(lines[3]).isEqualTo("ERROR at Row:1:Column:" + (soql.indexOf("Foo") + 1));
+    }
+
+    @Test
     void unknownRelationshipsAndObjectsAreNamed() {
         assertRejectedEndingWith("SELECT Foo.Name FROM Contact", "INVALID_FIELD", "Didn't understand relationship"
                 + " 'Foo' in field path. If you are attempting to use a custom relationship, be sure to append the"
@@ -193,13 +203,18 @@ class SoqlRejectionTest {
     }
 
     @Test
-    void semiJoinsAndWhereFunctionsAreRefusedAsUnsupportedByTheLocalOrg() {
+    void semiJoinsAndNonDateFunctionsInWhereAreRefused() {
         assertRejectedEndingWith("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact)",
                 "FUNCTIONALITY_NOT_ENABLED", "Semi-join and anti-join subqueries (WHERE field IN (SELECT ...)) are"
                         + " not supported by the local org; query the ids first and filter with a list of values.");
-        assertRejectedEndingWith("SELECT Id FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2024",
-                "FUNCTIONALITY_NOT_ENABLED", "Functions in WHERE such as CALENDAR_YEAR(CreatedDate) are not"
-                        + " supported by the local org; compare the field itself, e.g. with a date literal.");
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE toLabel(Industry) = 'x'",
+                "FUNCTIONALITY_NOT_ENABLED", "Functions in WHERE such as toLabel(Industry) are not supported by the"
+                        + " local org; compare the field itself.");
+        assertRejected("SELECT Id FROM Account WHERE COUNT(Id) > 1", "FUNCTIONALITY_NOT_ENABLED", AGGREGATES);
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE CALENDAR_YEAR(Name) = 2024", "INVALID_FIELD",
+                "Date function CALENDAR_YEAR() needs a date or dateTime field; 'Name' is of type string");
+        assertRejectedEndingWith("SELECT Id FROM Account WHERE HOUR_IN_DAY(LastActivityDate) = 2", "INVALID_FIELD",
+                "Date function HOUR_IN_DAY() needs a dateTime field; 'LastActivityDate' is of type date");
         assertRejectedEndingWith("SELECT Id FROM Contact c, c.Account a", "FUNCTIONALITY_NOT_ENABLED",
                 "Several objects in FROM are not supported by the local org; query Contact alone.");
     }

@@ -59,12 +59,12 @@ public final class DmlEngine {
         return new EngineBatchWriter(database, clock, plan);
     }
 
-    // Key columns, unique indexes and auto-number sequences, created once per object.
+    // Key columns, unique indexes and auto-number sequences, created once per object (each engine checks once).
     private void prepareTables(SObjectType type) {
         if (preparedTypes.contains(type.name())) {
             return;
         }
-        synchronized (preparedTypes) {
+        synchronized (database) { // engines of one org share its tables: one of them adds the key columns
             if (preparedTypes.contains(type.name())) {
                 return;
             }

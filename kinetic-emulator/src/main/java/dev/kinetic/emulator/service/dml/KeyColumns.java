@@ -5,6 +5,8 @@ import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
 import dev.kinetic.emulator.schema.SObjectType;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -38,24 +40,45 @@ final class KeyColumns {
         return value;
     }
 
-    /** Adds the key columns and their indexes to an object's table if they are not there yet. */
+    /**
+     * Adds the key columns and their indexes to an object's table if they are not there yet. It looks before it
+     * alters, so preparing a job never takes a table lock that running batches hold.
+     */
     static void ensure(Connection c, SObjectType type) throws SQLException {
         boolean recycleBin = type.field("IsDeleted").isPresent();
         String table = SqlNames.table(type);
+        String tableName = "SOBJ_" + type.name().toUpperCase(Locale.ROOT);
         try (Statement s = c.createStatement()) {
             for (FieldDef f : type.fields()) {
                 if (!keyed(f)) {
                     continue;
                 }
-                String value = f.caseSensitive() ? SqlNames.column(f) : "UPPER(" + SqlNames.column(f) + ")";
-                String expression = recycleBin ? "CASE WHEN " + SqlNames.column("IsDeleted") + " THEN NULL ELSE "
-                        + value + " END" : value;
-                s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column(f)
-                        + " CHARACTER VARYING GENERATED ALWAYS AS (" + expression + ")");
-                String index = '"' + "KX_" + type.name().toUpperCase(Locale.ROOT) + "_"
-                        + f.name().toUpperCase(Locale.ROOT) + '"';
-                s.execute("CREATE " + (f.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + index + " ON " + table
-                        + "(" + column(f) + ")");
+                String columnName = f.name().toUpperCase(Locale.ROOT) + "$KEY";
+                if (!exists(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? AND COLUMN_NAME"
+                        + " = ?", tableName, columnName)) {
+                    String value = f.caseSensitive() ? SqlNames.column(f) : "UPPER(" + SqlNames.column(f) + ")";
+                    String expression = recycleBin ? "CASE WHEN " + SqlNames.column("IsDeleted") + " THEN NULL ELSE "
+                            + value + " END" : value;
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column(f)
+                            + " CHARACTER VARYING GENERATED ALWAYS AS (" + expression + ")");
+                }
+                String indexName = "KX_" + type.name().toUpperCase(Locale.ROOT) + "_"
+                        + f.name().toUpperCase(Locale.ROOT);
+                if (!exists(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = ? AND INDEX_NAME"
+                        + " = ?", tableName, indexName)) {
+                    s.execute("CREATE " + (f.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + '"' + indexName
+                            + '"' + " ON " + table + "(" + column(f) + ")");
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String table, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
             }
         }
     }

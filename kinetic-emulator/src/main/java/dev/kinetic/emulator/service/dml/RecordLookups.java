@@ -38,6 +38,9 @@ final class RecordLookups {
         }
         String id = SqlNames.column("Id");
         String column = KeyColumns.keyed(field) ? KeyColumns.column(field) : SqlNames.column(field);
+        if (!KeyColumns.keyed(field) && KeyColumns.key(field, "a").equals("A")) {
+            column = "UPPER(" + column + ")"; // a case-insensitive text field without a key column
+        }
         String live = KeyColumns.keyed(field) || type.field("IsDeleted").isEmpty() ? ""
                 : " AND " + SqlNames.column("IsDeleted") + " = FALSE";
         String sql = "SELECT " + id + ", " + column + " FROM " + SqlNames.table(type) + " WHERE " + column

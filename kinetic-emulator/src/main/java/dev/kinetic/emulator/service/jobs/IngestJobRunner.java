@@ -81,7 +81,8 @@ final class IngestJobRunner {
             try (ResultFiles results = ResultFiles.open(files, info.dialect(), header)) {
                 processBatches(job, files, plan, header.size(), writer, results);
             }
-            if (job.complete(context.clock().instant())) {
+            // A stop without an abort is the org shutting down: the job stays InProgress for recovery.
+            if (!job.stopRequested() && job.complete(context.clock().instant())) {
                 store.save(job);
             }
         } catch (IOException | RuntimeException e) {
@@ -141,7 +142,7 @@ final class IngestJobRunner {
             } catch (IOException ignored) {
                 // The job fails below either way.
             }
-            if (job.fail("Unknown : A batch of the job failed: " + e.getMessage(), context.clock().instant())) {
+            if (!job.stopRequested() && job.fail("Unknown : A batch of the job failed: " + e.getMessage(), context.clock().instant())) {
                 store.save(job);
             }
         }

@@ -111,14 +111,23 @@ public final class JobLauncher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the pools: queued batches still run (a stopped job turns them into unprocessed rows at once), then
+     * anything still busy after two seconds is interrupted.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
-        coordinators.shutdownNow();
-        workers.shutdownNow();
+        coordinators.shutdown();
+        workers.shutdown();
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-            coordinators.awaitTermination(10, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            if (!coordinators.awaitTermination(5, TimeUnit.SECONDS)) {
+                coordinators.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

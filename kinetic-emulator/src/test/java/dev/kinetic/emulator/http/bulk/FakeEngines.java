@@ -25,7 +25,7 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
     final AtomicInteger batches = new AtomicInteger();
     final AtomicInteger serial = new AtomicInteger();
     volatile Semaphore gate;
-    final CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    volatile CountDownLatch firstBatchStarted = new CountDownLatch(1);
 
     @Override
     public DmlBatchWriter prepare(DmlRequest request) throws DmlJobFailure {
@@ -38,7 +38,12 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
             firstBatchStarted.countDown();
             Semaphore g = gate;
             if (g != null) {
-                g.acquireUninterruptibly();
+                try {
+                    g.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while held at the gate", e);
+                }
             }
             batches.incrementAndGet();
             List<DmlRowResult> out = new ArrayList<>();

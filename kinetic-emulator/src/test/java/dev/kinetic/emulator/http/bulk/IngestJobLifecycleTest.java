@@ -9,22 +9,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ingest job endpoints and state machine over raw HTTP, with stand-in engines. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestJobLifecycleTest {
     @TempDir
-    Path spool;
+    static Path spool;
     private BulkServer s;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         s = BulkServer.start(spool);
     }
 
     @AfterEach
+    void openGate() {
+        s.engines.gate = null;
+    }
+
+    @AfterAll
     void stop() throws Exception {
         s.close();
     }
@@ -161,6 +169,7 @@ class IngestJobLifecycleTest {
     @Test
     void abortDuringProcessingStopsFurtherBatchesAndReportsTheirRowsUnprocessed() throws Exception {
         s.engines.gate = new java.util.concurrent.Semaphore(0);
+        s.engines.firstBatchStarted = new java.util.concurrent.CountDownLatch(1);
         StringBuilder csv = new StringBuilder("Name\n");
         for (int i = 0; i < 50_000; i++) {
             csv.append("Row ").append(i).append('\n');
@@ -194,11 +203,15 @@ class IngestJobLifecycleTest {
         assertThat(first.get("done").asBoolean()).isFalse();
         assertThat(first.get("records")).hasSize(1000);
         assertThat(first.get("records").get(0).get("jobType").asText()).isEqualTo("V2Ingest");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        first.get("records").forEach(j -> ids.add(j.get("id").asText()));
         String next = first.get("nextRecordsUrl").asText();
         assertThat(next).startsWith("/services/data/v62.0/jobs/ingest?queryLocator=");
         JsonNode second = s.json(s.send("GET", next, null));
         assertThat(second.get("done").asBoolean()).isTrue();
-        assertThat(second.get("records")).hasSize(1);
+        assertThat(second.get("records").size()).isBetween(1, 999);
+        second.get("records").forEach(j -> ids.add(j.get("id").asText()));
+        assertThat(ids).hasSize(1000 + second.get("records").size());
         assertThat(second.get("nextRecordsUrl").isNull()).isTrue();
         assertThat(s.json(s.send("GET", BulkServer.V + "/jobs/query", null)).get("records")).isEmpty();
         assertError(s.send("GET", BulkServer.V + "/jobs/ingest?queryLocator=garbage", null), 400,

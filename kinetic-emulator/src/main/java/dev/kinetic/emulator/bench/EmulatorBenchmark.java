@@ -1,0 +1,279 @@
+package dev.kinetic.emulator.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.LocalOrgConfig;
+import dev.kinetic.emulator.http.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Measures the local org over HTTP: ingests N generated Account rows (jobs of at most {@code --job-rows} rows, about
+ * 100 bytes each, uploaded in parallel), waits for them, then exports them all with a query job page by page, and
+ * prints rows/s for each phase and the server's peak heap. By default the org runs in its own JVM with
+ * {@code -Xmx512m} so its heap is measured alone; {@code --in-process} runs it here, {@code --url} and
+ * {@code --token} use a running server (peak heap unknown then).
+ */
+public final class EmulatorBenchmark {
+    private static final String V = "/services/data/v62.0";
+    private static final String USAGE = "usage: EmulatorBenchmark [--rows N] [--job-rows N] [--page-size N] "
+            + "[--server-heap 512m] [--in-process | --url URL --token TOKEN]";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String base;
+    private String token;
+    private LongSupplier serverCpu = () -> -1;
+
+    private EmulatorBenchmark() {
+    }
+
+    /** Runs the benchmark; see the class comment for the options. */
+    public static void main(String[] args) throws Exception {
+        long rows = 1_000_000;
+        long jobRows = 500_000;
+        long pageSize = 100_000;
+        String heap = "512m";
+        String url = null;
+        String token = System.getenv("SF_ACCESS_TOKEN");
+        boolean inProcess = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--job-rows" -> jobRows = Long.parseLong(args[++i]);
+                case "--page-size" -> pageSize = Long.parseLong(args[++i]);
+                case "--server-heap" -> heap = args[++i];
+                case "--url" -> url = args[++i];
+                case "--token" -> token = args[++i];
+                case "--in-process" -> inProcess = true;
+                default -> {
+                    System.err.println(USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        if (jobRows * AccountCsv.rowBytes() > 100L * 1024 * 1024) {
+            System.err.println("--job-rows " + jobRows + " makes jobs larger than 100 MB; use at most "
+                    + (100L * 1024 * 1024 / AccountCsv.rowBytes()));
+            System.exit(2);
+        }
+        EmulatorBenchmark bench = new EmulatorBenchmark();
+        System.out.printf(Locale.ROOT, "kinetic local org benchmark: %,d Account rows, %d cores%n", rows,
+                Runtime.getRuntime().availableProcessors());
+        if (url != null) {
+            if (token == null) {
+                System.err.println("--url needs --token (or SF_ACCESS_TOKEN)");
+                System.exit(2);
+            }
+            bench.base = url.replaceAll("/$", "");
+            bench.token = token;
+            bench.run(rows, jobRows, pageSize);
+            System.out.println("server peak heap: unknown (the server runs elsewhere)");
+        } else if (inProcess) {
+            try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
+                bench.base = org.baseUri().toString();
+                bench.token = org.accessToken();
+                bench.serverCpu = BenchServer::processCpuNanos;
+                bench.run(rows, jobRows, pageSize);
+                System.out.printf(Locale.ROOT, "peak heap of this JVM (client and server): %,d MB%n",
+                        BenchServer.peakHeap() / (1024 * 1024));
+            }
+        } else {
+            bench.forked(heap, rows, jobRows, pageSize);
+        }
+    }
+
+    private void forked(String heap, long rows, long jobRows, long pageSize) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process server = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-cp",
+                System.getProperty("java.class.path"), BenchServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+             PrintWriter in = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            String port = value(out, "PORT");
+            token = value(out, "TOKEN");
+            base = "http://127.0.0.1:" + port;
+            serverCpu = () -> {
+                in.println("cpu");
+                try {
+                    return Long.parseLong(value(out, "CPU"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            System.out.println("server: separate JVM with -Xmx" + heap);
+            run(rows, jobRows, pageSize);
+            in.println("heap");
+            long peak = Long.parseLong(value(out, "HEAP"));
+            System.out.printf(Locale.ROOT, "server peak heap: %,d MB (sum of heap pool peaks, cap %s)%n",
+                    peak / (1024 * 1024), heap);
+            in.println("quit");
+        } finally {
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroy();
+            }
+        }
+    }
+
+    private static String value(BufferedReader out, String key) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(key + " ")) {
+                return line.substring(key.length() + 1);
+            }
+        }
+        throw new IOException("The benchmark server ended before printing " + key);
+    }
+
+    private void run(long rows, long jobRows, long pageSize) throws Exception {
+        long cpu0 = serverCpu.getAsLong();
+        long start = System.nanoTime();
+        List<String> jobs = new ArrayList<>();
+        List<Thread> uploads = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
+        for (long first = 0; first < rows; first += jobRows) {
+            String id = json(send("POST", V + "/jobs/ingest", HttpRequest.BodyPublishers.ofString(
+                    "{\"object\":\"Account\",\"operation\":\"insert\",\"lineEnding\":\"LF\"}"))).get("id").asText();
+            jobs.add(id);
+            long from = first;
+            long to = Math.min(rows, first + jobRows);
+            Thread t = new Thread(() -> {
+                try {
+                    expect(send("PUT", V + "/jobs/ingest/" + id + "/batches",
+                            HttpRequest.BodyPublishers.ofInputStream(() -> new AccountCsv(from, to))), 201);
+                    expect(send("PATCH", V + "/jobs/ingest/" + id,
+                            HttpRequest.BodyPublishers.ofString("{\"state\":\"UploadComplete\"}")), 200);
+                } catch (Exception e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            });
+            t.start();
+            uploads.add(t);
+        }
+        for (Thread t : uploads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        long uploaded = System.nanoTime();
+        long processed = 0;
+        long failed = 0;
+        for (String id : jobs) {
+            JsonNode job = await("ingest", id);
+            processed += job.get("numberRecordsProcessed").asLong();
+            failed += job.get("numberRecordsFailed").asLong();
+        }
+        long ingested = System.nanoTime();
+        long cpu1 = serverCpu.getAsLong();
+        report("ingest", processed, ingested - start, cpu1 - cpu0, String.format(Locale.ROOT,
+                "%d jobs, %,d failed, upload %.2f s", jobs.size(), failed, (uploaded - start) / 1e9));
+
+        long queryStart = System.nanoTime();
+        String query = json(send("POST", V + "/jobs/query", HttpRequest.BodyPublishers.ofString(
+                "{\"operation\":\"query\",\"query\":\"SELECT Id, Name, External_Key__c, Industry, AnnualRevenue, "
+                        + "NumberOfEmployees, BillingCity, Phone FROM Account\"}"))).get("id").asText();
+        await("query", query);
+        long ready = System.nanoTime();
+        long exported = 0;
+        int pages = 0;
+        String locator = null;
+        do {
+            String path = V + "/jobs/query/" + query + "/results?maxRecords=" + pageSize
+                    + (locator == null ? "" : "&locator=" + locator);
+            HttpResponse<InputStream> page = http.send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            expect(page.statusCode(), 200, path);
+            exported += countLines(page.body()) - 1;
+            locator = page.headers().firstValue("Sforce-Locator").orElse("null");
+            pages++;
+        } while (!locator.equals("null"));
+        long done = System.nanoTime();
+        long cpu2 = serverCpu.getAsLong();
+        report("query ", exported, done - queryStart, cpu2 - cpu1, String.format(Locale.ROOT, "%d pages, query ran %.2f s",
+                pages, (ready - queryStart) / 1e9));
+    }
+
+    // Wall-clock rate, plus the rate per CPU-second the server used (meaningful on a machine shared with others).
+    private static void report(String phase, long rows, long nanos, long cpuNanos, String detail) {
+        double seconds = nanos / 1e9;
+        String cpu = cpuNanos < 0 ? "" : String.format(Locale.ROOT, "; server CPU %.2f s = %,.0f rows per CPU-second",
+                cpuNanos / 1e9, rows / (cpuNanos / 1e9));
+        System.out.printf(Locale.ROOT, "%s: %,d rows in %.2f s -> %,.0f rows/s (%s%s)%n", phase, rows, seconds,
+                rows / seconds, detail, cpu);
+    }
+
+    private JsonNode await(String kind, String id) throws Exception {
+        while (true) {
+            JsonNode job = json(send("GET", V + "/jobs/" + kind + "/" + id, HttpRequest.BodyPublishers.noBody()));
+            String state = job.get("state").asText();
+            if (state.equals("JobComplete")) {
+                return job;
+            }
+            if (state.equals("Failed") || state.equals("Aborted")) {
+                throw new IllegalStateException(kind + " job " + id + " ended " + state + ": " + job);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long countLines(InputStream body) throws IOException {
+        long lines = 0;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = body) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) throws Exception {
+        String type = method.equals("PUT") ? "text/csv" : "application/json";
+        return http.send(request(path).header("Content-Type", type).method(method, body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> r, int status) {
+        expect(r.statusCode(), status, r.body());
+    }
+
+    private static void expect(int actual, int status, String detail) {
+        if (actual != status) {
+            throw new IllegalStateException("expected HTTP " + status + " but got " + actual + ": " + detail);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return Json.MAPPER.readTree(r.body());
+    }
+}
