@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The writer of one prepared job: each {@link #write} is one transaction. When a concurrent batch saves a unique
  * value between our checks and our insert, the batch is rolled back and redone row by row, so exactly one of the
- * clashing rows wins and the other fails with DUPLICATE_VALUE. Thread-safe: it holds only immutable job state.
+ * clashing rows wins and the other fails with DUPLICATE_VALUE. A batch that cannot lock its records (deadlock or lock
+ * timeout against other batches) is rolled back and each of its rows fails with UNABLE_TO_LOCK_ROW. Thread-safe: it
+ * holds only immutable job state.
  */
 final class EngineBatchWriter implements DmlBatchWriter {
     private final Database database;
@@ -41,9 +44,32 @@ final class EngineBatchWriter implements DmlBatchWriter {
             List<DmlRowResult> fast = attempt(rows, now, false);
             return fast != null ? fast : attempt(rows, now, true);
         } catch (SQLException e) {
+            if (isLockFailure(e)) {
+                return lockFailures(rows);
+            }
             throw new IllegalStateException("Cannot write a batch of " + rows.size() + " " + plan.type().name()
                     + " rows (" + plan.operation().apiName() + "): " + e.getMessage(), e);
         }
+    }
+
+    // Deadlock (40001) or lock timeout (HYT00): other batches held these records for too long.
+    private static boolean isLockFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "HYT00".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Every row fails as Salesforce fails rows it cannot lock; the transaction was rolled back, so nothing was saved.
+    private List<DmlRowResult> lockFailures(List<String[]> rows) {
+        String error = RowErrors.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", null);
+        List<DmlRowResult> out = new ArrayList<>(rows.size());
+        for (String[] cells : rows) {
+            out.add(new DmlRowResult(false, "", false, error, new Row(cells, plan.width()).uploaded(plan.width())));
+        }
+        return out;
     }
 
     // The results, or null when fast mode met a concurrent unique value and the batch must be redone carefully.

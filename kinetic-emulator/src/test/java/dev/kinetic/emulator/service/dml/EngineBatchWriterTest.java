@@ -79,6 +79,35 @@ class EngineBatchWriterTest {
         assertThat(org.count("Account")).isEqualTo(200);
     }
 
+    @Test
+    void batchThatCannotLockItsRecordsFailsEveryRowWithUnableToLockRow() throws Exception {
+        List<String> ids = org.insert("Account", "Name", "A", "B");
+        DmlBatchWriter writer = org.engine.prepare(new DmlRequest("Account", DmlOperation.UPDATE, List.of("Id", "Name"),
+                null, org.userId));
+        try (Connection blocker = org.database.connection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.executeUpdate("UPDATE \"SOBJ_ACCOUNT\" SET \"NAME\" = 'Held' WHERE \"ID\" = '" + ids.get(1) + "'");
+            }
+            // The pool hands out the connection closed last: give it a short lock timeout for the writer.
+            try (Connection shortWait = org.database.connection(); Statement s = shortWait.createStatement()) {
+                s.execute("SET LOCK_TIMEOUT 200");
+            }
+
+            List<DmlRowResult> results = writer.write(List.of(new String[] {ids.get(0), "A2"},
+                    new String[] {ids.get(1), "B2"}));
+
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.success()).isFalse();
+                assertThat(r.error()).isEqualTo("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this"
+                        + " record:--");
+            });
+            assertThat(results.get(1).echoed()).containsExactly(ids.get(1), "B2");
+            blocker.rollback();
+        }
+        assertThat(org.field("Account", ids.get(0), "Name")).isEqualTo("A");
+    }
+
     private DmlBatchWriter writer() throws DmlJobFailure {
         return org.engine.prepare(new DmlRequest("Account", DmlOperation.INSERT, List.of("Name", "External_Key__c"),
                 null, org.userId));
