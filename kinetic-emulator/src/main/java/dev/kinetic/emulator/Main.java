@@ -53,7 +53,9 @@ public final class Main {
         try {
             org = LocalOrg.start(config);
         } catch (IllegalStateException e) {
-            System.err.println("kinetic-emulator: " + e.getMessage());
+            String hint = String.valueOf(e.getMessage()).contains("bind")
+                    ? " (is another server using port " + config.port() + "? choose another with --port)" : "";
+            System.err.println("kinetic-emulator: " + e.getMessage() + hint);
             System.exit(1);
             return;
         }

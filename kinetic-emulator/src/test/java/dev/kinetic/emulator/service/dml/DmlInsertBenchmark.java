@@ -11,7 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Prints the engine's insert rate for 200,000 Account rows of 10 columns in batches of 10,000, written by
+ * Prints the engine's insert rate, then its upsert rate (every key matched, so all updates), for 200,000 Account
+ * rows of 10 columns in batches of 10,000, written by
  * {@code threads} workers (first argument, default 2). Not a test: run it with the test classpath,
  * {@code java -cp … dev.kinetic.emulator.service.dml.DmlInsertBenchmark 2}. It reports wall-clock rows/s and rows per
  * CPU-second of the process, which stays meaningful on a loaded machine.
@@ -35,8 +36,14 @@ public final class DmlInsertBenchmark {
 
     private static void run(String round, Database db, int threads) throws Exception {
         DmlEngine engine = new DmlEngine(db, Clock.systemUTC());
-        DmlBatchWriter writer = engine.prepare(new DmlRequest("Account", DmlOperation.INSERT, List.of(HEADER), null,
-                db.ids().next("005")));
+        String user = db.ids().next("005");
+        measure(round + " insert", engine.prepare(new DmlRequest("Account", DmlOperation.INSERT, List.of(HEADER),
+                null, user)), threads);
+        measure(round + " upsert (all matched)", engine.prepare(new DmlRequest("Account", DmlOperation.UPSERT,
+                List.of(HEADER), "External_Key__c", user)), threads);
+    }
+
+    private static void measure(String round, DmlBatchWriter writer, int threads) throws Exception {
         int batches = 20;
         int size = 10_000;
         List<List<String[]>> data = new ArrayList<>();
@@ -72,7 +79,7 @@ public final class DmlInsertBenchmark {
         pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
-        System.out.printf("%s: %d rows inserted by %d threads in %.2f s: %.0f rows/s wall, %.0f rows per"
+        System.out.printf("%s: %d rows saved by %d threads in %.2f s: %.0f rows/s wall, %.0f rows per"
                 + " process CPU-second, %.0f rows per writer-thread CPU-second, load average %.1f%n", round, ok,
                 threads, seconds, ok / seconds, ok / cpuSeconds, ok / (writerCpu / 1e9), os.getSystemLoadAverage());
     }

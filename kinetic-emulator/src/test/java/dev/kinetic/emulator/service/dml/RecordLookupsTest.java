@@ -33,6 +33,26 @@ class RecordLookupsTest {
     }
 
     @Test
+    void findsKeysAcrossSeveralChunks() throws Exception {
+        int count = RecordLookups.CHUNK * 2 + 7;
+        String[] rows = new String[count];
+        Set<Object> keys = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            rows[i] = "A" + i + "|k-" + i;
+            keys.add("K-" + i);
+        }
+        List<String> ids = org.insert("Account", "Name|External_Key__c", rows);
+        SObjectType account = org.database.schema().find("Account").orElseThrow();
+        try (Connection c = org.database.connection()) {
+            Map<Object, List<String>> found = RecordLookups.idsByKey(c, account,
+                    account.field("External_Key__c").orElseThrow(), keys);
+            assertThat(found).hasSize(count);
+            assertThat(found.get("K-" + (count - 1))).containsExactly(ids.get(count - 1));
+            assertThat(RecordLookups.byIds(c, account, ids, false)).hasSize(count);
+        }
+    }
+
+    @Test
     void readsRecordsByIdWithTheirRecycleBinStateAndNames() throws Exception {
         List<String> ids = org.insert("Contact", "FirstName|LastName", "Jane|Doe", "John|Roe");
         org.run(DmlOperation.DELETE, "Contact", "Id", ids.get(1));

@@ -1,0 +1,18 @@
+package dev.kinetic.core.internal;
+
+import dev.kinetic.core.Sleeper;
+import java.time.Duration;
+
+/**
+ * The client's retry and timeout settings.
+ *
+ * @param maxRetries retries of a transient failure
+ * @param initialBackoff the first back-off
+ * @param maxBackoff the back-off cap
+ * @param requestTimeout one exchange's limit
+ * @param connectTimeout the connect limit
+ * @param sleeper how to wait
+ */
+public record ClientConfig(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout,
+                           Duration connectTimeout, Sleeper sleeper) {
+}
