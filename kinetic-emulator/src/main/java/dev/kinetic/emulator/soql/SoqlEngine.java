@@ -4,10 +4,15 @@ import dev.kinetic.emulator.db.Database;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Parses SOQL with apex-parser's grammar and turns it into SQL over the org's tables. Thread-safe. */
+/**
+ * Parses SOQL with apex-parser's grammar and turns it into SQL over the org's tables. Supports the Bulk API 2.0
+ * query subset (field lists with parent paths, WHERE, ORDER BY, LIMIT) and refuses the rest with Salesforce-style
+ * errors; see {@link SoqlException} for the codes and {@code DateLiterals} for the date-literal conventions.
+ * Thread-safe.
+ */
 public final class SoqlEngine {
     private final Database database;
-    private final Clock clock;
+    private final DateLiterals dates;
 
     /**
      * @param database the org's database
@@ -15,17 +20,18 @@ public final class SoqlEngine {
      */
     public SoqlEngine(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database == null");
-        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.dates = new DateLiterals(Objects.requireNonNull(clock, "clock == null"));
     }
 
     /**
-     * Parses and checks a query.
+     * Parses and checks a query. Date literals are resolved now, at the clock's current time.
      *
      * @param soql the query text
      * @param queryAll whether deleted records are included ({@code queryAll})
      * @throws SoqlException for syntax errors, unknown objects or fields, and SOQL that Bulk API 2.0 rejects
      */
     public PreparedQuery prepare(String soql, boolean queryAll) throws SoqlException {
-        throw new UnsupportedOperationException("SoqlEngine is being built on branch emu-soql");
+        Objects.requireNonNull(soql, "soql == null");
+        return new QueryRunner(database, SoqlTranslator.translate(soql, database.schema(), dates, queryAll));
     }
 }

@@ -1,0 +1,117 @@
+package dev.kinetic.emulator.soql;
+
+import dev.kinetic.emulator.db.SqlNames;
+import dev.kinetic.emulator.schema.FieldDef;
+import dev.kinetic.emulator.schema.SObjectType;
+import dev.kinetic.emulator.schema.Schema;
+import io.github.apexdevtools.apexparser.ApexParser.FieldNameContext;
+import io.github.apexdevtools.apexparser.ApexParser.SoqlIdContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves SOQL field paths ({@code Name}, {@code Account.Name}, {@code Account.Owner.Email}) against the schema and
+ * collects the LEFT JOINs that child-to-parent paths need, one per distinct relationship path. The FROM object is
+ * alias {@code t0}. A reference with several targets (polymorphic, such as {@code Owner} to Group or User) joins its
+ * first target that the schema has. Paths may start with the FROM object's alias. Not thread-safe: one per
+ * translation.
+ */
+final class JoinPlan {
+    /**
+     * A resolved path.
+     *
+     * @param field the field at the end of the path
+     * @param column the SQL column expression, e.g. {@code t1."NAME"}
+     * @param canonicalPath the path as the schema spells it, e.g. {@code Account.Name}
+     */
+    record Resolved(FieldDef field, String column, String canonicalPath) {
+    }
+
+    private final Schema schema;
+    private final SObjectType root;
+    private final String alias;
+    private final SoqlErrors errors;
+    private final Map<String, String> aliasByPath = new HashMap<>();
+    private final StringBuilder joins = new StringBuilder();
+
+    /**
+     * @param alias the FROM object's alias ({@code FROM Account a}), or null; paths may start with it ({@code a.Name})
+     */
+    JoinPlan(Schema schema, SObjectType root, String alias, SoqlErrors errors) {
+        this.schema = schema;
+        this.root = root;
+        this.alias = alias;
+        this.errors = errors;
+    }
+
+    /** The FROM object. */
+    SObjectType root() {
+        return root;
+    }
+
+    /** The LEFT JOIN clauses collected so far, each starting with a space. */
+    String joins() {
+        return joins.toString();
+    }
+
+    /**
+     * Resolves a field path, adding the joins it needs.
+     *
+     * @throws SoqlException {@code INVALID_FIELD} for an unknown relationship or field, with Salesforce's text
+     */
+    Resolved resolve(FieldNameContext name) throws SoqlException {
+        List<SoqlIdContext> parts = name.soqlId();
+        if (alias != null && parts.size() > 1 && parts.get(0).getText().equalsIgnoreCase(alias)) {
+            parts = parts.subList(1, parts.size());
+        }
+        SObjectType type = root;
+        String tableAlias = "t0";
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < parts.size() - 1; i++) {
+            String relationship = parts.get(i).getText();
+            Optional<FieldDef> reference = type.relationship(relationship);
+            if (reference.isEmpty()) {
+                throw errors.at(SoqlErrors.INVALID_FIELD, name, "Didn't understand relationship '" + relationship
+                        + "' in field path. If you are attempting to use a custom relationship, be sure to append"
+                        + " the '__r' after the custom relationship name. Please reference your WSDL or the describe"
+                        + " call for the appropriate names.");
+            }
+            FieldDef ref = reference.get();
+            SObjectType target = target(ref, type, name);
+            path.append(ref.relationshipName()).append('.');
+            String key = path.toString().toLowerCase(Locale.ROOT);
+            String parentAlias = aliasByPath.get(key);
+            if (parentAlias == null) {
+                parentAlias = "t" + (aliasByPath.size() + 1);
+                aliasByPath.put(key, parentAlias);
+                joins.append(" LEFT JOIN ").append(SqlNames.table(target)).append(' ').append(parentAlias)
+                        .append(" ON ").append(parentAlias).append('.').append(SqlNames.column("Id"))
+                        .append(" = ").append(tableAlias).append('.').append(SqlNames.column(ref));
+            }
+            tableAlias = parentAlias;
+            type = target;
+        }
+        String fieldName = parts.get(parts.size() - 1).getText();
+        Optional<FieldDef> field = type.field(fieldName);
+        if (field.isEmpty()) {
+            throw errors.noSuchColumn(name, fieldName, type.name());
+        }
+        FieldDef f = field.get();
+        return new Resolved(f, tableAlias + '.' + SqlNames.column(f), path + f.name());
+    }
+
+    private SObjectType target(FieldDef ref, SObjectType owner, FieldNameContext name) throws SoqlException {
+        for (String candidate : ref.referenceTo()) {
+            Optional<SObjectType> t = schema.find(candidate);
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        throw errors.at(SoqlErrors.INVALID_FIELD, name, "Relationship '" + ref.relationshipName() + "' of "
+                + owner.name() + " points to " + String.join(" or ", ref.referenceTo()) + ", which the local org's"
+                + " schema does not have. Load that object's describe JSON into the local org to query it.");
+    }
+}

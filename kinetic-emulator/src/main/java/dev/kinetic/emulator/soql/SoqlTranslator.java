@@ -1,0 +1,139 @@
+package dev.kinetic.emulator.soql;
+
+import dev.kinetic.emulator.db.SqlNames;
+import dev.kinetic.emulator.schema.FieldDef;
+import dev.kinetic.emulator.schema.FieldType;
+import dev.kinetic.emulator.schema.SObjectType;
+import dev.kinetic.emulator.schema.Schema;
+import io.github.apexdevtools.apexparser.ApexParser.FieldNameContext;
+import io.github.apexdevtools.apexparser.ApexParser.FieldOrderContext;
+import io.github.apexdevtools.apexparser.ApexParser.FromNameListContext;
+import io.github.apexdevtools.apexparser.ApexParser.LimitClauseContext;
+import io.github.apexdevtools.apexparser.ApexParser.QueryContext;
+import io.github.apexdevtools.apexparser.ApexParser.SelectEntryContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Translates SOQL into SQL over the org's tables: a pure function of the query text, the schema, the date-literal
+ * clock and the queryAll flag. Supports the Bulk API 2.0 subset: field lists with child-to-parent paths, WHERE,
+ * ORDER BY and LIMIT; refuses everything else with an explicit error (see {@link SoqlErrors} for the codes).
+ * Thread-safe (stateless).
+ */
+final class SoqlTranslator {
+    private SoqlTranslator() {
+    }
+
+    /**
+     * Translates a query.
+     *
+     * @throws SoqlException for syntax errors, unknown objects or fields, and SOQL that is not supported
+     */
+    static TranslatedQuery translate(String soql, Schema schema, DateLiterals dates, boolean queryAll)
+            throws SoqlException {
+        SoqlErrors errors = new SoqlErrors(soql);
+        QueryContext q = SoqlParser.parse(soql, errors);
+        SObjectType root = fromObject(q.fromNameList(), schema, errors);
+        ClauseChecks.rejectUnsupported(q);
+        String alias = q.fromNameList().soqlId().isEmpty() ? null : q.fromNameList().soqlId(0).getText();
+        JoinPlan joins = new JoinPlan(schema, root, alias, errors);
+
+        List<String> columns = new ArrayList<>();
+        List<FieldDef> fields = new ArrayList<>();
+        StringBuilder select = new StringBuilder("SELECT ");
+        Set<String> seen = new HashSet<>();
+        for (SelectEntryContext entry : q.selectList().selectEntry()) {
+            ClauseChecks.rejectUnsupportedEntry(entry, errors);
+            FieldNameContext name = entry.fieldName();
+            JoinPlan.Resolved r = joins.resolve(name);
+            if (r.field().type().isCompound()) {
+                throw SoqlErrors.plain(SoqlErrors.NOT_ENABLED, "Selecting compound data not supported in Bulk Query");
+            }
+            if (!seen.add(r.canonicalPath().toLowerCase(Locale.ROOT))) {
+                throw errors.at(SoqlErrors.MALFORMED_QUERY, name, "duplicate field selected: " + name.getText());
+            }
+            select.append(columns.isEmpty() ? "" : ", ").append(r.column());
+            columns.add(name.getText());
+            fields.add(r.field());
+        }
+
+        List<Object> params = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (!queryAll && root.field("IsDeleted").isPresent()) {
+            conditions.add("t0." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
+        }
+        if (q.whereClause() != null) {
+            FilterTranslator filter = new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params);
+            conditions.add(filter.logical(q.whereClause().logicalExpression()));
+        }
+        String orderBy = q.orderByClause() == null ? "" : orderBy(q.orderByClause().fieldOrderList().fieldOrder(),
+                joins, errors);
+        String limit = "";
+        if (q.limitClause() != null) {
+            params.add(limit(q.limitClause(), errors));
+            limit = " LIMIT ?";
+        }
+        StringBuilder sql = select.append(" FROM ").append(SqlNames.table(root)).append(" t0")
+                .append(joins.joins());
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        sql.append(orderBy).append(limit);
+        return new TranslatedQuery(root.name(), columns, fields, sql.toString(), params);
+    }
+
+    private static SObjectType fromObject(FromNameListContext from, Schema schema, SoqlErrors errors)
+            throws SoqlException {
+        if (from.fieldName().size() > 1) {
+            throw errors.at(SoqlErrors.NOT_ENABLED, from.fieldName(1), "Several objects in FROM are not supported"
+                    + " by the local org; query " + from.fieldName(0).getText() + " alone.");
+        }
+        FieldNameContext name = from.fieldName(0);
+        if (name.soqlId().size() > 1) {
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, name.DOT(0).getSymbol(), "unexpected token: '.'");
+        }
+        String objectName = name.getText();
+        return schema.find(objectName).orElseThrow(() -> errors.at(SoqlErrors.INVALID_TYPE, name, "sObject type '"
+                + objectName + "' is not supported. If you are attempting to use a custom object, be sure to"
+                + " append the '__c' after the entity name. Please reference your WSDL or the describe call for the"
+                + " appropriate names."));
+    }
+
+    private static String orderBy(List<FieldOrderContext> orders, JoinPlan joins, SoqlErrors errors)
+            throws SoqlException {
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        for (int i = 0; i < orders.size(); i++) {
+            FieldOrderContext o = orders.get(i);
+            if (o.soqlFunction() != null) {
+                throw SoqlErrors.plain(SoqlErrors.NOT_ENABLED, ClauseChecks.AGGREGATES);
+            }
+            JoinPlan.Resolved r = joins.resolve(o.fieldName());
+            FieldDef f = r.field();
+            if (f.type().isCompound() || f.type() == FieldType.MULTIPICKLIST || FilterTranslator.isLongText(f)) {
+                throw errors.at(SoqlErrors.INVALID_FIELD, o, "field '" + f.name() + "' can not be sorted in a query"
+                        + " call");
+            }
+            // SOQL sorts text case-insensitively and puts nulls first unless told otherwise.
+            sql.append(i == 0 ? "" : ", ").append(f.type().isText() ? "UPPER(" + r.column() + ")" : r.column())
+                    .append(o.DESC() != null ? " DESC" : " ASC")
+                    .append(o.LAST() != null ? " NULLS LAST" : " NULLS FIRST");
+        }
+        return sql.toString();
+    }
+
+    private static Integer limit(LimitClauseContext limit, SoqlErrors errors) throws SoqlException {
+        if (limit.IntegerLiteral() == null) {
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, limit.boundExpression(), "unexpected token: ':' (bind"
+                    + " variables exist only in Apex; write the number into the query)");
+        }
+        try {
+            return Integer.valueOf(limit.IntegerLiteral().getText());
+        } catch (NumberFormatException e) {
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, limit.IntegerLiteral().getSymbol(), "LIMIT must be a"
+                    + " non-negative integer of at most 2147483647: " + limit.IntegerLiteral().getText());
+        }
+    }
+}

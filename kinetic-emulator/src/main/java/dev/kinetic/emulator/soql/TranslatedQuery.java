@@ -1,0 +1,22 @@
+package dev.kinetic.emulator.soql;
+
+import dev.kinetic.emulator.schema.FieldDef;
+import java.util.List;
+
+/**
+ * A SOQL query translated to SQL over the org's tables. Immutable.
+ *
+ * @param objectName the FROM object as the schema spells it
+ * @param columns the result header, one name per selected field as written in the query
+ * @param fields the field behind each column, for output formatting
+ * @param sql the SQL text, with {@code ?} for every literal value
+ * @param params the parameter values in order
+ */
+record TranslatedQuery(String objectName, List<String> columns, List<FieldDef> fields, String sql,
+        List<Object> params) {
+    TranslatedQuery {
+        columns = List.copyOf(columns);
+        fields = List.copyOf(fields);
+        params = List.copyOf(params);
+    }
+}
