@@ -1,21 +1,29 @@
 package dev.kinetic.emulator;
 
 import dev.kinetic.emulator.auth.AuthModule;
+import dev.kinetic.emulator.auth.OrgIdentity;
 import dev.kinetic.emulator.control.ControlRoutes;
+import dev.kinetic.emulator.control.FaultRules;
 import dev.kinetic.emulator.db.Database;
 import dev.kinetic.emulator.http.ApiServer;
+import dev.kinetic.emulator.http.ApiUsage;
 import dev.kinetic.emulator.http.RouteModule;
 import dev.kinetic.emulator.http.Routes;
 import dev.kinetic.emulator.http.bulk.BulkRoutes;
+import dev.kinetic.emulator.http.rest.RecordReader;
+import dev.kinetic.emulator.http.rest.RestBasicsRoutes;
 import dev.kinetic.emulator.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -24,23 +32,32 @@ import java.util.stream.Stream;
  * Thread-safe.
  */
 public final class LocalOrg implements AutoCloseable {
+    /** The name of the credentials file written to the data directory. */
+    public static final String ENV_FILE = "local-org.env";
+
     private final OrgContext context;
     private final ApiServer server;
     private final AuthModule auth;
     private final List<RouteModule> modules;
-    private final Path tempSpool;
+    private final List<Path> tempDirs;
+    private final URI baseUri;
+    private final LocalOrgCredentials credentials;
 
     private LocalOrg(OrgContext context, ApiServer server, AuthModule auth, List<RouteModule> modules,
-                     Path tempSpool) {
+                     List<Path> tempDirs, URI baseUri, LocalOrgCredentials credentials) {
         this.context = context;
         this.server = server;
         this.auth = auth;
         this.modules = modules;
-        this.tempSpool = tempSpool;
+        this.tempDirs = tempDirs;
+        this.baseUri = baseUri;
+        this.credentials = credentials;
     }
 
     /**
-     * Starts a local org.
+     * Starts a local org. On first start it creates the org's identity (org id, admin user, connected app, RSA key
+     * pair, password); with a data directory that identity, the records, jobs and issued tokens are kept there and
+     * {@code DIR/local-org.env} is (re)written, so a restart reuses the same credentials.
      *
      * @throws IllegalStateException if the port is taken or the data directory cannot be used
      */
@@ -49,43 +66,100 @@ public final class LocalOrg implements AutoCloseable {
         for (Path file : config.schemaFiles()) {
             schema = schema.withDescribeFile(file);
         }
-        Path tempSpool = null;
+        List<Path> tempDirs = new ArrayList<>();
         Database database = null;
+        ApiServer server = null;
         try {
             Path spool;
+            Path keyDir;
             if (config.dataDir().isPresent()) {
                 Path dir = config.dataDir().get();
                 Files.createDirectories(dir);
                 spool = Files.createDirectories(dir.resolve("spool"));
+                keyDir = dir;
                 database = Database.inDirectory(dir, schema);
             } else {
-                tempSpool = Files.createTempDirectory("kinetic-local-org-");
-                spool = tempSpool;
+                spool = Files.createTempDirectory("kinetic-local-org-");
+                tempDirs.add(spool);
+                keyDir = Files.createTempDirectory("kinetic-local-org-key-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                tempDirs.add(keyDir);
                 database = Database.inMemory(schema);
             }
             OrgContext context = new OrgContext(config, database, spool);
-            AuthModule auth = new AuthModule(context);
+            AtomicReference<URI> base = new AtomicReference<>();
+            AuthModule auth = new AuthModule(context, keyDir, base::get);
+            ApiUsage usage = new ApiUsage();
+            FaultRules faults = new FaultRules();
             List<RouteModule> modules = new ArrayList<>();
             modules.add(auth);
+            modules.add(new RestBasicsRoutes(schema, new RecordReader(database), usage));
             modules.add(new BulkRoutes(context));
-            modules.add(new ControlRoutes(context, List.copyOf(modules)));
+            modules.add(new ControlRoutes(context, auth, faults, List.copyOf(modules)));
             Routes routes = new Routes();
             modules.forEach(m -> m.register(routes));
-            ApiServer server = new ApiServer(config.host(), config.port(), routes, auth);
+            server = new ApiServer(config.host(), config.port(), routes, auth, faults, usage);
             server.start();
-            return new LocalOrg(context, server, auth, List.copyOf(modules), tempSpool);
+            base.set(URI.create("http://" + urlHost(config.host()) + ":" + server.port()));
+            LocalOrgCredentials credentials = credentials(auth.identity(), base.get(), config);
+            if (!config.quiet()) {
+                System.out.println("Local org listening on " + base.get());
+                credentials.envLines().forEach(System.out::println);
+            }
+            return new LocalOrg(context, server, auth, List.copyOf(modules), List.copyOf(tempDirs), base.get(),
+                    credentials);
         } catch (Exception e) {
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (Exception ignored) {
+                    // Already failing; the original error matters.
+                }
+            }
             if (database != null) {
                 database.close();
             }
-            deleteTree(tempSpool);
+            tempDirs.forEach(LocalOrg::deleteTree);
             throw new IllegalStateException("Cannot start the local org: " + e.getMessage(), e);
         }
     }
 
+    private static LocalOrgCredentials credentials(OrgIdentity id, URI base, LocalOrgConfig config)
+            throws IOException {
+        Optional<Path> envFile = config.dataDir().map(d -> d.resolve(ENV_FILE).toAbsolutePath());
+        LocalOrgCredentials credentials = new LocalOrgCredentials(id.clientId(), id.clientSecret(),
+                id.adminUsername(), id.password(), id.securityToken(), id.privateKeyPath(), base, envFile);
+        if (envFile.isPresent()) {
+            Path tmp = envFile.get().resolveSibling(ENV_FILE + ".tmp");
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(tmp); // not a POSIX file system
+            }
+            Files.writeString(tmp, credentials.envFileText());
+            Files.move(tmp, envFile.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return credentials;
+    }
+
+    // A wildcard bind address is reached through the loopback address; IPv6 literals need brackets in a URL.
+    private static String urlHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
     /** The base URI clients use as the instance URL and login URL, e.g. {@code http://127.0.0.1:52811}. */
     public URI baseUri() {
-        return URI.create("http://" + context.config().host() + ":" + server.port());
+        return baseUri;
+    }
+
+    /** The credentials the org hands out (also in {@code DIR/local-org.env} when it has a data directory). */
+    public LocalOrgCredentials credentials() {
+        return credentials;
     }
 
     /** The port the server listens on. */
@@ -93,9 +167,19 @@ public final class LocalOrg implements AutoCloseable {
         return server.port();
     }
 
-    /** A fresh access token for the org's admin user, for embedding and tests. */
+    /** A fresh access token for the org's admin user (through the org's connected app), for embedding and tests. */
     public String accessToken() {
         return auth.adminAccessToken();
+    }
+
+    /** The 18-character organization id ({@code 00D…}). */
+    public String orgId() {
+        return auth.identity().orgId();
+    }
+
+    /** The 18-character id of the org's admin user ({@code 005…}). */
+    public String adminUserId() {
+        return auth.identity().adminUserId();
     }
 
     /** The org's shared parts (schema, database, clock, progression). */
@@ -112,11 +196,11 @@ public final class LocalOrg implements AutoCloseable {
         }
         modules.forEach(RouteModule::close);
         context.database().close();
-        deleteTree(tempSpool);
+        tempDirs.forEach(LocalOrg::deleteTree);
     }
 
     private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
+        if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {

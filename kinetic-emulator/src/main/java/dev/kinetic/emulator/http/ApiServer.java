@@ -1,13 +1,17 @@
 package dev.kinetic.emulator.http;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -15,7 +19,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The local org's HTTP server on Jetty 12: matches the route table, checks bearer tokens on authenticated routes,
  * inflates gzip request bodies and compresses responses for clients that accept gzip, and renders
- * {@link ApiException}s as Salesforce error arrays. Thread-safe.
+ * {@link ApiException}s as Salesforce error arrays. It also injects the control plane's faults (latency, an error
+ * status, a dropped connection, before or after the real handler) and sends {@code Sforce-Limit-Info} on versioned
+ * REST calls. Thread-safe.
  */
 public final class ApiServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
@@ -24,7 +30,7 @@ public final class ApiServer implements AutoCloseable {
     private final ServerConnector connector;
 
     /**
-     * Creates a server (not yet started).
+     * Creates a server (not yet started) without fault injection.
      *
      * @param host the address to bind, e.g. {@code 127.0.0.1}
      * @param port the port, 0 for any free port
@@ -32,6 +38,21 @@ public final class ApiServer implements AutoCloseable {
      * @param tokens checks access tokens on authenticated routes
      */
     public ApiServer(String host, int port, Routes routes, TokenVerifier tokens) {
+        this(host, port, routes, tokens, FaultInjector.NONE, new ApiUsage());
+    }
+
+    /**
+     * Creates a server (not yet started).
+     *
+     * @param host the address to bind, e.g. {@code 127.0.0.1}
+     * @param port the port, 0 for any free port
+     * @param routes the route table
+     * @param tokens checks access tokens on authenticated routes
+     * @param faults decides which requests get an injected fault
+     * @param usage counts API requests for the {@code Sforce-Limit-Info} header
+     */
+    public ApiServer(String host, int port, Routes routes, TokenVerifier tokens, FaultInjector faults,
+                     ApiUsage usage) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("local-org-http");
         threads.setVirtualThreadsExecutor(null);
@@ -45,8 +66,12 @@ public final class ApiServer implements AutoCloseable {
         gzip.setInflateBufferSize(64 * 1024);
         gzip.addIncludedMethods("GET", "POST", "PUT", "PATCH", "DELETE");
         gzip.setHandler(new Dispatcher(Objects.requireNonNull(routes, "routes == null"),
-                Objects.requireNonNull(tokens, "tokens == null")));
-        server.setHandler(gzip);
+                Objects.requireNonNull(tokens, "tokens == null"), Objects.requireNonNull(faults, "faults == null"),
+                Objects.requireNonNull(usage, "usage == null")));
+        // In-flight requests finish (up to the stop timeout) before the connections close.
+        GracefulHandler graceful = new GracefulHandler(gzip);
+        server.setHandler(graceful);
+        server.setStopTimeout(5_000);
     }
 
     /** Starts listening. */
@@ -65,18 +90,74 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static final class Dispatcher extends Handler.Abstract {
+        private static final Pattern VERSIONED = Pattern.compile("(?i)/services/data/v\\d+\\.\\d(/.*)?");
+
         private final Routes routes;
         private final TokenVerifier tokens;
+        private final FaultInjector faults;
+        private final ApiUsage usage;
 
-        Dispatcher(Routes routes, TokenVerifier tokens) {
+        Dispatcher(Routes routes, TokenVerifier tokens, FaultInjector faults, ApiUsage usage) {
             super(InvocationType.BLOCKING);
             this.routes = routes;
             this.tokens = tokens;
+            this.faults = faults;
+            this.usage = usage;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Routes.Match match = routes.match(request.getMethod(), request.getHttpURI().getDecodedPath());
+            Optional<InjectedFault> fault = faults.match(request.getMethod(), request.getHttpURI().getDecodedPath());
+            if (fault.isEmpty()) {
+                serve(request, response);
+                callback.succeeded();
+                return true;
+            }
+            InjectedFault f = fault.get();
+            if (f.latencyMillis() > 0) {
+                pause(f.latencyMillis());
+            }
+            boolean replacesAnswer = f.drop() || f.status() > 0;
+            if (f.after() && replacesAnswer) {
+                // The real handler runs, but its answer never reaches the client.
+                serve(request, new Response.Wrapper(request, response) {
+                    @Override
+                    public void write(boolean last, ByteBuffer content, Callback cb) {
+                        cb.succeeded();
+                    }
+                });
+            }
+            if (f.drop()) {
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new IOException("connection dropped by an injected fault"));
+                return true;
+            }
+            if (f.status() > 0) {
+                response.reset();
+                ApiExchange exchange = new ApiExchange(request, response, java.util.Map.of());
+                f.retryAfterSeconds().ifPresent(s -> exchange.responseHeader("Retry-After", String.valueOf(s)));
+                exchange.error(f.status(), f.errorCode(), f.message());
+            } else {
+                serve(request, response);
+            }
+            callback.succeeded();
+            return true;
+        }
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis); // injected latency, by design
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void serve(Request request, Response response) {
+            String path = request.getHttpURI().getDecodedPath();
+            if (VERSIONED.matcher(path).matches()) {
+                response.getHeaders().put("Sforce-Limit-Info", usage.headerValue(usage.count()));
+            }
+            Routes.Match match = routes.match(request.getMethod(), path);
             ApiExchange exchange = new ApiExchange(request, response,
                     match instanceof Routes.Found f ? f.params() : java.util.Map.of());
             try {
@@ -84,8 +165,7 @@ public final class ApiServer implements AutoCloseable {
                     if (found.authenticated()) {
                         Optional<ApiSession> session = authenticate(exchange);
                         if (session.isEmpty()) {
-                            callback.succeeded();
-                            return true;
+                            return;
                         }
                         exchange.session(session.get());
                     }
@@ -101,15 +181,12 @@ public final class ApiServer implements AutoCloseable {
                     exchange.error(e.status(), e.errorCode(), e.getMessage());
                 }
             } catch (Exception | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "Request failed: " + request.getMethod() + " "
-                        + request.getHttpURI().getDecodedPath(), e);
+                LOG.log(System.Logger.Level.ERROR, "Request failed: " + request.getMethod() + " " + path, e);
                 if (!exchange.committed()) {
                     exchange.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred in the local org: "
                             + e.getClass().getSimpleName());
                 }
             }
-            callback.succeeded();
-            return true;
         }
 
         private Optional<ApiSession> authenticate(ApiExchange exchange) {

@@ -1,0 +1,83 @@
+package dev.kinetic.emulator.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The spool files of one job, in a directory named after the job under the org's spool directory: the uploaded data,
+ * the three ingest result files, the batch plan, and a query's result file with its sparse row index. Immutable.
+ *
+ * @param dir the job's directory
+ */
+public record JobFiles(Path dir) {
+    /** The uploaded CSV, exactly as received (inflated). */
+    public Path upload() {
+        return dir.resolve("upload.csv");
+    }
+
+    /** A partial upload being received; renamed to {@link #upload()} when complete. */
+    public Path uploadPart() {
+        return dir.resolve("upload.csv.part");
+    }
+
+    /** successfulResults CSV. */
+    public Path successes() {
+        return dir.resolve("success.csv");
+    }
+
+    /** failedResults CSV. */
+    public Path failures() {
+        return dir.resolve("failed.csv");
+    }
+
+    /** unprocessedrecords CSV. */
+    public Path unprocessed() {
+        return dir.resolve("unprocessed.csv");
+    }
+
+    /** The batch plan: byte ranges of the upload's internal batches. */
+    public Path batchPlan() {
+        return dir.resolve("batches.bin");
+    }
+
+    /** Numbers of the batches whose results are written, appended as they finish. */
+    public Path batchesDone() {
+        return dir.resolve("done.bin");
+    }
+
+    /** A query job's result CSV. */
+    public Path queryResult() {
+        return dir.resolve("query.csv");
+    }
+
+    /** A query job's sparse index: byte offsets of every {@code n}th row. */
+    public Path queryIndex() {
+        return dir.resolve("query.idx");
+    }
+
+    /** Creates the directory. */
+    public JobFiles create() {
+        try {
+            Files.createDirectories(dir);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the job's spool directory " + dir, e);
+        }
+    }
+
+    /** Deletes the directory and everything in it. */
+    public void delete() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the job's spool directory " + dir, e);
+        }
+    }
+}

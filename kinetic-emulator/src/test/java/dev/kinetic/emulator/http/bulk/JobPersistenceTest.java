@@ -1,0 +1,87 @@
+package dev.kinetic.emulator.http.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinetic.emulator.LocalOrgConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Jobs, their state, counters and files survive a restart of an org with a data directory. */
+class JobPersistenceTest {
+    @TempDir
+    Path data;
+
+    private BulkServer start() throws Exception {
+        return new BulkServer(LocalOrgConfig.builder().dataDir(data).workerThreads(2).build(), data.resolve("spool"),
+                true);
+    }
+
+    @Test
+    void keepsJobsAndResultsAndFailsJobsThatWereInterrupted() throws Exception {
+        String open;
+        String complete;
+        String query;
+        String interrupted;
+        StringBuilder big = new StringBuilder("Name\n");
+        for (int i = 0; i < 25_000; i++) {
+            big.append("Row ").append(i).append('\n');
+        }
+        BulkServer first = start();
+        try {
+            open = first.createIngest("{\"object\":\"Account\",\"operation\":\"insert\",\"columnDelimiter\":\"PIPE\"}");
+            first.upload(open, "Name|Phone\nKept|1\n");
+            complete = first.ingest("{\"object\":\"Account\",\"operation\":\"insert\"}", "Name\nA\nFAIL\n")
+                    .get("id").asText();
+            query = first.json(first.send("POST", BulkServer.V + "/jobs/query",
+                    "{\"operation\":\"query\",\"query\":\"rows:1500\"}")).get("id").asText();
+            first.await("query", query, "JobComplete");
+            first.engines.gate = new Semaphore(1);
+            interrupted = first.createIngest("{\"object\":\"Account\",\"operation\":\"insert\"}");
+            first.upload(interrupted, big.toString());
+            first.complete(interrupted);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (first.json(first.send("GET", BulkServer.V + "/jobs/ingest/" + interrupted, null))
+                    .get("numberRecordsProcessed").asInt() < 10_000 && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            first.close();
+        }
+
+        BulkServer second = start();
+        try {
+            JsonNode openJob = second.json(second.send("GET", BulkServer.V + "/jobs/ingest/" + open, null));
+            assertThat(openJob.get("state").asText()).isEqualTo("Open");
+            assertThat(openJob.get("columnDelimiter").asText()).isEqualTo("PIPE");
+            second.complete(open);
+            assertThat(second.await("ingest", open, "JobComplete").get("numberRecordsProcessed").asInt()).isEqualTo(1);
+
+            JsonNode done = second.json(second.send("GET", BulkServer.V + "/jobs/ingest/" + complete, null));
+            assertThat(done.get("state").asText()).isEqualTo("JobComplete");
+            assertThat(done.get("numberRecordsProcessed").asInt()).isEqualTo(2);
+            assertThat(done.get("numberRecordsFailed").asInt()).isEqualTo(1);
+            assertThat(second.text(BulkServer.V + "/jobs/ingest/" + complete + "/failedResults"))
+                    .endsWith(",\"FAIL\"\n");
+
+            String page = second.text(BulkServer.V + "/jobs/query/" + query + "/results?maxRecords=10&locator=MTQ5NQ");
+            assertThat(QueryJobHttpTest.splitRows(page)).hasSize(6).last().asString().startsWith("\"001Kc1499\"");
+
+            JsonNode failed = second.json(second.send("GET", BulkServer.V + "/jobs/ingest/" + interrupted, null));
+            assertThat(failed.get("state").asText()).isEqualTo("Failed");
+            assertThat(failed.get("errorMessage").asText()).contains("stopped while the job was in progress");
+            long saved = second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/successfulResults")
+                    .lines().count() - 1;
+            long unprocessed = second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/unprocessedrecords")
+                    .lines().count() - 1;
+            assertThat(saved).isEqualTo(failed.get("numberRecordsProcessed").asLong()).isEqualTo(10_000);
+            assertThat(unprocessed).isEqualTo(15_000);
+        } finally {
+            second.close();
+        }
+    }
+}
