@@ -3,6 +3,7 @@ package dev.kinetic.emulator.http.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.OrgContext;
 import dev.kinetic.emulator.db.Database;
@@ -35,9 +36,28 @@ final class BulkServer implements AutoCloseable {
     private final Database database;
     private final BulkRoutes bulk;
     private final ApiServer server;
+    private final LocalOrg org;
+    private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    // A whole local org with its real engines.
+    private BulkServer(LocalOrg org) {
+        this.org = org;
+        this.context = org.context();
+        this.token = org.accessToken();
+        this.database = null;
+        this.bulk = null;
+        this.server = null;
+    }
+
+    /** Speaks to a whole local org (real DML and SOQL engines) with its admin token; closing stops the org. */
+    static BulkServer of(LocalOrg org) {
+        return new BulkServer(org);
+    }
+
     BulkServer(LocalOrgConfig config, Path spool, boolean fileDatabase) throws Exception {
+        org = null;
+        token = "test-token";
         database = fileDatabase ? Database.inDirectory(config.dataDir().orElseThrow(), Schema.defaultOrg())
                 : Database.inMemory(Schema.defaultOrg());
         context = new OrgContext(config, database, spool);
@@ -55,8 +75,9 @@ final class BulkServer implements AutoCloseable {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer test-token");
+        int port = org != null ? org.port() : server.port();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -122,6 +143,10 @@ final class BulkServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (org != null) {
+            org.close();
+            return;
+        }
         server.close();
         bulk.close();
         database.close();
