@@ -1,18 +1,15 @@
 package dev.kinetic.cli;
 
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
-
-/** The {@code kinetic} command. PLACEHOLDER until the CLI lands: starts the local org and says so. */
+/** Entry point of the {@code kinetic} command: runs it and exits with its exit code. */
 public final class Main {
     private Main() {
     }
 
-    /** Entry point. */
+    /** Runs the command with the process's environment and working directory. */
     public static void main(String[] args) {
-        try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
-            System.out.println("Using the embedded local org at " + org.baseUri());
-            System.out.println("The kinetic command is being built; the local org starts and stops correctly.");
-        }
+        // Jetty logs through SLF4J; without a provider SLF4J warns on every start. The command needs no logs.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        int code = KineticCli.create(CliContext.system()).execute(args);
+        System.exit(code);
     }
 }

@@ -1,0 +1,74 @@
+package dev.kinetic.cli;
+
+import dev.kinetic.cli.bulk.BulkHttpException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds the {@code kinetic} command line: the commands, the exit-code list in every {@code --help}, and the error
+ * handling that turns a failure into one line and an exit code (a stack trace only with {@code --debug}).
+ */
+public final class KineticCli {
+    private KineticCli() {
+    }
+
+    /** The command line for these surroundings; call {@code execute(args)} on it. */
+    public static CommandLine create(CliContext context) {
+        CommandLine cli = new CommandLine(new KineticCommand(context));
+        applyExitCodes(cli);
+        cli.setExecutionExceptionHandler(KineticCli::handle);
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("Error: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cli;
+    }
+
+    private static void applyExitCodes(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.descriptions());
+        cli.getSubcommands().values().forEach(KineticCli::applyExitCodes);
+    }
+
+    private static int handle(Exception e, CommandLine cli, ParseResult parsed) {
+        boolean debug = false;
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            debug |= p.hasMatchedOption("--debug");
+        }
+        PrintWriter err = cli.getErr();
+        Failure failure = explain(e);
+        err.println("Error: " + failure.message());
+        if (debug) {
+            e.printStackTrace(err);
+        } else if (failure.unexpected()) {
+            err.println("Run again with --debug to see the stack trace.");
+        }
+        err.flush();
+        return failure.code();
+    }
+
+    private record Failure(int code, String message, boolean unexpected) {
+        Failure(int code, String message) {
+            this(code, message, false);
+        }
+    }
+
+    private static Failure explain(Exception e) {
+        if (e instanceof CliException c) {
+            return new Failure(c.exitCode(), c.getMessage());
+        }
+        if (e instanceof BulkHttpException b) {
+            return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
+        }
+        if (e instanceof UncheckedIOException io) {
+            return new Failure(ExitCodes.USAGE, io.getMessage());
+        }
+        return new Failure(ExitCodes.SOME_ROWS_FAILED, "unexpected " + e.getClass().getSimpleName() + ": "
+                + e.getMessage(), true);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kinetic.cli;
+
+import dev.kinetic.cli.command.BenchCommand;
+import dev.kinetic.cli.command.DeleteCommand;
+import dev.kinetic.cli.command.DemoCommand;
+import dev.kinetic.cli.command.HardDeleteCommand;
+import dev.kinetic.cli.command.InsertCommand;
+import dev.kinetic.cli.command.JobCommand;
+import dev.kinetic.cli.command.QueryCommand;
+import dev.kinetic.cli.command.ServeCommand;
+import dev.kinetic.cli.command.UpdateCommand;
+import dev.kinetic.cli.command.UpsertCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root {@code kinetic} command: lists the commands. Holds the {@link CliContext} the commands share. */
+@Command(name = "kinetic", mixinStandardHelpOptions = true, version = "kinetic 0.1.0-SNAPSHOT",
+        description = {"Load CSV files into Salesforce and export queries with Bulk API 2.0: live progress, result "
+                + "files mapped to your input rows, exit codes scripts can trust.",
+                "With no org configured (no SF_* variables, no --instance-url) every command runs against an "
+                        + "embedded local org stored in .kinetic/local-org of the current directory."},
+        subcommands = {DemoCommand.class, InsertCommand.class, UpdateCommand.class, UpsertCommand.class,
+                DeleteCommand.class, HardDeleteCommand.class, QueryCommand.class, JobCommand.class,
+                ServeCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kinetic demo",
+                "  kinetic insert Account --file accounts.csv",
+                "  kinetic query \"SELECT Id, Name FROM Account\" --out accounts.csv",
+                "  kinetic job list"})
+public final class KineticCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    /** @param context the surroundings every command runs in */
+    public KineticCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** The surroundings every command runs in. */
+    public CliContext context() {
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

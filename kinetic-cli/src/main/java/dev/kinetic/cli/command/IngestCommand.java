@@ -1,0 +1,84 @@
+package dev.kinetic.cli.command;
+
+import dev.kinetic.cli.CliException;
+import dev.kinetic.cli.input.CsvInputFile;
+import dev.kinetic.cli.options.JobOptions;
+import dev.kinetic.cli.options.OrgOptions;
+import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.cli.output.Console;
+import dev.kinetic.cli.output.Unit;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The ingest commands ({@code insert}, {@code update}, {@code upsert}, {@code delete}, {@code hard-delete}): check
+ * the file, run one job, write the result files, print a summary. Subclasses name the operation.
+ */
+abstract class IngestCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "OBJECT", description = "The sObject's API name, e.g. Account or "
+            + "Invoice__c.")
+    String object;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+            description = "The CSV file: UTF-8, a header row of field API names, any of the delimiters , ; | ^ ` "
+                    + "TAB and LF or CRLF line endings (both detected from the file; a BOM is stripped).")
+    String file;
+
+    @Mixin
+    OrgOptions orgOptions;
+
+    @Mixin
+    JobOptions jobOptions;
+
+    /** The Bulk API operation, e.g. {@code insert}. */
+    abstract String operation();
+
+    /** The external id field (upsert only). */
+    Optional<String> externalId() {
+        return Optional.empty();
+    }
+
+    /** The column that must be in the file and identifies a row, if the operation has one. */
+    Optional<String> keyColumn() {
+        return Optional.of("Id");
+    }
+
+    @Override
+    public Integer call() {
+        jobOptions.timeout();
+        Console console = console();
+        CsvInputFile input = CsvInputFile.inspect(context().resolve(file));
+        Optional<String> key = keyColumn();
+        if (key.isPresent() && input.header().stream().noneMatch(h -> h.strip().equalsIgnoreCase(key.get()))) {
+            throw CliException.usage(operation() + " needs a column '" + key.get() + "' in " + input.path()
+                    + " (its header is " + String.join(",", input.header()) + ")");
+        }
+        try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
+            console.info(org.description());
+            console.info("File: " + input.path() + " (" + Unit.BYTES.format(input.size()) + ", "
+                    + input.dialect().describe() + ")");
+            Instant started = context().clock().instant();
+            IngestFlow flow = new IngestFlow(org, console, context());
+            IngestFlow.JobUpload upload = flow.start(input, object, operation(), externalId());
+            new JobNotes(input.path(), key).save(context(), upload.job().id());
+            if (jobOptions.async()) {
+                return Summaries.started(console, upload.job(), upload.records());
+            }
+            IngestFlow.Outcome outcome = flow.finish(upload, Optional.of(input), key, jobOptions.timeout(),
+                    jobOptions.resultsDir(context()), started);
+            return Summaries.ingest(console, org, outcome);
+        }
+    }
+
+    /** The JSON fields every ingest summary has. */
+    static Map<String, Object> jsonBase(OrgConnection org) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("org", org.description().replaceFirst("^Org: ", ""));
+        return json;
+    }
+}

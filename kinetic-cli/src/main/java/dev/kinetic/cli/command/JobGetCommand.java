@@ -1,0 +1,20 @@
+package dev.kinetic.cli.command;
+
+import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.cli.bulk.JobInfo;
+import dev.kinetic.cli.bulk.JobInfoJson;
+import dev.kinetic.cli.org.OrgConnection;
+import picocli.CommandLine.Command;
+
+/** {@code kinetic job get <id>}: shows a job. */
+@Command(name = "get", mixinStandardHelpOptions = true, description = "Shows a job's state and counters.",
+        footerHeading = "%nExamples:%n", footer = {"  kinetic job get 7505fEXAMPLE4C2AAM --json"})
+public final class JobGetCommand extends JobIdCommand {
+    @Override
+    int run(OrgConnection org, String id) {
+        JobInfo job = org.jobs().get(id);
+        console().summary(describe(job));
+        console().jsonSummary(JobInfoJson.toMap(job));
+        return ExitCodes.OK;
+    }
+}

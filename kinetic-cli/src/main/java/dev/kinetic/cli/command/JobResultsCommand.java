@@ -1,0 +1,44 @@
+package dev.kinetic.cli.command;
+
+import dev.kinetic.cli.CliException;
+import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.cli.bulk.JobInfo;
+import dev.kinetic.cli.options.JobOptions;
+import dev.kinetic.cli.org.OrgConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kinetic job results <id>}: writes a finished job's result files. */
+@Command(name = "results", mixinStandardHelpOptions = true,
+        description = {"Writes a finished job's results: for ingest jobs <jobId>-success.csv, -failed.csv and "
+                + "-unprocessed.csv numbered by the input file's rows; for query jobs <jobId>.csv.",
+                "A job still running exits with code 5; use 'kinetic job wait' to wait for it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kinetic job results 7505fEXAMPLE4C2AAM --file accounts.csv --results-dir results"})
+public final class JobResultsCommand extends JobIdCommand {
+    @Mixin
+    JobOptions jobOptions;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "The input file the job was loaded from, to number the result rows.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "For query jobs: csv (default) or json.")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "For query jobs: where to write the records.")
+    String out;
+
+    @Override
+    int run(OrgConnection org, String id) {
+        JobInfo job = org.jobs().get(id);
+        if (!job.terminal()) {
+            throw new CliException(ExitCodes.TIMEOUT, "Job " + id + " is still " + job.state()
+                    + "; wait for it with: kinetic job wait " + id, null);
+        }
+        return new JobResultsFlow(org, console(), context(), spec.commandLine().getOut())
+                .collect(job, file, jobOptions, "json".equalsIgnoreCase(format), out, false);
+    }
+}

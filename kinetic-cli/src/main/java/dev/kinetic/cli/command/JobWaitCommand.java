@@ -1,0 +1,40 @@
+package dev.kinetic.cli.command;
+
+import dev.kinetic.cli.bulk.JobInfo;
+import dev.kinetic.cli.options.JobOptions;
+import dev.kinetic.cli.org.OrgConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kinetic job wait <id>}: waits for a job, then writes its results like the command that started it. */
+@Command(name = "wait", mixinStandardHelpOptions = true,
+        description = {"Waits for a job (with progress), then writes its result files: for ingest jobs "
+                + "<jobId>-success.csv, -failed.csv and -unprocessed.csv, numbered by the input file's rows; for "
+                + "query jobs <jobId>.csv.",
+                "The input file is remembered for jobs started with --async from the same directory; else give "
+                        + "it with --file (without it the row column stays empty)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kinetic job wait 7505fEXAMPLE4C2AAM", "  kinetic job wait 7505fEXAMPLE4C2AAM --timeout 10m"})
+public final class JobWaitCommand extends JobIdCommand {
+    @Mixin
+    JobOptions jobOptions;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "The input file the job was loaded from, to number the result rows.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "For query jobs: csv (default) or json.")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "For query jobs: where to write the records.")
+    String out;
+
+    @Override
+    int run(OrgConnection org, String id) {
+        JobInfo job = org.jobs().get(id);
+        return new JobResultsFlow(org, console(), context(), spec.commandLine().getOut())
+                .collect(job, file, jobOptions, "json".equalsIgnoreCase(format), out, true);
+    }
+}

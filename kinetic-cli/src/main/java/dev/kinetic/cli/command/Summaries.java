@@ -1,0 +1,68 @@
+package dev.kinetic.cli.command;
+
+import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.cli.bulk.JobInfo;
+import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.cli.output.Console;
+import dev.kinetic.cli.results.ResultFiles;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The one-line summaries and JSON objects the job commands end with. */
+final class Summaries {
+    private Summaries() {
+    }
+
+    /** After {@code --async}: the job id and how to pick it up. */
+    static int started(Console console, JobInfo job, long records) {
+        console.summary("Job " + job.id() + " started (" + job.operation() + " " + job.object() + ", "
+                + String.format(Locale.ROOT, "%,d", records) + " records uploaded). Pick it up with: kinetic job "
+                + "wait " + job.id());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jobId", job.id());
+        json.put("state", job.state());
+        json.put("operation", job.operation());
+        json.put("object", job.object());
+        json.put("recordsUploaded", records);
+        console.jsonSummary(json);
+        return ExitCodes.OK;
+    }
+
+    /** After an ingest job: counts, time, rate and the files. */
+    static int ingest(Console console, OrgConnection org, IngestFlow.Outcome outcome) {
+        JobInfo job = outcome.job();
+        double seconds = Math.max(outcome.elapsed().toMillis(), 1) / 1000.0;
+        Map<String, Object> json = IngestCommand.jsonBase(org);
+        json.put("jobId", job.id());
+        json.put("operation", job.operation());
+        json.put("object", job.object());
+        json.put("state", job.state());
+        job.errorMessage().ifPresent(m -> json.put("errorMessage", m));
+        json.put("records", outcome.records());
+        StringBuilder line = new StringBuilder("Job ").append(job.id()).append(' ').append(job.state());
+        if (outcome.files().isPresent()) {
+            ResultFiles f = outcome.files().get();
+            line.append(String.format(Locale.ROOT, ": %,d succeeded, %,d failed, %,d unprocessed",
+                    f.success(), f.failed(), f.unprocessed()));
+            json.put("succeeded", f.success());
+            json.put("failed", f.failed());
+            json.put("unprocessed", f.unprocessed());
+            json.put("successFile", f.successFile().toString());
+            json.put("failedFile", f.failedFile().toString());
+            json.put("unprocessedFile", f.unprocessedFile().toString());
+            if (f.unmatched() > 0) {
+                json.put("rowsWithoutInputRowNumber", f.unmatched());
+            }
+        }
+        line.append(String.format(Locale.ROOT, " in %.1f s (%,.0f records/s)", seconds, outcome.records() / seconds));
+        json.put("seconds", seconds);
+        json.put("exitCode", outcome.exitCode());
+        job.errorMessage().ifPresent(m -> line.append(". Job error: ").append(m));
+        outcome.files().ifPresent(f -> line.append(". Files: ").append(f.successFile()).append(", ")
+                .append(f.failedFile()).append(", ").append(f.unprocessedFile()));
+        console.summary(line.toString());
+        console.jsonSummary(json);
+        return outcome.exitCode();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kinetic.cli.options;
+
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Which org to use: {@code --instance-url} with {@code --access-token}, else the {@code SF_*} environment
+ * variables, else the embedded local org under {@code --org-dir} (default {@code .kinetic/local-org}).
+ */
+public final class OrgOptions {
+    /** Where the embedded local org keeps its data, relative to the working directory. */
+    public static final String DEFAULT_ORG_DIR = ".kinetic/local-org";
+
+    @Option(names = "--instance-url", paramLabel = "URL",
+            description = "The org's instance URL, e.g. https://acme.my.salesforce.com (with --access-token).")
+    String instanceUrl;
+
+    @Option(names = "--access-token", paramLabel = "TOKEN",
+            description = "An access token for --instance-url (or set SF_ACCESS_TOKEN).")
+    String accessToken;
+
+    @Option(names = "--org-dir", paramLabel = "DIR", hidden = true,
+            description = "Where the embedded local org keeps its data (default .kinetic/local-org, or the "
+                    + "kinetic.orgDir system property).")
+    String orgDir;
+
+    /** The instance URL given on the command line. */
+    public Optional<String> instanceUrl() {
+        return Optional.ofNullable(instanceUrl).filter(s -> !s.isBlank());
+    }
+
+    /** The access token given on the command line. */
+    public Optional<String> accessToken() {
+        return Optional.ofNullable(accessToken).filter(s -> !s.isBlank());
+    }
+
+    /** The embedded org's directory, relative to the working directory unless absolute. */
+    public String orgDir() {
+        if (orgDir != null && !orgDir.isBlank()) {
+            return orgDir;
+        }
+        return System.getProperty("kinetic.orgDir", DEFAULT_ORG_DIR);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.kinetic.cli.org;
+
+import dev.kinetic.cli.CliContext;
+import dev.kinetic.cli.CliException;
+import dev.kinetic.cli.bulk.BulkHttp;
+import dev.kinetic.cli.bulk.JobWaiter;
+import dev.kinetic.cli.bulk.JobsApi;
+import dev.kinetic.cli.options.OrgOptions;
+import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.LocalOrgConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The org a command talks to, chosen in this order: {@code --instance-url} (with {@code --access-token} or
+ * {@code SF_ACCESS_TOKEN}); the {@code SF_*} environment variables; else the embedded local org, started in-process
+ * and stored under the org directory so data persists from one command to the next. Close it to stop an embedded
+ * org. Not thread-safe.
+ */
+public final class OrgConnection implements AutoCloseable {
+    private final String description;
+    private final JobsApi jobs;
+    private final LocalOrg embedded;
+
+    private OrgConnection(String description, JobsApi jobs, LocalOrg embedded) {
+        this.description = description;
+        this.jobs = jobs;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Opens the org the options and environment select.
+     *
+     * @throws CliException (auth) if the credentials are incomplete or rejected, (usage) if the embedded org's
+     *                      directory cannot be used
+     */
+    public static OrgConnection open(OrgOptions options, CliContext context) {
+        return open(options, context, options.orgDir());
+    }
+
+    /**
+     * Opens the org the options and environment select, with the embedded org (if it comes to that) stored in
+     * {@code embeddedDir} rather than the usual directory.
+     */
+    public static OrgConnection open(OrgOptions options, CliContext context, String embeddedDir) {
+        Optional<String> url = options.instanceUrl().or(() -> context.var("SF_INSTANCE_URL"));
+        Optional<String> token = options.accessToken().or(() -> context.var("SF_ACCESS_TOKEN"));
+        if (url.isPresent()) {
+            if (token.isEmpty()) {
+                throw CliException.auth("--instance-url " + url.get() + " needs an access token: add "
+                        + "--access-token TOKEN or set SF_ACCESS_TOKEN", null);
+            }
+            return remote(url.get(), token.get(), "access token");
+        }
+        Optional<OrgConnection> fromEnv = EnvCredentials.connect(context);
+        if (fromEnv.isPresent()) {
+            return fromEnv.get();
+        }
+        return embedded(context.resolve(embeddedDir), embeddedDir);
+    }
+
+    static OrgConnection remote(String url, String token, String how) {
+        URI uri;
+        try {
+            uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("Invalid instance URL '" + url + "'; use e.g. https://acme.my.salesforce.com",
+                    e);
+        }
+        return new OrgConnection("Org: " + uri + " (" + how + ")", new JobsApi(new BulkHttp(uri, () -> token)),
+                null);
+    }
+
+    private static OrgConnection embedded(Path dir, String shown) {
+        LocalOrg org;
+        try {
+            org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build());
+        } catch (RuntimeException e) {
+            throw CliException.usage("Cannot start the embedded local org in " + dir + ": " + e.getMessage()
+                    + " (is another kinetic command using it? wait for it, or use --org-dir)", e);
+        }
+        String token = org.accessToken();
+        return new OrgConnection("Org: embedded local org (" + shown + ")",
+                new JobsApi(new BulkHttp(org.baseUri(), () -> token)), org);
+    }
+
+    /** The first line of output: which org is used, e.g. {@code Org: embedded local org (.kinetic/local-org)}. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether this is the embedded local org. */
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    /** The job resources of this org. */
+    public JobsApi jobs() {
+        return jobs;
+    }
+
+    /** A poller suited to the org: quick for the embedded org, 2 s growing to 30 s for a real one. */
+    public JobWaiter waiter(CliContext context) {
+        Duration first = embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2);
+        Duration max = embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30);
+        return new JobWaiter(jobs::get, context.clock(), d -> Thread.sleep(d.toMillis()), first, max);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.kinetic.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinetic.cli.CliRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With no org configured, commands use an embedded local org stored under the working directory. */
+class EmbeddedOrgTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEmbeddedOrgKeepsItsJobsFromOneInvocationToTheNext() {
+        CliRunner.Result query = CliRunner.in(dir).run("query", "SELECT Id, Name FROM Account", "--progress",
+                "none");
+
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(query.firstLine()).isEqualTo("Org: embedded local org (.kinetic/local-org)");
+        assertThat(dir.resolve(".kinetic/local-org")).isDirectory();
+        Matcher id = Pattern.compile("750[0-9A-Za-z]{15}").matcher(query.out());
+        assertThat(id.find()).isTrue();
+
+        CliRunner.Result list = CliRunner.in(dir).run("job", "list");
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains(id.group() + " query");
+    }
+
+    @Test
+    void theOrgDirectoryCanBeChosen() {
+        CliRunner.Result result = CliRunner.in(dir).run("job", "list", "--org-dir", "elsewhere/org");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.firstLine()).isEqualTo("Org: embedded local org (elsewhere/org)");
+        assertThat(Files.isDirectory(dir.resolve("elsewhere/org"))).isTrue();
+        assertThat(Files.exists(dir.resolve(".kinetic/local-org"))).isFalse();
+    }
+
+    @Test
+    void serveStartsTheOrgAndPrintsTheVariablesForJwt() {
+        CliRunner.Result result = CliRunner.in(dir).run("serve", "--port", "0", "--data", "served",
+                "--exit-after-start");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("Local org listening on http://127\\.0\\.0\\.1:\\d+")
+                .containsPattern("export SF_CLIENT_ID=\\S+").containsPattern("export SF_USERNAME=\\S+")
+                .containsPattern("export SF_PRIVATE_KEY_PATH=\\S+").containsPattern("export SF_LOGIN_URL=http://");
+        assertThat(dir.resolve("served/local-org.env")).isRegularFile();
+    }
+
+    @Test
+    void anInsertIsSeenByAQueryInTheNextInvocation() throws java.io.IOException {
+        Files.writeString(dir.resolve("a.csv"), "Name,External_Key__c\nPersisted,EMB-1\n");
+
+        CliRunner.Result insert = CliRunner.in(dir).run("insert", "Account", "-f", "a.csv", "--progress", "none");
+        CliRunner.Result query = CliRunner.in(dir).run("query",
+                "SELECT Name FROM Account WHERE External_Key__c = 'EMB-1'", "--out", "-");
+
+        assertThat(insert.exitCode()).as(insert.err()).isZero();
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(query.out()).contains("Persisted");
+    }
+
+    @Test
+    void demoRunsTheQuickStartAndPrintsTheTable() {
+        CliRunner.Result demo = CliRunner.in(dir).run("demo", "--rows", "200", "--progress", "none");
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.firstLine()).isEqualTo("Org: embedded local org (.kinetic/local-org)");
+        assertThat(demo.out()).containsPattern("insert\\s+200\\s+200\\s+0")
+                .containsPattern("update\\s+200\\s+200\\s+0")
+                .containsPattern("upsert\\s+200\\s+200\\s+0 .*100 created, 100 updated")
+                .containsPattern("query\\s+300\\s+300\\s+0")
+                .containsPattern("delete\\s+300\\s+300\\s+0")
+                .contains("Demo complete");
+    }
+}

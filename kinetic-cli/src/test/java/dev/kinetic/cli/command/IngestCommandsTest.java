@@ -1,0 +1,188 @@
+package dev.kinetic.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kinetic.cli.CliRunner;
+import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.LocalOrgConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest and query commands end to end against a local org started in-process. */
+class IngestCommandsTest {
+    private static LocalOrg org;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startOrg() {
+        org = LocalOrg.start(LocalOrgConfig.defaults());
+    }
+
+    @AfterAll
+    static void stopOrg() {
+        org.close();
+    }
+
+    private CliRunner.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken()));
+        if (!all.contains("--progress")) {
+            all.addAll(List.of("--progress", "none"));
+        }
+        return CliRunner.in(dir).run(all.toArray(String[]::new));
+    }
+
+    private static String jobIdIn(String text) {
+        Matcher m = Pattern.compile("750[0-9A-Za-z]{15}").matcher(text);
+        assertThat(m.find()).as("a job id in: " + text).isTrue();
+        return m.group();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void insertWritesResultFilesNumberedByInputRowAndExitsOneWhenARowFails() throws IOException {
+        byte[] body = "Name;Industry\r\nRow One;Technology\r\n;Finance\r\nRow Three;Retail\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path csv = dir.resolve("accounts.csv");
+        Files.write(csv, bom);
+        Files.write(csv, body, java.nio.file.StandardOpenOption.APPEND);
+
+        CliRunner.Result result = run("insert", "Account", "--file", "accounts.csv", "--results-dir", "out");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.SOME_ROWS_FAILED);
+        assertThat(result.out()).contains("delimiter ';' (SEMICOLON), line ending CRLF, BOM stripped");
+        String id = jobIdIn(result.out());
+        assertThat(result.out()).contains("Job " + id + " JobComplete: 2 succeeded, 1 failed, 0 unprocessed");
+        List<String> success = lines(dir.resolve("out/" + id + "-success.csv"));
+        assertThat(success.get(0)).startsWith("row;");
+        assertThat(success.subList(1, success.size())).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("1;").contains("Row One"))
+                .anySatisfy(l -> assertThat(l).startsWith("3;").contains("Row Three"));
+        List<String> failed = lines(dir.resolve("out/" + id + "-failed.csv"));
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(1)).startsWith("2;").contains("REQUIRED_FIELD_MISSING");
+        assertThat(lines(dir.resolve("out/" + id + "-unprocessed.csv"))).hasSize(1);
+    }
+
+    @Test
+    void aCleanLoadExitsZeroAndJsonGivesOneSummaryObject() throws IOException {
+        write("a.csv", "Name,NumberOfEmployees\nAlpha,10\nBeta,20\n");
+
+        CliRunner.Result result = run("insert", "Account", "-f", "a.csv", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.path("succeeded").asLong()).isEqualTo(2);
+        assertThat(json.path("failed").asLong()).isZero();
+        assertThat(json.path("exitCode").asInt()).isZero();
+        assertThat(Path.of(json.path("successFile").asText())).exists();
+    }
+
+    @Test
+    void updateUpsertAndDeleteUseTheirKeyColumns() throws IOException {
+        write("a.csv", "Name,External_Key__c\nUno,CLI-K1\nDos,CLI-K2\n");
+        CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
+        assertThat(insert.exitCode()).as(insert.err()).isZero();
+        List<String> success = lines(dir.resolve(jobIdIn(insert.out()) + "-success.csv"));
+        String header = success.get(0);
+        assertThat(header).startsWith("row,sf__Id");
+        String firstId = success.stream().filter(l -> l.startsWith("1,")).findFirst().orElseThrow().split(",")[1];
+
+        write("u.csv", "Id,Industry\n" + firstId + ",Energy\n");
+        CliRunner.Result update = run("update", "Account", "-f", "u.csv");
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(lines(dir.resolve(jobIdIn(update.out()) + "-success.csv")).get(1)).startsWith("1," + firstId);
+
+        write("up.csv", "External_Key__c,Name\nCLI-K3,Tres\nCLI-K2,Dos bis\n");
+        CliRunner.Result upsert = run("upsert", "Account", "--external-id", "External_Key__c", "-f", "up.csv");
+        assertThat(upsert.exitCode()).as(upsert.err()).isZero();
+        List<String> upserted = lines(dir.resolve(jobIdIn(upsert.out()) + "-success.csv"));
+        assertThat(upserted.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("1,").contains("true"))
+                .anySatisfy(l -> assertThat(l).startsWith("2,").contains("false"));
+
+        write("d.csv", "Id\n" + firstId + "\n");
+        CliRunner.Result delete = run("delete", "Account", "-f", "d.csv");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        CliRunner.Result query = run("query", "SELECT Id FROM Account WHERE Id = '" + firstId + "'", "--out", "-");
+        assertThat(query.out().lines().filter(l -> l.contains(firstId.substring(0, 15)))).isEmpty();
+    }
+
+    @Test
+    void anUnknownFieldFailsTheJobWithExitFour() throws IOException {
+        write("bad.csv", "Name,Nmae__c\nA,B\n");
+
+        CliRunner.Result result = run("insert", "Account", "-f", "bad.csv");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(result.out()).contains("Failed", "Nmae__c");
+    }
+
+    @Test
+    void asyncThenJobWaitWritesTheSameNumberedFiles() throws IOException {
+        write("a.csv", "Name\nFirst\n\"Second, with comma\"\n");
+
+        CliRunner.Result started = run("insert", "Account", "-f", "a.csv", "--async");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        String id = jobIdIn(started.out());
+        assertThat(dir.resolve(id + "-success.csv")).doesNotExist();
+
+        CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
+
+        assertThat(waited.exitCode()).as(waited.err()).isZero();
+        assertThat(lines(dir.resolve("later/" + id + "-success.csv")).subList(1, 3))
+                .anySatisfy(l -> assertThat(l).startsWith("2,").contains("Second, with comma"));
+    }
+
+    @Test
+    void queryExportsCsvOrJson() throws IOException {
+        write("a.csv", "Name,External_Key__c\nExport Me,CLI-Q1\n");
+        assertThat(run("insert", "Account", "-f", "a.csv").exitCode()).isZero();
+
+        CliRunner.Result csv = run("query", "SELECT Name, External_Key__c FROM Account WHERE External_Key__c = "
+                + "'CLI-Q1'", "--out", "q.csv");
+        CliRunner.Result json = run("query", "SELECT Name FROM Account WHERE External_Key__c = 'CLI-Q1'",
+                "--format", "json", "--out", "q.json");
+
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out()).contains("1 records");
+        assertThat(lines(dir.resolve("q.csv"))).hasSize(2).last().asString().contains("Export Me", "CLI-Q1");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(dir.resolve("q.json").toFile());
+        assertThat(rows.isArray()).isTrue();
+        assertThat(rows.get(0).path("Name").asText()).isEqualTo("Export Me");
+    }
+
+    @Test
+    void plainProgressLinesWhenNotATerminal() throws IOException {
+        write("a.csv", "Name\nP1\nP2\n");
+
+        CliRunner.Result result = run("insert", "Account", "-f", "a.csv", "--progress", "plain");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("Upload: [0-9.]+ KB of [0-9.]+ KB \\(100%\\)")
+                .containsPattern("Processing: 2 records of 2 records \\(100%\\)");
+    }
+}

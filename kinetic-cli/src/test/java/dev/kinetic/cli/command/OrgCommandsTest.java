@@ -1,0 +1,201 @@
+package dev.kinetic.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinetic.cli.CliRunner;
+import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.cli.bulk.BulkHttp;
+import dev.kinetic.cli.bulk.JobInfo;
+import dev.kinetic.cli.bulk.JobsApi;
+import dev.kinetic.cli.input.CsvDialect;
+import dev.kinetic.cli.input.Delimiter;
+import dev.kinetic.cli.input.LineEnding;
+import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.LocalOrgConfig;
+import dev.kinetic.emulator.control.Progression;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Commands against a local org started in-process (in memory, port 0), selected with --instance-url and
+ * --access-token or the SF_* variables: org errors, sign-in, job management, timeouts.
+ */
+class OrgCommandsTest {
+    private static LocalOrg org;
+    private static LocalOrg slowOrg;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startOrgs() {
+        org = LocalOrg.start(LocalOrgConfig.defaults());
+        slowOrg = LocalOrg.start(LocalOrgConfig.builder().progression(Progression.afterPolls(100_000)).build());
+    }
+
+    @AfterAll
+    static void stopOrgs() {
+        org.close();
+        slowOrg.close();
+    }
+
+    private CliRunner.Result run(LocalOrg target, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--instance-url", target.baseUri().toString(), "--access-token", target.accessToken(),
+                "--progress", "none"));
+        return CliRunner.in(dir).run(all.toArray(String[]::new));
+    }
+
+    private static String jobIdIn(String text) {
+        Matcher m = Pattern.compile("750[0-9A-Za-z]{15}").matcher(text);
+        assertThat(m.find()).as("a job id in: " + text).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void theFirstLineSaysWhichOrgIsUsed() {
+        CliRunner.Result result = run(org, "job", "list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.firstLine()).isEqualTo("Org: " + org.baseUri() + " (access token)");
+    }
+
+    @Test
+    void signsInWithTheSfVariablesTheLocalOrgHandsOut() {
+        Map<String, String> env = new HashMap<>();
+        for (String line : org.credentials().envLines()) {
+            env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+
+        CliRunner.Result result = new CliRunner(dir, env).run("job", "list");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.firstLine()).isEqualTo("Org: " + org.baseUri() + " (JWT as "
+                + org.credentials().username() + ")");
+    }
+
+    @Test
+    void aRejectedSignInIsAnAuthError() {
+        Map<String, String> env = new HashMap<>();
+        for (String line : org.credentials().envLines()) {
+            env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        env.put("SF_USERNAME", "nobody@example.com");
+
+        CliRunner.Result result = new CliRunner(dir, env).run("job", "list");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.AUTH);
+        assertThat(result.err()).startsWith("Error: Sign-in failed").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aWrongAccessTokenIsAnAuthError() {
+        CliRunner.Result result = CliRunner.in(dir).run("job", "list", "--instance-url", org.baseUri().toString(),
+                "--access-token", "00Dnot!valid");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.AUTH);
+        assertThat(result.err()).contains("HTTP 401").doesNotContain("00Dnot!valid").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadQueryIsAOneLineUsageError() {
+        CliRunner.Result result = run(org, "query", "SELECT Id, FROM Account");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines()).hasSize(1);
+        assertThat(result.err()).contains("MALFORMED_QUERY", "check the SOQL syntax");
+    }
+
+    @Test
+    void anUnknownObjectIsAUsageErrorNamingIt() throws IOException {
+        Files.writeString(dir.resolve("a.csv"), "Name\nA\n");
+
+        CliRunner.Result insert = run(org, "insert", "Acount", "-f", "a.csv");
+        CliRunner.Result query = run(org, "query", "SELECT Id FROM Acount");
+
+        assertThat(insert.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(insert.err()).contains("Acount").doesNotContain("\tat ");
+        assertThat(query.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(query.err()).contains("Acount");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() throws IOException {
+        CliRunner.Result query = run(org, "query", "SELECT Id, Nmae FROM Account");
+
+        assertThat(query.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(query.err()).contains("Nmae");
+    }
+
+    @Test
+    void aQueryWithNoRowsWritesAHeaderOnlyFileAndTheSummary() throws IOException {
+        CliRunner.Result result = run(org, "query", "SELECT Id, Name FROM Contact", "--out", "c.csv");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("0 records", "c.csv");
+        assertThat(Files.readString(dir.resolve("c.csv")).lines()).hasSize(1);
+    }
+
+    @Test
+    void timeoutExitsFiveWithTheJobIdAndLeavesTheJobRunning() throws IOException {
+        Files.writeString(dir.resolve("a.csv"), "Name\nA\n");
+
+        CliRunner.Result result = run(slowOrg, "insert", "Account", "-f", "a.csv", "--timeout", "1s");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
+        String id = jobIdIn(result.err());
+        assertThat(result.err()).contains("still running", "kinetic job wait " + id);
+        CliRunner.Result get = run(slowOrg, "job", "get", id);
+        assertThat(get.out()).contains(id).doesNotContain("Aborted");
+    }
+
+    @Test
+    void asyncPrintsTheJobIdAndJobResultsSaysItIsStillRunning() throws IOException {
+        Files.writeString(dir.resolve("a.csv"), "Name\nA\nB\n");
+
+        CliRunner.Result started = run(slowOrg, "insert", "Account", "-f", "a.csv", "--async");
+
+        assertThat(started.exitCode()).isZero();
+        String id = jobIdIn(started.out());
+        assertThat(started.out()).contains("2 records uploaded", "kinetic job wait " + id);
+        CliRunner.Result results = run(slowOrg, "job", "results", id);
+        assertThat(results.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
+        assertThat(results.err()).contains("still", "kinetic job wait " + id);
+    }
+
+    @Test
+    void jobGetAbortListAndDeleteManageAJob() {
+        JobsApi api = new JobsApi(new BulkHttp(org.baseUri(), org::accessToken));
+        JobInfo open = api.createIngest("Account", "insert", null,
+                new CsvDialect(Delimiter.COMMA, LineEnding.LF, false));
+
+        CliRunner.Result get = run(org, "job", "get", open.id(), "--json");
+        assertThat(get.exitCode()).isZero();
+        assertThat(get.out()).contains("\"id\" : \"" + open.id() + "\"", "\"state\" : \"Open\"");
+
+        CliRunner.Result abort = run(org, "job", "abort", open.id());
+        assertThat(abort.exitCode()).isZero();
+        assertThat(abort.out()).contains("Job " + open.id() + " Aborted");
+
+        CliRunner.Result list = run(org, "job", "list");
+        assertThat(list.out()).contains(open.id());
+
+        CliRunner.Result delete = run(org, "job", "delete", open.id());
+        assertThat(delete.exitCode()).isZero();
+        assertThat(delete.out()).contains("Job " + open.id() + " deleted");
+        CliRunner.Result gone = run(org, "job", "get", open.id());
+        assertThat(gone.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gone.err()).contains("404");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.kinetic.core;
+
+/**
+ * Salesforce answered a REST call with an error: the HTTP status plus the first {@code errorCode} and
+ * {@code message} of Salesforce's error array, e.g. {@code 404 NOT_FOUND}.
+ */
+public class BulkApiException extends SalesforceException {
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String errorCode;
+    private final String serverMessage;
+
+    /**
+     * Creates an exception from an error answer.
+     *
+     * @param statusCode the HTTP status
+     * @param errorCode Salesforce's {@code errorCode}, or an empty string if the body had none
+     * @param message Salesforce's {@code message}, or a description of the body
+     */
+    public BulkApiException(int statusCode, String errorCode, String message) {
+        super(statusCode + " " + (errorCode == null || errorCode.isEmpty() ? "" : errorCode + ": ")
+                + (message == null ? "" : message));
+        this.statusCode = statusCode;
+        this.errorCode = errorCode == null ? "" : errorCode;
+        this.serverMessage = message == null ? "" : message;
+    }
+
+    /** The HTTP status, e.g. 400. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** Salesforce's {@code errorCode}, e.g. {@code INVALIDJOBSTATE}; empty if the body had none. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** Salesforce's {@code message} as sent. */
+    public String serverMessage() {
+        return serverMessage;
+    }
+}

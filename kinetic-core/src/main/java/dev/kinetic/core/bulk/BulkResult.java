@@ -1,0 +1,62 @@
+package dev.kinetic.core.bulk;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of an ingest call: one or more jobs (inputs over {@link BulkOptions#maxBytesPerJob()} are split),
+ * their counts, and their result rows mapped to the input rows. Counts come from the jobs' info; rows are fetched
+ * from Salesforce when first asked for. The list methods hold all rows of that kind in memory; for big jobs use the
+ * {@code stream...} methods, which read in bounded memory. Thread-safe.
+ */
+public interface BulkResult {
+    /** The first (often only) job; for a split input see {@link #jobs()}. */
+    BulkJob job();
+
+    /** Every job of this call, in input order (the first job has the first rows). */
+    List<BulkJob> jobs();
+
+    /** Rows that succeeded, over all jobs. */
+    long successCount();
+
+    /** Rows that failed, over all jobs. */
+    long failedCount();
+
+    /**
+     * Rows that were not processed (aborted or failed jobs), over all jobs. Reads the unprocessed records from the
+     * server the first time if any job did not complete.
+     */
+    long unprocessedCount();
+
+    /** Whether every job has ended; false for a call made with {@code waitForCompletion(false)}. */
+    boolean isComplete();
+
+    /** The successful rows ({@code sf__Id}, {@code sf__Created}, original columns), each with its input index. */
+    List<BulkRecord> successRecords();
+
+    /** The failed rows ({@code sf__Id}, {@code sf__Error}, original columns), each with its input index. */
+    List<BulkRecord> failedRecords();
+
+    /** The rows never processed (original columns), each with its input index. */
+    List<BulkRecord> unprocessedRecords();
+
+    /** The failed rows parsed into errors (status code, message, fields), in the order of {@link #failedRecords()}. */
+    List<BulkError> errors();
+
+    /**
+     * The original input rows of the failures, in input order, so that
+     * {@code bulk.insert("Account", result.failedRecordsForRetry())} retries exactly what failed. For a list of maps,
+     * these are the caller's own maps; for a CSV file, the rows read back from the file (string values); for a
+     * one-shot stream, the original columns as Salesforce echoed them.
+     */
+    List<Map<String, Object>> failedRecordsForRetry();
+
+    /** Streams the successful rows of all jobs in bounded memory, each with its input index. Close it. */
+    BulkRecordStream streamSuccessRecords();
+
+    /** Streams the failed rows of all jobs in bounded memory, each with its input index. Close it. */
+    BulkRecordStream streamFailedRecords();
+
+    /** Streams the unprocessed rows of all jobs in bounded memory, each with its input index. Close it. */
+    BulkRecordStream streamUnprocessedRecords();
+}

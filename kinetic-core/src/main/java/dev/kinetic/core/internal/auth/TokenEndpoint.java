@@ -1,0 +1,97 @@
+package dev.kinetic.core.internal.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kinetic.core.AuthenticationException;
+import dev.kinetic.core.SalesforceSession;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Posts a form to {@code /services/oauth2/token} and turns the answer into a session or an error people can read. */
+public final class TokenEndpoint {
+    public static final String DEFAULT_LOGIN_URL = "https://login.salesforce.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TokenEndpoint() {
+    }
+
+    public static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Posts the form. {@code what} describes the flow for messages and never contains a secret.
+     */
+    public static SalesforceSession post(String loginUrl, Map<String, String> form, String authorization,
+                                         String apiVersion, String what) {
+        URI uri;
+        try {
+            uri = URI.create(trimSlash(loginUrl) + "/services/oauth2/token");
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException("The login URL '" + loginUrl + "' is not a URL; check SF_LOGIN_URL", e);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            req.header("Authorization", authorization);
+        }
+        HttpResponse<String> res;
+        try {
+            res = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AuthenticationException("Cannot reach the token endpoint " + uri + " for " + what + ": " + e
+                    + "; check SF_LOGIN_URL and the network", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthenticationException("Interrupted while authenticating (" + what + ")", e);
+        }
+        JsonNode json = parse(res.body());
+        if (res.statusCode() / 100 != 2 || json == null || !json.hasNonNull("access_token")) {
+            String error = json == null ? "" : json.path("error").asText("");
+            String description = json == null ? "" : json.path("error_description").asText("");
+            String detail = error.isEmpty() ? "HTTP " + res.statusCode() + " " + abbreviate(res.body())
+                    : error + (description.isEmpty() ? "" : ": " + description);
+            throw new AuthenticationException("Salesforce refused " + what + " at " + uri + ": " + detail,
+                    error, description, null);
+        }
+        String instanceUrl = json.path("instance_url").asText("");
+        if (instanceUrl.isEmpty()) {
+            instanceUrl = trimSlash(loginUrl);
+        }
+        return SalesforceSession.of(URI.create(trimSlash(instanceUrl)), json.get("access_token").asText(),
+                apiVersion);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String b = body == null ? "" : body.strip();
+        return b.length() > 200 ? b.substring(0, 200) + "..." : b;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.kinetic.core.internal.bulk;
+
+import dev.kinetic.core.bulk.BulkError;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkRecord;
+import dev.kinetic.core.bulk.BulkRecordStream;
+import dev.kinetic.core.bulk.BulkResult;
+import dev.kinetic.core.bulk.JobState;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one ingest call. Counts come from the jobs; rows are read from Salesforce when asked for and
+ * mapped to input rows through the chunks, which stay readable (spool files are deleted when this result is
+ * garbage collected, or on exit). Thread-safe.
+ */
+final class DefaultBulkResult implements BulkResult {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final JobApi api;
+    private final List<BulkJob> jobs;
+    private final List<Chunk> chunks;
+    private final String key;
+    private final List<? extends Map<String, ?>> originalRows;
+    private List<BulkRecord> success;
+    private List<BulkRecord> failed;
+    private List<BulkRecord> unprocessed;
+
+    DefaultBulkResult(JobApi api, List<BulkJob> jobs, List<Chunk> chunks, String key,
+                      List<? extends Map<String, ?>> originalRows) {
+        this.api = api;
+        this.jobs = List.copyOf(jobs);
+        this.chunks = List.copyOf(chunks);
+        this.key = key;
+        this.originalRows = originalRows;
+        List<Chunk> toClean = this.chunks;
+        CLEANER.register(this, () -> toClean.forEach(c -> c.source().deleteSpool()));
+    }
+
+    @Override
+    public BulkJob job() {
+        return jobs.get(0);
+    }
+
+    @Override
+    public List<BulkJob> jobs() {
+        return jobs;
+    }
+
+    @Override
+    public long successCount() {
+        return jobs.stream().mapToLong(BulkJob::numberRecordsSucceeded).sum();
+    }
+
+    @Override
+    public long failedCount() {
+        return jobs.stream().mapToLong(BulkJob::numberRecordsFailed).sum();
+    }
+
+    @Override
+    public long unprocessedCount() {
+        if (jobs.stream().allMatch(j -> j.state().equals(JobState.JOB_COMPLETE))) {
+            return 0;
+        }
+        if (!isComplete()) {
+            return 0;
+        }
+        return unprocessedRecords().size();
+    }
+
+    @Override
+    public boolean isComplete() {
+        return jobs.stream().allMatch(BulkJob::isTerminal);
+    }
+
+    @Override
+    public synchronized List<BulkRecord> successRecords() {
+        if (success == null) {
+            success = readAll(ResultKind.SUCCESS);
+        }
+        return success;
+    }
+
+    @Override
+    public synchronized List<BulkRecord> failedRecords() {
+        if (failed == null) {
+            failed = readAll(ResultKind.FAILED);
+        }
+        return failed;
+    }
+
+    @Override
+    public synchronized List<BulkRecord> unprocessedRecords() {
+        if (unprocessed == null) {
+            unprocessed = readAll(ResultKind.UNPROCESSED);
+        }
+        return unprocessed;
+    }
+
+    @Override
+    public List<BulkError> errors() {
+        List<BulkError> errors = new ArrayList<>();
+        for (BulkRecord r : failedRecords()) {
+            errors.add(BulkError.of(r));
+        }
+        return Collections.unmodifiableList(errors);
+    }
+
+    @Override
+    public List<Map<String, Object>> failedRecordsForRetry() {
+        return RetryRows.of(failedRecords(), chunks, originalRows);
+    }
+
+    @Override
+    public BulkRecordStream streamSuccessRecords() {
+        return stream(ResultKind.SUCCESS);
+    }
+
+    @Override
+    public BulkRecordStream streamFailedRecords() {
+        return stream(ResultKind.FAILED);
+    }
+
+    @Override
+    public BulkRecordStream streamUnprocessedRecords() {
+        return stream(ResultKind.UNPROCESSED);
+    }
+
+    private BulkRecordStream stream(ResultKind kind) {
+        return new IngestResultStream(api, jobs, chunks, kind, key);
+    }
+
+    private List<BulkRecord> readAll(ResultKind kind) {
+        List<BulkRecord> all = new ArrayList<>();
+        try (BulkRecordStream s = stream(kind)) {
+            for (BulkRecord r : s) {
+                all.add(r);
+            }
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    @Override
+    public String toString() {
+        return "BulkResult[jobs=" + jobs.stream().map(j -> j.id() + ":" + j.state()).toList() + ", success="
+                + successCount() + ", failed=" + failedCount() + "]";
+    }
+}

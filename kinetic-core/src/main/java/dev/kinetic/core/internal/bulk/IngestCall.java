@@ -1,0 +1,123 @@
+package dev.kinetic.core.internal.bulk;
+
+import dev.kinetic.core.SalesforceException;
+import dev.kinetic.core.bulk.BulkInterruptedException;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkOperation;
+import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkResult;
+import dev.kinetic.core.bulk.JobFailedException;
+import dev.kinetic.core.bulk.JobKind;
+import dev.kinetic.core.bulk.JobState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Runs the chunks of one ingest call as jobs, up to parallelJobs at a time, and gathers them into one result.
+ * A job that ends Failed or Aborted while waiting throws {@link JobFailedException} with the result of all jobs.
+ */
+final class IngestCall {
+    private final JobApi api;
+    private final IngestJobRunner runner;
+    private final JobPoller poller;
+
+    IngestCall(JobApi api, IngestJobRunner runner, JobPoller poller) {
+        this.api = api;
+        this.runner = runner;
+        this.poller = poller;
+    }
+
+    BulkResult run(String object, BulkOperation op, List<Chunk> chunks, BulkOptions options,
+                   List<? extends Map<String, ?>> originalRows) {
+        String key = KeyColumns.keyFor(op, options);
+        AtomicLong uploaded = new AtomicLong();
+        AtomicReferenceArray<BulkJob> submitted = new AtomicReferenceArray<>(chunks.size());
+        List<BulkJob> jobs = new ArrayList<>(chunks.size());
+        try {
+            if (chunks.size() == 1) {
+                BulkJob job = runner.submit(object, op, chunks.get(0), options, uploaded);
+                submitted.set(0, job);
+                jobs.add(options.waitForCompletion() ? poller.await(JobKind.INGEST, job.id(), options) : job);
+            } else {
+                jobs.addAll(runParallel(object, op, chunks, options, uploaded, submitted));
+            }
+        } catch (BulkInterruptedException e) {
+            chunks.forEach(c -> c.source().deleteSpool());
+            throw new BulkInterruptedException(ids(submitted), (InterruptedException) e.getCause());
+        } catch (RuntimeException e) {
+            chunks.forEach(c -> c.source().deleteSpool());
+            throw e;
+        }
+        DefaultBulkResult result = new DefaultBulkResult(api, jobs, chunks, key, originalRows);
+        if (options.waitForCompletion()) {
+            for (BulkJob j : jobs) {
+                if (j.state().equals(JobState.FAILED) || j.state().equals(JobState.ABORTED)) {
+                    throw new JobFailedException(j, result);
+                }
+            }
+        }
+        return result;
+    }
+
+    private List<BulkJob> runParallel(String object, BulkOperation op, List<Chunk> chunks, BulkOptions options,
+                                      AtomicLong uploaded, AtomicReferenceArray<BulkJob> submitted) {
+        int threads = Math.min(options.parallelJobs(), chunks.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "kinetic-ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<BulkJob>> futures = new ArrayList<>();
+            for (int i = 0; i < chunks.size(); i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    BulkJob job = runner.submit(object, op, chunks.get(n), options, uploaded);
+                    submitted.set(n, job);
+                    return options.waitForCompletion() ? poller.await(JobKind.INGEST, job.id(), options) : job;
+                }));
+            }
+            List<BulkJob> jobs = new ArrayList<>();
+            RuntimeException first = null;
+            for (Future<BulkJob> f : futures) {
+                try {
+                    jobs.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    RuntimeException r = c instanceof RuntimeException re ? re
+                            : new SalesforceException("An ingest job failed: " + c, c);
+                    if (first == null) {
+                        first = r;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return jobs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BulkInterruptedException(ids(submitted), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String ids(AtomicReferenceArray<BulkJob> submitted) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < submitted.length(); i++) {
+            BulkJob j = submitted.get(i);
+            if (j != null) {
+                ids.add(j.id());
+            }
+        }
+        return String.join(",", ids);
+    }
+}

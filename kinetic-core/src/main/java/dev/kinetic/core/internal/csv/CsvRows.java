@@ -1,0 +1,49 @@
+package dev.kinetic.core.internal.csv;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Streams the rows of CSV (FastCSV underneath) as lists of strings; the first row is the header. Tolerates an
+ * empty body (no header, no rows) and NUL bytes. Not thread-safe; close it.
+ */
+public final class CsvRows implements AutoCloseable {
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> it;
+
+    public CsvRows(InputStream in, char delimiter) {
+        this.reader = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"')
+                .commentStrategy(CommentStrategy.NONE).skipEmptyLines(true).allowExtraFields(true)
+                .allowMissingFields(true).detectBomHeader(true).maxBufferSize(64 * 1024 * 1024)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
+        this.it = reader.iterator();
+    }
+
+    /** The next row, or {@code null} at the end. */
+    public List<String> next() {
+        try {
+            if (!it.hasNext()) {
+                return null;
+            }
+            return it.next().getFields();
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.kinetic.core.internal.http;
+
+import dev.kinetic.core.BulkApiException;
+import dev.kinetic.core.SalesforceException;
+import dev.kinetic.core.SalesforceSession;
+import dev.kinetic.core.auth.Authenticator;
+import dev.kinetic.core.bulk.BulkInterruptedException;
+import dev.kinetic.core.internal.ClientConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * Sends requests to the org over {@link HttpClient}: adds the bearer token, retries transient failures (429, 500,
+ * 502, 503, 504, resets, timeouts) with capped jittered back-off honouring Retry-After, re-authenticates once on 401
+ * {@code INVALID_SESSION_ID}, and turns error answers into {@link BulkApiException}. Thread-safe.
+ */
+public final class HttpTransport implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
+
+    private final Authenticator authenticator;
+    private final ClientConfig config;
+    private final HttpClient http;
+    private final Backoff backoff;
+    private volatile SalesforceSession session;
+
+    public HttpTransport(SalesforceSession session, Authenticator authenticator, ClientConfig config) {
+        this.session = session;
+        this.authenticator = authenticator;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+    }
+
+    public SalesforceSession session() {
+        return session;
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** Sends a request and returns the body as text (empty for 204). */
+    public String send(Request request) {
+        HttpResponse<InputStream> res = exchange(request);
+        try (InputStream in = res.body()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            if (request.retryable()) {
+                // The body broke off mid-way; a retryable request can simply be sent again.
+                return sendAgainAfterBrokenBody(request, e);
+            }
+            throw new AmbiguousFailureException("Reading the answer to " + request.method() + " " + request.path()
+                    + " failed: " + e, e);
+        }
+    }
+
+    private String sendAgainAfterBrokenBody(Request request, IOException first) {
+        HttpResponse<InputStream> res = exchange(request);
+        try (InputStream in = res.body()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            e.addSuppressed(first);
+            throw new UncheckedIOException("Reading the answer to " + request.method() + " " + request.path()
+                    + " failed twice", e);
+        }
+    }
+
+    /**
+     * Sends a request and returns the successful response with its body open (close it). Error answers throw.
+     */
+    public HttpResponse<InputStream> exchange(Request request) {
+        boolean reauthenticated = false;
+        int attempt = 0;
+        while (true) {
+            SalesforceSession current = session;
+            HttpResponse<InputStream> res;
+            try {
+                res = http.send(build(request, current), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (!request.retryable()) {
+                    throw new AmbiguousFailureException(request.method() + " " + request.path()
+                            + " failed and may or may not have reached Salesforce: " + e, e);
+                }
+                if (attempt >= config.maxRetries()) {
+                    throw new SalesforceException(request.method() + " " + request.path() + " failed after "
+                            + (attempt + 1) + " attempts: " + e + "; check the network and the instance URL", e);
+                }
+                pause(request, attempt++, null, e.toString());
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BulkInterruptedException("", e);
+            }
+            int status = res.statusCode();
+            if (status / 100 == 2) {
+                return res;
+            }
+            String body = readQuietly(res);
+            if (ErrorBodies.isInvalidSession(status, body) && authenticator != null && !reauthenticated) {
+                reauthenticated = true;
+                reauthenticate(current);
+                continue;
+            }
+            BulkApiException error = ErrorBodies.toException(status, body, request.method(), request.path());
+            if (TRANSIENT.contains(status)) {
+                if (!request.retryable()) {
+                    throw new AmbiguousFailureException(request.method() + " " + request.path() + " answered "
+                            + status + "; the server may or may not have acted on it", error);
+                }
+                if (attempt < config.maxRetries()) {
+                    pause(request, attempt++, Backoff.parseRetryAfter(
+                            res.headers().firstValue("Retry-After").orElse(null)), String.valueOf(status));
+                    continue;
+                }
+            }
+            throw error;
+        }
+    }
+
+    private void pause(Request request, int attempt, Duration retryAfter, String why) {
+        Duration d = backoff.delay(attempt, retryAfter);
+        LOG.log(System.Logger.Level.DEBUG, () -> "Retrying " + request.method() + " " + request.path() + " after "
+                + why + " (retry " + (attempt + 1) + " of " + config.maxRetries() + ") in " + d.toMillis() + " ms");
+        try {
+            config.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BulkInterruptedException("", e);
+        }
+    }
+
+    private void reauthenticate(SalesforceSession failed) {
+        synchronized (this) {
+            if (session != failed) {
+                return; // another thread renewed it already
+            }
+            LOG.log(System.Logger.Level.DEBUG, "Session expired; re-authenticating");
+            SalesforceSession fresh = authenticator.authenticate();
+            session = fresh.withApiVersion(failed.apiVersion());
+        }
+    }
+
+    private HttpRequest build(Request r, SalesforceSession s) {
+        URI uri = URI.create(s.instanceUrl() + (r.path().startsWith("/services/") ? r.path()
+                : "/services/data/" + s.apiVersion() + r.path()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+                .header("Authorization", "Bearer " + s.accessToken());
+        if (r.accept() != null) {
+            b.header("Accept", r.accept());
+        }
+        if (r.contentType() != null) {
+            b.header("Content-Type", r.contentType());
+        }
+        HttpRequest.BodyPublisher body;
+        if (r.jsonBody() != null) {
+            body = HttpRequest.BodyPublishers.ofString(r.jsonBody(), StandardCharsets.UTF_8);
+        } else if (r.bodyStream() != null) {
+            LongConsumer progress = r.uploadProgress() == null ? n -> { } : r.uploadProgress();
+            body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new CountingInputStream(r.bodyStream().get(), progress)), r.bodyLength());
+        } else {
+            body = HttpRequest.BodyPublishers.noBody();
+        }
+        return b.method(r.method(), body).build();
+    }
+
+    private static String readQuietly(HttpResponse<InputStream> res) {
+        try (InputStream in = res.body()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient gained close() only in Java 21; on 17 its threads end with the client.
+    }
+}

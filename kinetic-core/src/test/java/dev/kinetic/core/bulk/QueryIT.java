@@ -1,0 +1,134 @@
+package dev.kinetic.core.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kinetic.core.BulkApiException;
+import dev.kinetic.core.SalesforceClient;
+import dev.kinetic.core.testing.TestOrg;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Query and queryAll: in memory, streamed, exported, paged, parallel pages. */
+class QueryIT {
+    private static final int ROWS = 2500;
+    private static TestOrg org;
+    private static SalesforceClient client;
+    private static BulkClient bulk;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        org = TestOrg.start();
+        client = org.client();
+        bulk = client.bulk();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(Map.of("Name", "Q \"quoted\", " + i, "NumberOfEmployees", i, "Description", "line1\nline2"));
+        }
+        assertThat(bulk.insert("Account", rows, TestOrg.FAST).successCount()).isEqualTo(ROWS);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        org.close();
+    }
+
+    private static final String SOQL = "SELECT Id, Name, NumberOfEmployees, Description FROM Account "
+            + "WHERE Name LIKE 'Q %'";
+
+    @Test
+    void streamReadsEveryPageOnceSkippingRepeatedHeaders() {
+        AtomicLong read = new AtomicLong();
+        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(300).onRecordsRead(read::set).build();
+        Set<String> employees = new HashSet<>();
+        try (BulkRecordStream s = bulk.queryStream(SOQL, false, o)) {
+            assertThat(s.columns()).containsExactly("Id", "Name", "NumberOfEmployees", "Description");
+            for (BulkRecord r : s) {
+                assertThat(r.get("Description")).isEqualTo("line1\nline2");
+                assertThat(r.get("Name")).startsWith("Q \"quoted\", ");
+                employees.add(r.get("NumberOfEmployees"));
+            }
+        }
+        assertThat(employees).hasSize(ROWS);
+        assertThat(read.get()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void exportWritesOneHeaderAndEveryRecordToAFile() throws Exception {
+        Path out = tmp.resolve("export.csv");
+        AtomicLong read = new AtomicLong();
+        BulkExportResult r = bulk.export(SOQL, false, out, TestOrg.FAST.toBuilder().maxRecordsPerPage(700)
+                .onRecordsRead(read::set).build());
+        assertThat(r.recordCount()).isEqualTo(ROWS);
+        assertThat(r.bytes()).isEqualTo(Files.size(out));
+        assertThat(read.get()).isEqualTo(ROWS);
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\"Id\",\"Name\",\"NumberOfEmployees\",\"Description\"\n");
+        assertThat(text.split("\"Id\",\"Name\"", -1)).hasSize(2);
+        try (BulkRecordStream s = bulk.queryStream(SOQL, false, TestOrg.FAST)) {
+            assertThat(s.stream().count()).isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void parallelResultPagesGiveTheSameRecords() throws Exception {
+        Path sequential = tmp.resolve("seq.csv");
+        Path parallel = tmp.resolve("par.csv");
+        String ordered = SOQL + " ORDER BY NumberOfEmployees";
+        bulk.export(ordered, false, sequential, TestOrg.FAST.toBuilder().maxRecordsPerPage(400).build());
+        BulkExportResult p = bulk.export(ordered, false, parallel, TestOrg.FAST.toBuilder().maxRecordsPerPage(400)
+                .resultPages(3).build());
+        assertThat(p.recordCount()).isEqualTo(ROWS);
+        assertThat(Files.readString(parallel)).isEqualTo(Files.readString(sequential));
+        BulkQueryResult q = bulk.query(ordered, TestOrg.FAST.toBuilder().resultPages(2).build());
+        assertThat(q.recordCount()).isEqualTo(ROWS);
+        assertThat(q.records().get(ROWS - 1).get("NumberOfEmployees")).isEqualTo(String.valueOf(ROWS - 1));
+    }
+
+    @Test
+    void exportUsesTheChosenDelimiterAndLineEnding() throws Exception {
+        Path out = tmp.resolve("pipe.csv");
+        bulk.export("SELECT Name FROM Account WHERE NumberOfEmployees = 3 AND Name LIKE 'Q %'", false, out,
+                TestOrg.FAST.toBuilder().columnDelimiter(ColumnDelimiter.PIPE).lineEnding(LineEnding.CRLF).build());
+        assertThat(Files.readString(out)).isEqualTo("\"Name\"\r\n\"Q \"\"quoted\"\", 3\"\r\n");
+    }
+
+    @Test
+    void queryAllSeesDeletedRecordsAndRawResultsConcatenatePages() throws Exception {
+        BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Soon deleted")), TestOrg.FAST);
+        bulk.delete("Account", List.of(ins.successRecords().get(0).id().orElseThrow()), TestOrg.FAST);
+        assertThat(bulk.query("SELECT Id FROM Account WHERE Name = 'Soon deleted'", TestOrg.FAST).recordCount())
+                .isZero();
+        BulkQueryResult all = bulk.queryAll("SELECT Id, IsDeleted FROM Account WHERE Name = 'Soon deleted'",
+                TestOrg.FAST);
+        assertThat(all.records()).singleElement().satisfies(r -> assertThat(r.get("IsDeleted")).isEqualTo("true"));
+        try (var in = bulk.queryResults(all.job().id(), TestOrg.FAST.toBuilder().maxRecordsPerPage(1).build())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("\"Id\",\"IsDeleted\"\n")
+                    .contains("\"true\"");
+        }
+    }
+
+    @Test
+    void malformedQueryIsABulkApiExceptionWithSalesforceCode() {
+        assertThatThrownBy(() -> bulk.query("SELECT Nope__c FROM Account", TestOrg.FAST))
+                .isInstanceOf(BulkApiException.class)
+                .satisfies(e -> assertThat(((BulkApiException) e).statusCode()).isEqualTo(400))
+                .satisfies(e -> assertThat(((BulkApiException) e).errorCode()).isEqualTo("INVALID_FIELD"))
+                .hasMessageContaining("Nope__c");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kinetic.core.internal.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EchoNormalizerTest {
+    @Test
+    void numbersCompareByValueWhateverTheNotation() {
+        assertThat(EchoNormalizer.normalize("912260031")).isEqualTo(EchoNormalizer.normalize("9.12260031E8"));
+        assertThat(EchoNormalizer.normalize("5000000")).isEqualTo(EchoNormalizer.normalize("5000000.0"));
+        assertThat(EchoNormalizer.normalize("1.50")).isEqualTo("1.5");
+        assertThat(EchoNormalizer.normalize("12")).isNotEqualTo(EchoNormalizer.normalize("13"));
+    }
+
+    @Test
+    void booleansIgnoreCaseAndSpelling() {
+        assertThat(EchoNormalizer.normalize("TRUE")).isEqualTo("true");
+        assertThat(EchoNormalizer.normalize("yes")).isEqualTo("true");
+        assertThat(EchoNormalizer.normalize("False")).isEqualTo("false");
+    }
+
+    @Test
+    void dateTimesCompareAsInstantsAndDatesMatchMidnightEchoes() {
+        assertThat(EchoNormalizer.normalize("2002-10-10T12:00:00+05:00"))
+                .isEqualTo(EchoNormalizer.normalize("2002-10-10T07:00:00.000Z"));
+        assertThat(EchoNormalizer.normalize("2022-01-02T21:33:43.000+0000"))
+                .isEqualTo(EchoNormalizer.normalize("2022-01-02T21:33:43Z"));
+        assertThat(EchoNormalizer.normalize("2024-01-02")).isEqualTo(EchoNormalizer.normalize("2024-01-02T00:00:00.000Z"));
+        assertThat(EchoNormalizer.normalize("1940-06-07Z")).isEqualTo("1940-06-07");
+    }
+
+    @Test
+    void notApplicableAndBlanksAreEmptyAndTextIsKept() {
+        assertThat(EchoNormalizer.normalize("#N/A")).isEmpty();
+        assertThat(EchoNormalizer.normalize("  ")).isEmpty();
+        assertThat(EchoNormalizer.normalize(" Acme Corp ")).isEqualTo("Acme Corp");
+        assertThat(EchoNormalizer.normalize("001-ABC")).isEqualTo("001-ABC");
+    }
+}

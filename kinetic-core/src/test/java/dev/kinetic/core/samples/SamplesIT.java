@@ -1,0 +1,147 @@
+package dev.kinetic.core.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinetic.core.SalesforceClient;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkQueryResult;
+import dev.kinetic.core.bulk.BulkRecord;
+import dev.kinetic.core.bulk.BulkResult;
+import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.testing.TestOrg;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs every sample against a fresh local org and checks its effect in the org. */
+class SamplesIT {
+    private TestOrg org;
+    private SalesforceClient client;
+
+    @BeforeEach
+    void start() {
+        org = TestOrg.start();
+        client = org.client();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        org.close();
+    }
+
+    private BulkQueryResult query(String soql) {
+        return client.bulk().query(soql, TestOrg.FAST);
+    }
+
+    private List<String> ids(String... names) {
+        BulkResult r = client.bulk().insert("Account", List.of(names).stream()
+                .<Map<String, Object>>map(n -> Map.of("Name", n)).toList(), TestOrg.FAST);
+        String[] ids = new String[names.length];
+        r.successRecords().forEach(x -> ids[(int) x.inputIndex()] = x.id().orElseThrow());
+        return List.of(ids);
+    }
+
+    @Test
+    void insertSampleCreatesThreeAccounts() {
+        BulkResult r = InsertSample.run(client);
+        assertThat(r.successCount()).isEqualTo(3);
+        assertThat(query("SELECT Name, Industry FROM Account ORDER BY Name").records())
+                .extracting(x -> x.get("Name") + "/" + x.get("Industry"))
+                .containsExactly("Acme Corp/Technology", "Global Inc/Finance", "Tech Solutions/Software");
+    }
+
+    @Test
+    void updateSampleChangesIndustryAndRevenue() {
+        List<String> ids = ids("One", "Two");
+        assertThat(UpdateSample.run(client, ids.get(0), ids.get(1)).successCount()).isEqualTo(2);
+        assertThat(query("SELECT Industry, AnnualRevenue FROM Account ORDER BY Name").records())
+                .extracting(x -> x.get("Industry") + "/" + x.get("AnnualRevenue"))
+                .containsExactly("Software/null", "null/5000000");
+    }
+
+    @Test
+    void upsertSampleTwiceLeavesTwoAccounts() {
+        assertThat(UpsertSample.run(client).successRecords()).allSatisfy(x -> assertThat(x.created()).contains(true));
+        assertThat(UpsertSample.run(client).successRecords()).allSatisfy(x -> assertThat(x.created()).contains(false));
+        assertThat(query("SELECT Id FROM Account WHERE External_Key__c IN ('EXT001','EXT002')").recordCount())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void deleteSampleMovesAccountsToTheRecycleBin() {
+        List<String> ids = ids("Gone 1", "Gone 2");
+        assertThat(DeleteSample.run(client, ids).successCount()).isEqualTo(2);
+        assertThat(query("SELECT Id FROM Account").recordCount()).isZero();
+        assertThat(client.bulk().queryAll("SELECT Id FROM Account WHERE IsDeleted = true", TestOrg.FAST)
+                .recordCount()).isEqualTo(2);
+    }
+
+    @Test
+    void querySampleReadsThisYearsAccounts() {
+        ids("Seen 1", "Seen 2");
+        BulkQueryResult r = QuerySample.run(client);
+        assertThat(r.records()).extracting(x -> x.get("Name")).containsExactlyInAnyOrder("Seen 1", "Seen 2");
+    }
+
+    @Test
+    void progressSampleReportsStatesUpToComplete() {
+        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
+        List<BulkJob> seen = new CopyOnWriteArrayList<>();
+        BulkResult r = ProgressSample.run(client, 2000, Duration.ofMillis(10), seen::add);
+        assertThat(r.successCount()).isEqualTo(2000);
+        assertThat(seen).extracting(BulkJob::state).contains(JobState.JOB_COMPLETE);
+        assertThat(seen.size()).isGreaterThan(1);
+    }
+
+    @Test
+    void errorHandlingSampleFindsTheNamelessRow() {
+        BulkResult r = ErrorHandlingSample.run(client);
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.fields()).containsExactly("Name");
+            assertThat(e.inputIndex()).isEqualTo(1);
+        });
+        assertThat(query("SELECT Name FROM Account").records()).extracting(x -> x.get("Name"))
+                .containsExactly("Valid account");
+    }
+
+    @Test
+    void asyncSampleAwaitsTheJobItStarted() {
+        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
+        BulkResult r = AsyncSample.run(client);
+        assertThat(r.isComplete()).isTrue();
+        assertThat(r.successCount()).isEqualTo(1);
+        assertThat(query("SELECT Name FROM Account").records()).extracting(x -> x.get("Name"))
+                .containsExactly("Async account");
+    }
+
+    @Test
+    void retrySampleLoadsTheFixedRowOnly() {
+        BulkResult r = RetryFailedRecordsSample.run(client);
+        assertThat(r.successCount()).isEqualTo(1);
+        assertThat(query("SELECT Name FROM Account ORDER BY Name").records()).extracting(x -> x.get("Name"))
+                .containsExactly("Fixed: Retry missing name", "Retry ok 1", "Retry ok 2");
+    }
+
+    @Test
+    void exportAndTransformSampleUpperCasesNames() {
+        ids("lower one", "lower two");
+        BulkResult r = ExportAndTransformSample.run(client, "SELECT Id, Name FROM Account LIMIT 10000");
+        assertThat(r.successCount()).isEqualTo(2);
+        assertThat(query("SELECT Name FROM Account ORDER BY Name").records()).extracting(x -> x.get("Name"))
+                .containsExactly("LOWER ONE", "LOWER TWO");
+    }
+
+    @Test
+    void incrementalUpdatesSampleMarksTodaysAccounts() {
+        ids("Today 1", "Today 2");
+        BulkResult r = IncrementalUpdatesSample.run(client);
+        assertThat(r.successCount()).isEqualTo(2);
+        assertThat(query("SELECT Status__c FROM Account").records()).extracting((BulkRecord x) -> x.get("Status__c"))
+                .containsOnly("Processed");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.kinetic.core.testing;
+
+import dev.kinetic.core.SalesforceClient;
+import dev.kinetic.core.SalesforceSession;
+import dev.kinetic.core.Sleeper;
+import dev.kinetic.core.auth.JwtAuthenticator;
+import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.LocalOrgConfig;
+import dev.kinetic.emulator.LocalOrgCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A local org started in-process on port 0 for library tests, with its control plane spoken over raw HTTP and
+ * clients whose retries and polls wait at most a few milliseconds.
+ */
+public final class TestOrg implements AutoCloseable {
+    /** Polls every 10 ms: the local org finishes jobs in milliseconds. */
+    public static final BulkOptions FAST = BulkOptions.builder().pollInterval(Duration.ofMillis(10))
+            .maxPollInterval(Duration.ofMillis(20)).build();
+
+    private final LocalOrg org;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestOrg(LocalOrg org) {
+        this.org = org;
+    }
+
+    /** Starts a local org with the default configuration. */
+    public static TestOrg start() {
+        return new TestOrg(LocalOrg.start(LocalOrgConfig.defaults()));
+    }
+
+    /** The running org. */
+    public LocalOrg org() {
+        return org;
+    }
+
+    /** The base URI. */
+    public URI baseUri() {
+        return org.baseUri();
+    }
+
+    /** The org's credentials. */
+    public LocalOrgCredentials credentials() {
+        return org.credentials();
+    }
+
+    /** The variables of {@code local-org.env} for {@code JwtAuthenticator.fromEnv(Map)}. */
+    public Map<String, String> jwtEnv() {
+        LocalOrgCredentials c = org.credentials();
+        return Map.of("SF_CLIENT_ID", c.clientId(), "SF_USERNAME", c.username(),
+                "SF_PRIVATE_KEY_PATH", c.privateKeyPath().toString(), "SF_LOGIN_URL", c.loginUrl().toString());
+    }
+
+    /** A client connected through the JWT flow (so it can re-authenticate), with short back-offs. */
+    public SalesforceClient client() {
+        return SalesforceClient.builder().authenticator(JwtAuthenticator.fromEnv(jwtEnv()))
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).maxRetries(8)
+                .sleeper(shortSleeper()).build();
+    }
+
+    /** A client on the admin access token, with short back-offs. */
+    public SalesforceClient tokenClient() {
+        return SalesforceClient.builder().session(SalesforceSession.of(org.baseUri(), org.accessToken()))
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).sleeper(shortSleeper())
+                .build();
+    }
+
+    /** Sleeps at most 5 ms whatever it is asked, so Retry-After and poll intervals do not slow tests down. */
+    public static Sleeper shortSleeper() {
+        return d -> Sleeper.system().sleep(d.compareTo(Duration.ofMillis(5)) > 0 ? Duration.ofMillis(5) : d);
+    }
+
+    /** Calls the control plane; returns the body; fails on a non-2xx answer. */
+    public String control(String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(org.baseUri() + path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds a fault rule. */
+    public void fault(String json) {
+        control("POST", "/__emulator/faults", json);
+    }
+
+    /** Removes every fault rule. */
+    public void clearFaults() {
+        control("DELETE", "/__emulator/faults", null);
+    }
+
+    /** Expires every access token. */
+    public void expireTokens() {
+        control("POST", "/__emulator/tokens/expire", null);
+    }
+
+    /** Seeds records directly (JSON array). */
+    public String seed(String object, String jsonArray) {
+        return control("POST", "/__emulator/records/" + object, jsonArray);
+    }
+
+    /** Runs the code and returns what it threw; fails if it threw nothing. */
+    public Throwable catchThrowable(Runnable code) {
+        try {
+            code.run();
+        } catch (Throwable t) {
+            return t;
+        }
+        throw new AssertionError("expected an exception");
+    }
+
+    @Override
+    public void close() {
+        org.close();
+    }
+}
