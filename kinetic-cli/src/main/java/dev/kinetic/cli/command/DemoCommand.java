@@ -112,7 +112,7 @@ public final class DemoCommand extends BaseCommand {
     private int summarize(Console console, OrgConnection org, List<Step> steps, Path dir) {
         console.info("");
         console.summary(String.format(Locale.ROOT, "%-8s %10s %10s %8s %9s %11s  %s", "step", "records",
-                "succeeded", "failed", "seconds", "records/s", ""));
+                "succeeded", "failed", "seconds", "records/s", "").stripTrailing());
         long failed = 0;
         Duration total = Duration.ZERO;
         List<Map<String, Object>> json = new ArrayList<>();

@@ -29,7 +29,9 @@ public final class JobListCommand extends BaseCommand {
             List<JobInfo> jobs = org.jobs().list(Math.max(1, limit));
             jobs.forEach(job -> console().info(JobIdCommand.describe(job)));
             console().summary(jobs.size() + " job" + (jobs.size() == 1 ? "" : "s"));
-            console().jsonSummary(Map.of("jobs", jobs.stream().map(JobInfoJson::toMap).toList()));
+            Map<String, Object> json = IngestCommand.jsonBase(org);
+            json.put("jobs", jobs.stream().map(JobInfoJson::toMap).toList());
+            console().jsonSummary(json);
             return ExitCodes.OK;
         }
     }
