@@ -7,7 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,5 +179,24 @@ class SoqlSelectTest {
         assertThat(q.sql()).doesNotContain("OR 1=1").doesNotContain("5").contains("?");
         assertThat(q.params()).containsExactly("x' OR 1=1 --", new BigDecimal("5"), 3);
         assertThat(q.run(values -> { })).isZero();
+    }
+
+    @Test
+    void preparesAndRunsFromManyThreadsAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<List<String>>>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String name = i % 2 == 0 ? "Acme" : "Globex";
+                results.add(pool.submit(() -> org.query("SELECT Name, Owner.Email FROM Account WHERE Name = '"
+                        + name + "'")));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS).get(1))
+                        .containsExactly(i % 2 == 0 ? "Acme" : "Globex", i % 2 == 0 ? "ada@example.com" : "");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
