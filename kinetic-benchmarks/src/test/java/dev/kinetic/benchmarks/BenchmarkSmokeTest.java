@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.core.internal.csv.CsvRows;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,5 +78,16 @@ class BenchmarkSmokeTest {
         assertThat(rows.get(1).subList(0, 4)).containsExactly("001000000000000AAA", "true", "Account \"0\", Ltd.",
                 "Technology");
         assertThat(rows.get(2).get(11)).isEmpty();
+    }
+
+    @Test
+    void cpuTimeReportPrintsOneLinePerRoundWithBothRates() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        CpuTimeReport.run(1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(report.lines()).hasSize(1);
+        assertThat(report).startsWith("round 1  write: ").contains(" | read: ").contains("rows/cpu-s");
     }
 }
