@@ -84,7 +84,7 @@ run_cli() { # $1 = ingest|export ; prints the JSON summary line into $WORK/cli/$
      java -Xmx256m -jar "$CLI_JAR" bench "$what" --rows "$ROWS" --json --progress none \
      >"$WORK/cli/$what.out" 2>"$WORK/cli/$what.err") \
     || { echo "kinetic bench $what failed:" >&2; cat "$WORK/cli/$what.out" "$WORK/cli/$what.err" >&2; exit 1; }
-  grep '^{' "$WORK/cli/$what.out" | tail -1 >"$WORK/cli/$what.json"
+  jq -c . "$WORK/cli/$what.out" | tail -1 >"$WORK/cli/$what.json"
 }
 echo "Client: kinetic bench ingest --rows $ROWS ..."
 run_cli ingest
@@ -168,8 +168,8 @@ unset TOKEN AUTH
 jnum() { jq -r "$2" "$WORK/cli/$1.json"; }
 ratio() { awk -v c="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? c / b : 0) }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? n / s : 0) }'; }
-CI_S=$(jnum ingest .seconds); CI_N=$(jnum ingest .records); CI_H=$(jnum ingest '.peakHeapBytes / 1048576 | floor')
-CE_S=$(jnum export .seconds); CE_N=$(jnum export .records); CE_H=$(jnum export '.peakHeapBytes / 1048576 | floor')
+CI_S=$(jnum ingest '.seconds * 100 | round / 100'); CI_N=$(jnum ingest .records); CI_H=$(jnum ingest '.peakHeapBytes / 1048576 | floor')
+CE_S=$(jnum export '.seconds * 100 | round / 100'); CE_N=$(jnum export .records); CE_H=$(jnum export '.peakHeapBytes / 1048576 | floor')
 CI_RSS=$(( $(cat "$WORK/cli/ingest.rss") / 1024 )); CE_RSS=$(( $(cat "$WORK/cli/export.rss") / 1024 ))
 
 echo
