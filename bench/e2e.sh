@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: the kinetic client against curl, both moving the same Account rows in and out of a local org
+# End-to-end benchmark: the kinetic client (the CLI and the library's BulkClient) against curl, both moving the same Account rows in and out of a local org
 # served on 127.0.0.1 by its own JVM.
 #
 #   bench/e2e.sh                 # 1,000,000 rows
@@ -33,7 +33,8 @@ done
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 EMU_JAR="$ROOT/kinetic-emulator/target/kinetic-emulator.jar"
 CLI_JAR="$ROOT/kinetic-cli/target/kinetic.jar"
-if [[ ! -f "$EMU_JAR" || ! -f "$CLI_JAR" ]]; then
+BENCH_JAR="$ROOT/kinetic-benchmarks/target/benchmarks.jar"
+if [[ ! -f "$EMU_JAR" || ! -f "$CLI_JAR" || ! -f "$BENCH_JAR" ]]; then
   echo "Building the jars (mvn -q -B -DskipTests package)..."
   (cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
@@ -74,6 +75,8 @@ set +a
 echo "Local org: $BASE (pid $SERVER_PID, -Xmx512m)"
 
 now() { date +%s.%N; }
+# CPU seconds the local org has used so far (user + system), to show where the time goes on a loaded machine.
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # ---------------------------------------------------------------- (a) the client, in its own 256 MB JVM
@@ -87,22 +90,31 @@ run_cli() { # $1 = ingest|export ; prints the JSON summary line into $WORK/cli/$
   jq -c . "$WORK/cli/$what.out" | tail -1 >"$WORK/cli/$what.json"
 }
 echo "Client: kinetic bench ingest --rows $ROWS ..."
+c0=$(server_cpu)
 run_cli ingest
+SRV_CLIENT_INGEST=$(secs "$c0" "$(server_cpu)")
 echo "Client: kinetic bench export --rows $ROWS (inserts its own rows first, then exports them) ..."
 run_cli export
 
 # ---------------------------------------------------------------- (b) the baseline: curl
 # The same rows as kinetic-cli's AccountGenerator writes (same columns, same values, same key length).
-RUN="c$(printf '%07d' $(( (RANDOM * 32768 + RANDOM) % 10000000 )))"
+gen_csv() { # $1 = key prefix, $2 = file
+  awk -v rows="$ROWS" -v prefix="$1" 'BEGIN {
+    split("Technology Finance Retail Energy Healthcare Manufacturing Education Media", ind, " ");
+    split("Milano Lisboa Austin Osaka Lyon Toronto Leeds Porto", city, " ");
+    print "Name,Industry,NumberOfEmployees,AnnualRevenue,BillingCity,External_Key__c";
+    for (n = 1; n <= rows; n++)
+      printf "Account %d,%s,%d,%d,%s,%s%d\n", n, ind[n % 8 + 1], 10 + n % 5000, 100000 + (n * 7919) % 90000000,
+        city[n % 8 + 1], prefix, n;
+  }' >"$2"
+}
+soql_for() { # $1 = run id; the CLI bench's query
+  echo "SELECT Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCity, External_Key__c FROM Account WHERE External_Key__c LIKE 'BENCH-$1-%'"
+}
+run_id() { printf '%s%07d' "$1" $(( (RANDOM * 32768 + RANDOM) % 10000000 )); }
+RUN="$(run_id c)"
 CSV="$WORK/curl/accounts.csv"
-awk -v rows="$ROWS" -v prefix="BENCH-$RUN-" 'BEGIN {
-  split("Technology Finance Retail Energy Healthcare Manufacturing Education Media", ind, " ");
-  split("Milano Lisboa Austin Osaka Lyon Toronto Leeds Porto", city, " ");
-  print "Name,Industry,NumberOfEmployees,AnnualRevenue,BillingCity,External_Key__c";
-  for (n = 1; n <= rows; n++)
-    printf "Account %d,%s,%d,%d,%s,%s%d\n", n, ind[n % 8 + 1], 10 + n % 5000, 100000 + (n * 7919) % 90000000,
-      city[n % 8 + 1], prefix, n;
-}' >"$CSV"
+gen_csv "BENCH-$RUN-" "$CSV"
 CSV_BYTES=$(stat -c %s "$CSV")
 
 # Password flow: the secrets stay in files and variables, never on the terminal.
@@ -127,6 +139,7 @@ wait_job() { # $1 = ingest|query, $2 = id; polls every $POLL s until a final sta
 }
 
 echo "curl: ingest ..."
+c0=$(server_cpu)
 t0=$(now)
 JOB="$(curl -s --fail "${AUTH[@]}" -H 'Content-Type: application/json' "$JOBS/ingest" \
   -d '{"object":"Account","operation":"insert","contentType":"CSV","lineEnding":"LF","columnDelimiter":"COMMA"}' \
@@ -137,13 +150,15 @@ curl -s --fail "${AUTH[@]}" -H 'Content-Type: application/json' -X PATCH "$JOBS/
 STATE="$(wait_job ingest "$JOB")"
 t1=$(now)
 CURL_INGEST=$(secs "$t0" "$t1")
+SRV_CURL_INGEST=$(secs "$c0" "$(server_cpu)")
 PROCESSED="$(curl -s "${AUTH[@]}" "$JOBS/ingest/$JOB" | jq -r '"\(.numberRecordsProcessed) \(.numberRecordsFailed)"')"
 [[ "$STATE" == JobComplete ]] || { echo "curl ingest job $JOB ended $STATE" >&2; exit 1; }
 
 echo "curl: export ..."
-SOQL="SELECT Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCity, External_Key__c FROM Account WHERE External_Key__c LIKE 'BENCH-$RUN-%'"
+SOQL="$(soql_for "$RUN")"
 OUT="$WORK/curl/export.csv"
 : >"$OUT"
+c0=$(server_cpu)
 t0=$(now)
 QJOB="$(jq -cn --arg q "$SOQL" '{operation:"query", query:$q}' \
   | curl -s --fail "${AUTH[@]}" -H 'Content-Type: application/json' "$JOBS/query" -d @- | jq -r .id)"
@@ -161,32 +176,63 @@ while true; do
 done
 t1=$(now)
 CURL_EXPORT=$(secs "$t0" "$t1")
+SRV_CURL_EXPORT=$(secs "$c0" "$(server_cpu)")
 EXPORTED=$(( $(wc -l <"$OUT") - PAGES ))   # one header line per page
 unset TOKEN AUTH
 
+# ---------------------------------------------------------------- (c) the library itself (BulkClient), 256 MB JVM
+# kinetic-cli has its own bulk layer; this runs kinetic-core's BulkClient with its default options.
+LRUN="$(run_id l)"
+mkdir -p "$WORK/lib"
+gen_csv "BENCH-$LRUN-" "$WORK/lib/accounts.csv"
+run_lib() { # $1 = phase, then LibraryE2e's arguments
+  local what="$1"; shift
+  /usr/bin/time -f '%M' -o "$WORK/lib/$what.rss" java -Xmx256m -cp "$BENCH_JAR" dev.kinetic.benchmarks.LibraryE2e \
+    "$@" >"$WORK/lib/$what.out" 2>"$WORK/lib/$what.err" \
+    || { echo "LibraryE2e $what failed:" >&2; cat "$WORK/lib/$what.out" "$WORK/lib/$what.err" >&2; exit 1; }
+  jq -c . "$WORK/lib/$what.out" | tail -1 >"$WORK/lib/$what.json"
+}
+echo "Library: BulkClient.insert(Path) ..."
+run_lib ingest ingest "$WORK/lib/accounts.csv"
+rm -f "$WORK/lib/accounts.csv"
+echo "Library: BulkClient.export ..."
+run_lib export export "$(soql_for "$LRUN")" "$WORK/lib/export.csv"
+rm -f "$WORK/lib/export.csv"
+
 # ---------------------------------------------------------------- the table
 jnum() { jq -r "$2" "$WORK/cli/$1.json"; }
+lnum() { jq -r "$2" "$WORK/lib/$1.json"; }
 ratio() { awk -v c="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? c / b : 0) }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? n / s : 0) }'; }
 CI_S=$(jnum ingest '.seconds * 100 | round / 100'); CI_N=$(jnum ingest .records); CI_H=$(jnum ingest '.peakHeapBytes / 1048576 | floor')
 CE_S=$(jnum export '.seconds * 100 | round / 100'); CE_N=$(jnum export .records); CE_H=$(jnum export '.peakHeapBytes / 1048576 | floor')
 CI_RSS=$(( $(cat "$WORK/cli/ingest.rss") / 1024 )); CE_RSS=$(( $(cat "$WORK/cli/export.rss") / 1024 ))
+LI_S=$(lnum ingest '.seconds * 100 | round / 100'); LI_N=$(lnum ingest .records); LI_H=$(lnum ingest '.peakHeapBytes / 1048576 | floor')
+LE_S=$(lnum export '.seconds * 100 | round / 100'); LE_N=$(lnum export .records); LE_H=$(lnum export '.peakHeapBytes / 1048576 | floor')
+LI_RSS=$(( $(cat "$WORK/lib/ingest.rss") / 1024 )); LE_RSS=$(( $(cat "$WORK/lib/export.rss") / 1024 ))
 
 echo
 echo "End-to-end, $ROWS Account rows ($(awk -v b="$CSV_BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MB CSV)," \
   "local org on 127.0.0.1, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
-printf '%-7s | %9s | %9s | %5s | %13s | %13s | %14s | %10s\n' phase "client s" "curl s" ratio "client rows/s" \
+printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %10s\n' phase "client s" "curl s" ratio "client rows/s" \
   "curl rows/s" "client heap MB" "client RSS"
-printf '%-7s | %9s | %9s | %5s | %13s | %13s | %14s | %10s\n' ------- --------- --------- ----- ------------- \
+printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %10s\n' ---------- --------- --------- ----- ------------- \
   ------------- -------------- ----------
-printf '%-7s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' ingest "$CI_S" "$CURL_INGEST" \
+printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "cli ingest" "$CI_S" "$CURL_INGEST" \
   "$(ratio "$CI_S" "$CURL_INGEST")" "$(rate "$CI_N" "$CI_S")" "$(rate "${PROCESSED%% *}" "$CURL_INGEST")" "$CI_H" "$CI_RSS"
-printf '%-7s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' export "$CE_S" "$CURL_EXPORT" \
+printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "cli export" "$CE_S" "$CURL_EXPORT" \
   "$(ratio "$CE_S" "$CURL_EXPORT")" "$(rate "$CE_N" "$CE_S")" "$(rate "$EXPORTED" "$CURL_EXPORT")" "$CE_H" "$CE_RSS"
+printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "lib ingest" "$LI_S" "$CURL_INGEST" \
+  "$(ratio "$LI_S" "$CURL_INGEST")" "$(rate "$LI_N" "$LI_S")" "$(rate "${PROCESSED%% *}" "$CURL_INGEST")" "$LI_H" "$LI_RSS"
+printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "lib export" "$LE_S" "$CURL_EXPORT" \
+  "$(ratio "$LE_S" "$CURL_EXPORT")" "$(rate "$LE_N" "$LE_S")" "$(rate "$EXPORTED" "$CURL_EXPORT")" "$LE_H" "$LE_RSS"
+echo "Local org CPU time: ${SRV_CLIENT_INGEST} s during the client's ingest, ${SRV_CURL_INGEST} s during curl's" \
+  "ingest, ${SRV_CURL_EXPORT} s during curl's export (the org's wall time is mostly waiting for a core when these" \
+  "are far below the elapsed seconds)."
 echo "Targets: ratio <= 1.30; client peak heap <= 256 MB (client JVM runs with -Xmx256m)."
-echo "Rows: client ingested $CI_N, exported $CE_N; curl ingested ${PROCESSED%% *} (failed ${PROCESSED##* })," \
+echo "Rows: client ingested $CI_N, exported $CE_N; library ingested $LI_N, exported $LE_N; curl ingested ${PROCESSED%% *} (failed ${PROCESSED##* })," \
   "exported $EXPORTED in $PAGES page(s) of up to $PAGE."
-if [[ "$CI_N" != "$ROWS" || "$CE_N" != "$ROWS" || "${PROCESSED%% *}" != "$ROWS" || "$EXPORTED" != "$ROWS" ]]; then
+if [[ "$CI_N" != "$ROWS" || "$CE_N" != "$ROWS" || "$LI_N" != "$ROWS" || "$LE_N" != "$ROWS" || "${PROCESSED%% *}" != "$ROWS" || "$EXPORTED" != "$ROWS" ]]; then
   echo "e2e.sh: a row count differs from $ROWS (see above)" >&2
   exit 1
 fi
