@@ -5,12 +5,14 @@
 #   bench/e2e.sh                 # 1,000,000 rows
 #   bench/e2e.sh --rows 200000   # a quicker run
 #   bench/e2e.sh --keep          # keep the work directory (server log, CSV files, raw outputs)
+#   bench/e2e.sh --no-library    # skip the library (BulkClient) rows, only the CLI against curl
 #
 # See bench/README.md for what is measured and the targets.
 set -euo pipefail
 
 ROWS=1000000
 KEEP=0
+LIBRARY=1
 POLL=0.2
 PAGE=100000
 API=v62.0
@@ -19,7 +21,8 @@ while [[ $# -gt 0 ]]; do
     --rows) ROWS="${2:?--rows needs a number}"; shift 2 ;;
     --rows=*) ROWS="${1#--rows=}"; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-library) LIBRARY=0; shift ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "e2e.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,23 +82,6 @@ now() { date +%s.%N; }
 server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
-# ---------------------------------------------------------------- (a) the client, in its own 256 MB JVM
-# The CLI picks the JWT variables of local-org.env (see kinetic-cli/README.md, "Which org").
-run_cli() { # $1 = ingest|export ; prints the JSON summary line into $WORK/cli/$1.json
-  local what="$1"
-  (cd "$WORK/cli" && /usr/bin/time -f '%M' -o "$WORK/cli/$what.rss" \
-     java -Xmx256m -jar "$CLI_JAR" bench "$what" --rows "$ROWS" --json --progress none \
-     >"$WORK/cli/$what.out" 2>"$WORK/cli/$what.err") \
-    || { echo "kinetic bench $what failed:" >&2; cat "$WORK/cli/$what.out" "$WORK/cli/$what.err" >&2; exit 1; }
-  jq -c . "$WORK/cli/$what.out" | tail -1 >"$WORK/cli/$what.json"
-}
-echo "Client: kinetic bench ingest --rows $ROWS ..."
-c0=$(server_cpu)
-run_cli ingest
-SRV_CLIENT_INGEST=$(secs "$c0" "$(server_cpu)")
-echo "Client: kinetic bench export --rows $ROWS (inserts its own rows first, then exports them) ..."
-run_cli export
-
 # ---------------------------------------------------------------- (b) the baseline: curl
 # The same rows as kinetic-cli's AccountGenerator writes (same columns, same values, same key length).
 gen_csv() { # $1 = key prefix, $2 = file
@@ -133,7 +119,10 @@ wait_job() { # $1 = ingest|query, $2 = id; polls every $POLL s until a final sta
   local state
   while true; do
     state="$(curl -s --fail "${AUTH[@]}" "$JOBS/$1/$2" | jq -r .state)"
-    case "$state" in JobComplete|Failed|Aborted) echo "$state"; return ;; esac
+    case "$state" in
+      JobComplete) echo "$state"; return ;;
+      Failed|Aborted) echo "$state: $(curl -s "${AUTH[@]}" "$JOBS/$1/$2" | jq -r '.errorMessage // "no errorMessage"')"; return ;;
+    esac
     sleep "$POLL"
   done
 }
@@ -180,8 +169,26 @@ SRV_CURL_EXPORT=$(secs "$c0" "$(server_cpu)")
 EXPORTED=$(( $(wc -l <"$OUT") - PAGES ))   # one header line per page
 unset TOKEN AUTH
 
+# ---------------------------------------------------------------- (a) the client, in its own 256 MB JVM
+# The CLI picks the JWT variables of local-org.env (see kinetic-cli/README.md, "Which org").
+run_cli() { # $1 = ingest|export ; prints the JSON summary line into $WORK/cli/$1.json
+  local what="$1"
+  (cd "$WORK/cli" && /usr/bin/time -f '%M' -o "$WORK/cli/$what.rss" \
+     java -Xmx256m -jar "$CLI_JAR" bench "$what" --rows "$ROWS" --json --progress none \
+     >"$WORK/cli/$what.out" 2>"$WORK/cli/$what.err") \
+    || { echo "kinetic bench $what failed:" >&2; cat "$WORK/cli/$what.out" "$WORK/cli/$what.err" >&2; exit 1; }
+  jq -c . "$WORK/cli/$what.out" | tail -1 >"$WORK/cli/$what.json"
+}
+echo "Client: kinetic bench ingest --rows $ROWS ..."
+c0=$(server_cpu)
+run_cli ingest
+SRV_CLIENT_INGEST=$(secs "$c0" "$(server_cpu)")
+echo "Client: kinetic bench export --rows $ROWS (inserts its own rows first, then exports them) ..."
+run_cli export
+
 # ---------------------------------------------------------------- (c) the library itself (BulkClient), 256 MB JVM
 # kinetic-cli has its own bulk layer; this runs kinetic-core's BulkClient with its default options.
+if [[ "$LIBRARY" == 1 ]]; then
 LRUN="$(run_id l)"
 mkdir -p "$WORK/lib"
 gen_csv "BENCH-$LRUN-" "$WORK/lib/accounts.csv"
@@ -198,6 +205,7 @@ rm -f "$WORK/lib/accounts.csv"
 echo "Library: BulkClient.export ..."
 run_lib export export "$(soql_for "$LRUN")" "$WORK/lib/export.csv"
 rm -f "$WORK/lib/export.csv"
+fi
 
 # ---------------------------------------------------------------- the table
 jnum() { jq -r "$2" "$WORK/cli/$1.json"; }
@@ -207,9 +215,12 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? n / s : 0) }
 CI_S=$(jnum ingest '.seconds * 100 | round / 100'); CI_N=$(jnum ingest .records); CI_H=$(jnum ingest '.peakHeapBytes / 1048576 | floor')
 CE_S=$(jnum export '.seconds * 100 | round / 100'); CE_N=$(jnum export .records); CE_H=$(jnum export '.peakHeapBytes / 1048576 | floor')
 CI_RSS=$(( $(cat "$WORK/cli/ingest.rss") / 1024 )); CE_RSS=$(( $(cat "$WORK/cli/export.rss") / 1024 ))
+LI_N=$ROWS; LE_N=$ROWS
+if [[ "$LIBRARY" == 1 ]]; then
 LI_S=$(lnum ingest '.seconds * 100 | round / 100'); LI_N=$(lnum ingest .records); LI_H=$(lnum ingest '.peakHeapBytes / 1048576 | floor')
 LE_S=$(lnum export '.seconds * 100 | round / 100'); LE_N=$(lnum export .records); LE_H=$(lnum export '.peakHeapBytes / 1048576 | floor')
 LI_RSS=$(( $(cat "$WORK/lib/ingest.rss") / 1024 )); LE_RSS=$(( $(cat "$WORK/lib/export.rss") / 1024 ))
+fi
 
 echo
 echo "End-to-end, $ROWS Account rows ($(awk -v b="$CSV_BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MB CSV)," \
@@ -222,10 +233,12 @@ printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "cli ingest" "$
   "$(ratio "$CI_S" "$CURL_INGEST")" "$(rate "$CI_N" "$CI_S")" "$(rate "${PROCESSED%% *}" "$CURL_INGEST")" "$CI_H" "$CI_RSS"
 printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "cli export" "$CE_S" "$CURL_EXPORT" \
   "$(ratio "$CE_S" "$CURL_EXPORT")" "$(rate "$CE_N" "$CE_S")" "$(rate "$EXPORTED" "$CURL_EXPORT")" "$CE_H" "$CE_RSS"
+if [[ "$LIBRARY" == 1 ]]; then
 printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "lib ingest" "$LI_S" "$CURL_INGEST" \
   "$(ratio "$LI_S" "$CURL_INGEST")" "$(rate "$LI_N" "$LI_S")" "$(rate "${PROCESSED%% *}" "$CURL_INGEST")" "$LI_H" "$LI_RSS"
 printf '%-10s | %9s | %9s | %5s | %13s | %13s | %14s | %7s MB\n' "lib export" "$LE_S" "$CURL_EXPORT" \
   "$(ratio "$LE_S" "$CURL_EXPORT")" "$(rate "$LE_N" "$LE_S")" "$(rate "$EXPORTED" "$CURL_EXPORT")" "$LE_H" "$LE_RSS"
+fi
 echo "Local org CPU time: ${SRV_CLIENT_INGEST} s during the client's ingest, ${SRV_CURL_INGEST} s during curl's" \
   "ingest, ${SRV_CURL_EXPORT} s during curl's export (the org's wall time is mostly waiting for a core when these" \
   "are far below the elapsed seconds)."
