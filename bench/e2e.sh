@@ -252,7 +252,9 @@ echo "Local org CPU time: ${SRV_CLIENT_INGEST} s during the client's ingest, ${S
   "ingest, ${SRV_CURL_EXPORT} s during curl's export (the org's wall time is mostly waiting for a core when these" \
   "are far below the elapsed seconds)."
 echo "Targets: ratio <= 1.30; client peak heap <= 256 MB (client JVM runs with -Xmx256m)."
-echo "Rows: client ingested $CI_N, exported $CE_N; library ingested $LI_N, exported $LE_N; curl ingested ${PROCESSED%% *} (failed ${PROCESSED##* })," \
+LIB_ROWS=""
+[[ "$LIBRARY" == 1 ]] && LIB_ROWS=" library ingested $LI_N, exported $LE_N;"
+echo "Rows: client ingested $CI_N, exported $CE_N;$LIB_ROWS curl ingested ${PROCESSED%% *} (failed ${PROCESSED##* })," \
   "exported $EXPORTED in $PAGES page(s) of up to $PAGE."
 if [[ "$CI_N" != "$ROWS" || "$CE_N" != "$ROWS" || "$LI_N" != "$ROWS" || "$LE_N" != "$ROWS" || "${PROCESSED%% *}" != "$ROWS" || "$EXPORTED" != "$ROWS" ]]; then
   echo "e2e.sh: a row count differs from $ROWS (see above)" >&2
