@@ -84,8 +84,8 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # ---------------------------------------------------------------- (b) the baseline: curl
 # The same rows as kinetic-cli's AccountGenerator writes (same columns, same values, same key length).
-gen_csv() { # $1 = key prefix, $2 = file
-  awk -v rows="$ROWS" -v prefix="$1" 'BEGIN {
+gen_csv() { # $1 = key prefix, $2 = file, $3 = rows (default $ROWS)
+  awk -v rows="${3:-$ROWS}" -v prefix="$1" 'BEGIN {
     split("Technology Finance Retail Energy Healthcare Manufacturing Education Media", ind, " ");
     split("Milano Lisboa Austin Osaka Lyon Toronto Leeds Porto", city, " ");
     print "Name,Industry,NumberOfEmployees,AnnualRevenue,BillingCity,External_Key__c";
@@ -126,6 +126,20 @@ wait_job() { # $1 = ingest|query, $2 = id; polls every $POLL s until a final sta
     sleep "$POLL"
   done
 }
+
+# Untimed warm-up (50,000 rows at most, in and out) so that curl, which goes first, does not pay the org's JIT.
+WRUN="$(run_id w)"
+gen_csv "BENCH-$WRUN-" "$WORK/curl/warm.csv" $(( ROWS < 50000 ? ROWS : 50000 ))
+WJOB="$(curl -s --fail "${AUTH[@]}" -H 'Content-Type: application/json' "$JOBS/ingest" \
+  -d '{"object":"Account","operation":"insert","contentType":"CSV","lineEnding":"LF"}' | jq -r .id)"
+curl -s --fail "${AUTH[@]}" -H 'Content-Type: text/csv' -X PUT --data-binary "@$WORK/curl/warm.csv" \
+  "$JOBS/ingest/$WJOB/batches" >/dev/null
+curl -s --fail "${AUTH[@]}" -H 'Content-Type: application/json' -X PATCH "$JOBS/ingest/$WJOB" \
+  -d '{"state":"UploadComplete"}' >/dev/null
+echo "warm-up: ingest $(wait_job ingest "$WJOB"), query $(jq -cn --arg q "$(soql_for "$WRUN")" '{operation:"query", query:$q}' \
+  | curl -s --fail "${AUTH[@]}" -H 'Content-Type: application/json' "$JOBS/query" -d @- | jq -r .id \
+  | { read -r id; wait_job query "$id"; })"
+rm -f "$WORK/curl/warm.csv"
 
 echo "curl: ingest ..."
 c0=$(server_cpu)
