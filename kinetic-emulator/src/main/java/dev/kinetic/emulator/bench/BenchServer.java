@@ -13,7 +13,8 @@ import java.nio.file.Path;
 /**
  * The server side of {@link EmulatorBenchmark}: a local org in its own JVM (so its heap can be capped and measured
  * alone). It prints {@code PORT n} and {@code TOKEN t} on standard output, then answers the commands {@code heap}
- * ({@code HEAP bytes}: the sum of the heap pools' peak usage since start), {@code cpu} ({@code CPU nanos}: CPU time
+ * ({@code HEAP used live}: the peak heap in use and the peak heap still live after a collection, sampled every
+ * 10 ms), {@code cpu} ({@code CPU nanos}: CPU time
  * this process has used) and {@code quit} read from standard input.
  * The token goes only to the parent process through the pipe.
  */
@@ -33,6 +34,7 @@ public final class BenchServer {
         }
         try (LocalOrg org = LocalOrg.start(config.build())) {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            HeapSampler sampler = HeapSampler.start();
             System.out.println("PORT " + org.port());
             System.out.println("TOKEN " + org.accessToken());
             System.out.flush();
@@ -40,7 +42,7 @@ public final class BenchServer {
             String line;
             while ((line = in.readLine()) != null && !line.equals("quit")) {
                 if (line.equals("heap")) {
-                    System.out.println("HEAP " + peakHeap());
+                    System.out.println("HEAP " + sampler.peakUsed() + " " + sampler.peakLive());
                 } else if (line.equals("cpu")) {
                     System.out.println("CPU " + processCpuNanos());
                 }
