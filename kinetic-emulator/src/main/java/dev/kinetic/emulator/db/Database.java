@@ -94,18 +94,31 @@ public final class Database implements AutoCloseable {
                     }
                 }
                 for (FieldDef f : t.storedFields()) {
-                    boolean indexed = f.externalId() || f.unique() || (f.idLookup() && !f.name().equalsIgnoreCase("Id"))
-                            || f.name().equalsIgnoreCase("IsDeleted") || f.name().equalsIgnoreCase("CreatedDate");
+                    boolean indexed = indexed(f);
+                    String index = '"' + "IX_" + t.name().toUpperCase() + "_" + f.name().toUpperCase() + '"';
                     if (indexed) {
-                        String index = '"' + "IX_" + t.name().toUpperCase() + "_" + f.name().toUpperCase() + '"';
                         s.execute("CREATE INDEX IF NOT EXISTS " + index + " ON " + table + "(" + SqlNames.column(f)
                                 + ")");
+                    } else {
+                        // A store made by an earlier version may have it; it only slows inserts down.
+                        s.execute("DROP INDEX IF EXISTS " + index);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the local org's tables: " + e.getMessage(), e);
         }
+    }
+
+    /*
+     * Only identifying fields that are not text get an index here. Every index costs on each insert: text external
+     * ids, unique and idLookup fields are looked up (case-insensitively) through the DML engine's key columns and
+     * their own index, and SOQL compares text as LOWER(column), which a plain index on the column cannot serve.
+     * IsDeleted and CreatedDate are not indexed: two values, or one value per load, make poor indexes.
+     */
+    private static boolean indexed(FieldDef f) {
+        boolean identifying = f.externalId() || f.unique() || (f.idLookup() && !f.name().equalsIgnoreCase("Id"));
+        return identifying && !f.type().isText();
     }
 
     // Reserves `count` serials by moving the sequence on; returns the first of the block.
