@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
             for (SObjectType t : schema.types()) {
                 String table = SqlNames.table(t);
                 s.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + SqlNames.column("Id")
-                        + " CHAR(18) PRIMARY KEY)");
+                        + " CHARACTER VARYING(18) PRIMARY KEY)");
                 for (FieldDef f : t.storedFields()) {
                     if (!f.name().equalsIgnoreCase("Id")) {
                         s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + SqlNames.column(f) + ' '
