@@ -69,6 +69,7 @@ public final class EndToEndBenchmark {
         try (SalesforceClient client = SalesforceClient.connect(auth)) {
             long t0 = System.nanoTime();
             BulkResult result = client.bulk().insert("Account", input, options);
+            System.out.printf("  job done after %.1f s%n", (System.nanoTime() - t0) / 1e9);
             long mapped = 0;
             try (BulkRecordStream s = result.streamSuccessRecords()) {
                 for (BulkRecord r : s) {

@@ -214,6 +214,31 @@ class IngestOptionsIT {
     }
 
     @Test
+    void failedRowsOfAFileAreReadBackFromTheFileForRetry() throws Exception {
+        Path file = tmp.resolve("retry.csv");
+        Files.writeString(file, "Name,Industry,Description\nRetry file ok,Energy,a\n,Banking,\"needs, a name\"\n"
+                + "Retry file ok 2,,b\n");
+        BulkResult r = bulk.insert("Account", file, TestOrg.FAST);
+        assertThat(r.failedCount()).isEqualTo(1);
+        assertThat(r.failedRecordsForRetry()).containsExactly(Map.of("Industry", "Banking",
+                "Description", "needs, a name"));
+        assertThat(r.errors().get(0).inputIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void resultRowsStayMappableAfterTheResultItselfIsDropped() {
+        List<Map<String, Object>> rows = IntStream.range(0, 200)
+                .<Map<String, Object>>mapToObj(i -> Map.of("Name", "Dropped " + i)).toList();
+        BulkRecordStream stream = bulk.insert("Account", rows, TestOrg.FAST).streamSuccessRecords();
+        for (int i = 0; i < 5; i++) {
+            System.gc(); // the result is unreachable now; its spool files must outlive the stream
+        }
+        try (stream) {
+            assertThat(stream.stream().filter(r -> r.inputIndex() >= 0).count()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void nullClearsAFieldWhileAnAbsentKeyLeavesItAlone() {
         BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Nulls", "Industry", "Energy",
                 "Description", "keep me")), TestOrg.FAST);

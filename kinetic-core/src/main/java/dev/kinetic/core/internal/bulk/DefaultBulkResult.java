@@ -130,7 +130,7 @@ final class DefaultBulkResult implements BulkResult {
     }
 
     private BulkRecordStream stream(ResultKind kind) {
-        return new IngestResultStream(api, jobs, chunks, kind, key);
+        return new IngestResultStream(api, jobs, chunks, kind, key, this);
     }
 
     private List<BulkRecord> readAll(ResultKind kind) {

@@ -28,6 +28,10 @@ final class EchoNormalizer {
         }
         char c = s.charAt(0);
         if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+            String integer = plainInteger(s);
+            if (integer != null) {
+                return integer;
+            }
             if (looksNumeric(s)) {
                 try {
                     double d = Double.parseDouble(s);
@@ -53,6 +57,33 @@ final class EchoNormalizer {
             }
         }
         return s;
+    }
+
+    /**
+     * The fast path for plain integers of up to 15 digits (exact as doubles): the same text the slow path gives,
+     * without parsing. Returns null for anything else.
+     */
+    private static String plainInteger(String s) {
+        int start = s.charAt(0) == '-' ? 1 : 0;
+        int n = s.length() - start;
+        if (n == 0 || n > 15) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int first = start;
+        while (first < s.length() - 1 && s.charAt(first) == '0') {
+            first++;
+        }
+        String digits = s.substring(first);
+        if (digits.equals("0")) {
+            return "0";
+        }
+        return start == 1 ? "-" + digits : (first == 0 ? s : digits);
     }
 
     private static boolean looksNumeric(String s) {

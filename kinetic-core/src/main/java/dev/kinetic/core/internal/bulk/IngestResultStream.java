@@ -23,6 +23,8 @@ final class IngestResultStream implements BulkRecordStream {
     private final List<Chunk> chunks; // parallel to jobs, or empty when the input is unknown
     private final ResultKind kind;
     private final String key;
+    // Keeps the result (and so its spool files, deleted when it is collected) alive while rows are streamed.
+    private final Object owner;
     private int next;
     private InputStream body;
     private CsvRows rows;
@@ -32,7 +34,9 @@ final class IngestResultStream implements BulkRecordStream {
     private boolean iterated;
     private char delimiter;
 
-    IngestResultStream(JobApi api, List<BulkJob> jobs, List<Chunk> chunks, ResultKind kind, String key) {
+    IngestResultStream(JobApi api, List<BulkJob> jobs, List<Chunk> chunks, ResultKind kind, String key,
+                       Object owner) {
+        this.owner = owner;
         this.api = api;
         this.jobs = jobs;
         this.chunks = chunks;
@@ -165,5 +169,6 @@ final class IngestResultStream implements BulkRecordStream {
     public void close() {
         closeCurrent();
         next = jobs.size();
+        java.lang.ref.Reference.reachabilityFence(owner);
     }
 }

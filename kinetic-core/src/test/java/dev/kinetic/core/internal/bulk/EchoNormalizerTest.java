@@ -11,6 +11,11 @@ class EchoNormalizerTest {
         assertThat(EchoNormalizer.normalize("5000000")).isEqualTo(EchoNormalizer.normalize("5000000.0"));
         assertThat(EchoNormalizer.normalize("1.50")).isEqualTo("1.5");
         assertThat(EchoNormalizer.normalize("12")).isNotEqualTo(EchoNormalizer.normalize("13"));
+        assertThat(EchoNormalizer.normalize("007")).isEqualTo(EchoNormalizer.normalize("7.0"));
+        assertThat(EchoNormalizer.normalize("-0")).isEqualTo(EchoNormalizer.normalize("0.0"));
+        assertThat(EchoNormalizer.normalize("-120")).isEqualTo(EchoNormalizer.normalize("-1.2E2"));
+        assertThat(EchoNormalizer.normalize("1234567890123456789")).isEqualTo(
+                EchoNormalizer.normalize("1.234567890123456789E18"));
     }
 
     @Test

@@ -14,11 +14,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Runs a query job once, on the worker pool, into a spool CSV (header plus rows, every value quoted, in the job's
+ * Runs a query job once (reading on the worker pool, writing on the coordinator thread) into a spool CSV (header plus rows, every value quoted, in the job's
  * delimiter and line ending) and a sparse index of the byte offset of every {@value #INDEX_STEP}th row, so that
  * {@link QueryResults} serves any page by seeking instead of re-running the query. Thread-safe.
  */
@@ -38,83 +40,104 @@ final class QueryJobRunner {
         this.workers = workers;
     }
 
-    /** Starts the job on the worker pool and waits for it (called on a coordinator thread). */
+    /**
+     * Runs the job: the query reads rows on the worker pool while this (coordinator) thread writes them to the spool
+     * file, through a {@link RowHandoff}.
+     */
     void run(Job job) {
         if (!job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
             return;
         }
         store.save(job);
-        Future<?> done = workers.submit(() -> execute(job));
-        try {
-            done.get();
-        } catch (Exception e) {
-            if (job.fail("Unknown : The query could not run: " + e.getMessage(), context.clock().instant())) {
-                store.save(job);
-            }
-        }
-    }
-
-    private static final class Stopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Stopped() {
-            super("stopped", null, false, false);
-        }
-    }
-
-    private void execute(Job job) {
         JobInfo info = job.info();
         JobFiles files = store.files(info.id()).create();
         try {
             PreparedQuery query = soql.prepare(info.query().orElseThrow(), info.operation().equals("queryAll"));
-            long[][] index = {new long[64]};
-            long[] count = {0};
-            CsvWriter writer = new CsvWriter(info.dialect());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(files.queryResult()), 1 << 16)) {
-                writer.header(query.columns(), java.util.List.of());
-                long headerLength = writer.position();
-                query.run(values -> {
-                    long n = count[0];
-                    if (n % INDEX_STEP == 0) {
-                        int slot = (int) (n / INDEX_STEP);
-                        if (slot == index[0].length) {
-                            index[0] = Arrays.copyOf(index[0], slot * 2);
+            RowHandoff handoff = new RowHandoff();
+            Future<Long> reader = workers.submit(() -> {
+                try {
+                    long n = query.run(handoff);
+                    handoff.finish();
+                    return n;
+                } catch (Exception | Error e) {
+                    handoff.fail();
+                    throw e;
+                }
+            });
+            long rows;
+            try {
+                rows = write(job, files, query, handoff);
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                handoff.cancel();
+                throw e;
+            }
+            if (rows < 0) {
+                handoff.cancel();
+                store.save(job);
+                return;
+            }
+            reader.get();
+            job.counters(rows, 0);
+            if (job.complete(context.clock().instant())) {
+                store.save(job);
+            }
+        } catch (SoqlException e) {
+            fail(job, e.errorCode() + " : " + e.getMessage());
+        } catch (ExecutionException e) {
+            fail(job, "Unknown : The query could not run: " + e.getCause().getMessage());
+        } catch (IOException | RuntimeException e) {
+            fail(job, "Unknown : The query could not run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // A stop without an abort is the org shutting down: the job stays InProgress and re-runs on restart.
+    private void fail(Job job, String message) {
+        if (!job.stopRequested() && job.fail(message, context.clock().instant())) {
+            store.save(job);
+        }
+    }
+
+    // Writes the header and every row with the sparse index; returns the row count, or -1 when the job was stopped.
+    private long write(Job job, JobFiles files, PreparedQuery query, RowHandoff handoff)
+            throws IOException, InterruptedException {
+        long[] index = new long[64];
+        long count = 0;
+        CsvWriter writer = new CsvWriter(job.info().dialect());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(files.queryResult()), 1 << 16)) {
+            writer.header(query.columns(), List.of());
+            long headerLength = writer.position();
+            String[][] chunk;
+            while ((chunk = handoff.take()).length > 0) {
+                if (job.stopRequested()) {
+                    return -1;
+                }
+                for (String[] values : chunk) {
+                    if (count % INDEX_STEP == 0) {
+                        int slot = (int) (count / INDEX_STEP);
+                        if (slot == index.length) {
+                            index = Arrays.copyOf(index, slot * 2);
                         }
-                        index[0][slot] = writer.position();
-                        if (job.stopRequested()) {
-                            throw new Stopped();
-                        }
+                        index[slot] = writer.position();
                     }
                     for (int i = 0; i < values.length; i++) {
                         writer.value(values[i], i == 0);
                     }
                     writer.endRow();
-                    count[0] = n + 1;
-                    if (writer.buffered() >= 1 << 16) {
-                        writer.flushTo(out);
-                    }
-                    if (count[0] % PROGRESS_STEP == 0) {
-                        job.counters(count[0], 0);
-                    }
-                });
-                writer.flushTo(out);
-                writeIndex(files, headerLength, writer.position(), count[0], index[0]);
+                    count++;
+                }
+                if (writer.buffered() >= 1 << 16) {
+                    writer.flushTo(out);
+                }
+                if (count % PROGRESS_STEP < RowHandoff.CHUNK) {
+                    job.counters(count, 0);
+                }
             }
-            job.counters(count[0], 0);
-            if (job.complete(context.clock().instant())) {
-                store.save(job);
-            }
-        } catch (Stopped stopped) {
-            store.save(job);
-        } catch (SoqlException e) {
-            if (job.fail(e.errorCode() + " : " + e.getMessage(), context.clock().instant())) {
-                store.save(job);
-            }
-        } catch (IOException | java.sql.SQLException | RuntimeException e) {
-            if (job.fail("Unknown : The query could not run: " + e.getMessage(), context.clock().instant())) {
-                store.save(job);
-            }
+            writer.flushTo(out);
+            writeIndex(files, headerLength, writer.position(), count, index);
         }
+        return count;
     }
 
     private static void writeIndex(JobFiles files, long headerLength, long fileLength, long rows, long[] offsets)
