@@ -2,6 +2,8 @@ package dev.kinetic.cli;
 
 import dev.kinetic.cli.bulk.BulkHttpException;
 import java.io.PrintWriter;
+import dev.kinetic.core.BulkApiException;
+import dev.kinetic.core.SalesforceException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -64,6 +66,12 @@ public final class KineticCli {
         }
         if (e instanceof BulkHttpException b) {
             return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
+        }
+        if (e instanceof BulkApiException b) {
+            return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
+        }
+        if (e instanceof SalesforceException s) {
+            return new Failure(ExitCodes.JOB_FAILED, s.getMessage());
         }
         if (e instanceof UncheckedIOException io) {
             return new Failure(ExitCodes.USAGE, io.getMessage());

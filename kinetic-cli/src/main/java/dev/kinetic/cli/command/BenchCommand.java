@@ -7,6 +7,7 @@ import dev.kinetic.cli.input.CsvInputFile;
 import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.core.bulk.JobState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,8 +70,8 @@ public final class BenchCommand extends BaseCommand {
             HeapMeter.reset();
             Instant started = context().clock().instant();
             IngestFlow.Outcome loaded = flow.finish(flow.start(input, "Account", "insert", Optional.empty()),
-                    Optional.of(input), Optional.empty(), Optional.empty(), null, started);
-            if (!"JobComplete".equals(loaded.job().state())) {
+                    Optional.of(input), Optional.empty(), null, started);
+            if (!loaded.job().state().equals(JobState.JOB_COMPLETE)) {
                 throw new CliException(ExitCodes.JOB_FAILED, "The bench ingest job " + loaded.job().id()
                         + " ended " + loaded.job().state() + loaded.job().errorMessage().map(m -> ": " + m)
                         .orElse(""), null);

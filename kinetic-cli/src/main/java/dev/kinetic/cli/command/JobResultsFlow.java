@@ -39,22 +39,13 @@ final class JobResultsFlow {
         Optional<JobNotes> notes = JobNotes.load(context, job.id());
         Optional<Path> input = file != null ? Optional.of(context.resolve(file)) : notes.map(JobNotes::file);
         Optional<CsvInputFile> inspected = input.map(CsvInputFile::inspect);
-        Optional<String> key = notes.flatMap(JobNotes::keyColumn).or(() -> keyFor(job));
         if (inspected.isEmpty()) {
             console.warn("No input file known for job " + job.id() + "; the row column stays empty (give it with "
                     + "--file to number the rows)");
         }
         IngestFlow.Outcome outcome = new IngestFlow(org, console, context).finish(
-                new IngestFlow.JobUpload(job, job.numberRecordsProcessed()), inspected, key,
+                new IngestFlow.JobUpload(org.bulk().getJob(job.id()), job.numberRecordsProcessed()), inspected,
                 waitFirst ? options.timeout() : Optional.empty(), options.resultsDir(context), started);
         return Summaries.ingest(console, org, outcome);
-    }
-
-    private static Optional<String> keyFor(JobInfo job) {
-        return switch (job.operation()) {
-            case "insert" -> Optional.empty();
-            case "upsert" -> Optional.ofNullable(job.json().path("externalIdFieldName").asText(null));
-            default -> Optional.of("Id");
-        };
     }
 }

@@ -63,7 +63,7 @@ public final class QueryCommand extends BaseCommand {
             Instant started = context().clock().instant();
             JobInfo job = org.jobs().createQuery(soql, all);
             if (jobOptions.async()) {
-                return Summaries.started(console, job, 0);
+                return Summaries.started(console, job.id(), job.state(), job.operation(), job.object(), 0);
             }
             return new QueryFlow(org, console, context(), spec.commandLine().getOut())
                     .export(job.id(), started, jobOptions.timeout(), json, out, jobOptions.resultsDir(context()));
