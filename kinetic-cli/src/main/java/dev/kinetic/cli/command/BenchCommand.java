@@ -84,9 +84,9 @@ public final class BenchCommand extends BaseCommand {
                 started = context().clock().instant();
                 String soql = "SELECT Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCity, "
                         + "External_Key__c FROM Account WHERE External_Key__c LIKE 'BENCH-" + run + "-%'";
-                String jobId = org.jobs().createQuery(soql, false).id();
                 QueryFlow.Export export = new QueryFlow(org, console, context(), spec.commandLine().getOut())
-                        .run(jobId, started, Optional.empty(), false, work.resolve("export.csv"));
+                        .run(soql, false, started, Optional.empty(), false, work.resolve("export.csv").toString(),
+                                work);
                 elapsed = export.elapsed();
                 count = export.records();
             }

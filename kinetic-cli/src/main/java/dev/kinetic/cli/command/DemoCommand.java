@@ -82,9 +82,8 @@ public final class DemoCommand extends BaseCommand {
             Instant started = context().clock().instant();
             String soql = "SELECT Id, Name, Industry, External_Key__c FROM Account WHERE External_Key__c LIKE '"
                     + keys + "%'";
-            String jobId = org.jobs().createQuery(soql, false).id();
             QueryFlow.Export export = new QueryFlow(org, console, context(), spec.commandLine().getOut())
-                    .run(jobId, started, Optional.empty(), false, dir.resolve("query.csv"));
+                    .run(soql, false, started, Optional.empty(), false, dir.resolve("query.csv").toString(), dir);
             steps.add(new Step("query", export.records(), export.records(), 0, export.elapsed(), ""));
 
             Path deletes = dir.resolve("deletes.csv");

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One ingest job from a CSV file through the library's {@link dev.kinetic.core.bulk.BulkClient}: upload the file
@@ -81,12 +82,13 @@ final class IngestFlow {
         BulkJob job;
         BulkResult result = null;
         try (Progress processing = console.progress("Processing", upload.records(), Unit.RECORDS)) {
+            Consumer<BulkJob> report = j -> {
+                processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
+                processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
+                        ? "failed " + j.numberRecordsFailed() : "");
+            };
             BulkOptions options = org.options().timeout(timeout.map(IngestFlow::positive).orElse(null))
-                    .onProgress(j -> {
-                        processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
-                        processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
-                                ? "failed " + j.numberRecordsFailed() : "");
-                    }).build();
+                    .onProgress(report).build();
             if (resultsDir == null) {
                 job = org.bulk().awaitJob(id, options);
             } else {
@@ -94,6 +96,7 @@ final class IngestFlow {
                         : org.bulk().awaitResult(id, options);
                 job = result.job();
             }
+            report.accept(job); // a job already over when the wait starts is not reported by the library
         } catch (BulkTimeoutException | BulkInterruptedException e) {
             throw new CliException(ExitCodes.TIMEOUT, "Stopped waiting after " + timeout.map(Object::toString)
                     .orElse("an interrupt") + "; job " + id + " is still running. Pick it up with: kinetic job wait "

@@ -29,7 +29,7 @@ final class JobResultsFlow {
     int collect(JobInfo job, String file, JobOptions options, boolean json, String out, boolean waitFirst) {
         java.time.Instant started = context.clock().instant();
         if (job.query()) {
-            return new QueryFlow(org, console, context, stdout).export(job.id(), started,
+            return new QueryFlow(org, console, context, stdout).job(job.id(), started,
                     waitFirst ? options.timeout() : Optional.empty(), json, out, options.resultsDir(context));
         }
         if ("Open".equals(job.state())) {
