@@ -1,6 +1,5 @@
 package dev.kinetic.cli;
 
-import dev.kinetic.cli.bulk.BulkHttpException;
 import dev.kinetic.core.BulkApiException;
 
 /** Turns an error answer of the org into an exit code and a one-line message that says what to do. */
@@ -9,16 +8,11 @@ final class ErrorHints {
     }
 
     /** The exit code for an org's error answer. */
-    static int exitCode(BulkHttpException e) {
-        return exitCode(e.status(), e.errorCode());
-    }
-
-    /** The exit code for an org's error answer, as the library reports it. */
     static int exitCode(BulkApiException e) {
         return exitCode(e.statusCode(), e.errorCode());
     }
 
-    /** The message with a hint, for an error answer the library reports. */
+    /** The message with a hint for the common error codes. */
     static String explain(BulkApiException e) {
         String message = e.errorCode().isEmpty() ? e.serverMessage() : e.errorCode() + ": " + e.serverMessage();
         return explain(e.statusCode(), e.errorCode(), message);
@@ -32,11 +26,6 @@ final class ErrorHints {
             return ExitCodes.JOB_FAILED;
         }
         return ExitCodes.USAGE;
-    }
-
-    /** The message with a hint for the common error codes. */
-    static String explain(BulkHttpException e) {
-        return explain(e.status(), e.errorCode(), e.getMessage());
     }
 
     private static String explain(int status, String errorCode, String message) {

@@ -1,6 +1,5 @@
 package dev.kinetic.cli;
 
-import dev.kinetic.cli.bulk.BulkHttpException;
 import java.io.PrintWriter;
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceException;
@@ -63,9 +62,6 @@ public final class KineticCli {
     private static Failure explain(Exception e) {
         if (e instanceof CliException c) {
             return new Failure(c.exitCode(), c.getMessage());
-        }
-        if (e instanceof BulkHttpException b) {
-            return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
         }
         if (e instanceof BulkApiException b) {
             return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));

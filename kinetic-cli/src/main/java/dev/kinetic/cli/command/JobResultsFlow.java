@@ -3,11 +3,12 @@ package dev.kinetic.cli.command;
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.input.CsvInputFile;
 import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.JobState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,13 +27,13 @@ final class JobResultsFlow {
         this.stdout = stdout;
     }
 
-    int collect(JobInfo job, String file, JobOptions options, boolean json, String out, boolean waitFirst) {
+    int collect(BulkJob job, String file, JobOptions options, boolean json, String out, boolean waitFirst) {
         java.time.Instant started = context.clock().instant();
-        if (job.query()) {
+        if (job.isQuery()) {
             return new QueryFlow(org, console, context, stdout).job(job.id(), started,
                     waitFirst ? options.timeout() : Optional.empty(), json, out, options.resultsDir(context));
         }
-        if ("Open".equals(job.state())) {
+        if (job.state().equals(JobState.OPEN)) {
             throw new CliException(ExitCodes.USAGE, "Job " + job.id() + " is still Open: its upload was never "
                     + "completed, so it will not run. Abort it with: kinetic job abort " + job.id(), null);
         }
@@ -44,7 +45,7 @@ final class JobResultsFlow {
                     + "--file to number the rows)");
         }
         IngestFlow.Outcome outcome = new IngestFlow(org, console, context).finish(
-                new IngestFlow.JobUpload(org.bulk().getJob(job.id()), job.numberRecordsProcessed()), inspected,
+                new IngestFlow.JobUpload(job, job.numberRecordsProcessed()), inspected,
                 waitFirst ? options.timeout() : Optional.empty(), options.resultsDir(context), started);
         return Summaries.ingest(console, org, outcome);
     }

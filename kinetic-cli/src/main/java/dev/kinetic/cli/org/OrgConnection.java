@@ -2,9 +2,6 @@ package dev.kinetic.cli.org;
 
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
-import dev.kinetic.cli.bulk.BulkHttp;
-import dev.kinetic.cli.bulk.JobWaiter;
-import dev.kinetic.cli.bulk.JobsApi;
 import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.SalesforceSession;
@@ -26,13 +23,11 @@ import java.util.Optional;
  */
 public final class OrgConnection implements AutoCloseable {
     private final String description;
-    private final JobsApi jobs;
     private final SalesforceClient client;
     private final LocalOrg embedded;
 
-    private OrgConnection(String description, JobsApi jobs, SalesforceClient client, LocalOrg embedded) {
+    private OrgConnection(String description, SalesforceClient client, LocalOrg embedded) {
         this.description = description;
-        this.jobs = jobs;
         this.client = client;
         this.embedded = embedded;
     }
@@ -88,8 +83,7 @@ public final class OrgConnection implements AutoCloseable {
         if (authenticator != null) {
             client.authenticator(authenticator);
         }
-        return new OrgConnection("Org: " + uri + " (" + how + ")", new JobsApi(new BulkHttp(uri, () -> token)),
-                client.build(), null);
+        return new OrgConnection("Org: " + uri + " (" + how + ")", client.build(), null);
     }
 
     private static OrgConnection embedded(Path dir, String shown) {
@@ -102,7 +96,6 @@ public final class OrgConnection implements AutoCloseable {
         }
         String token = org.accessToken();
         return new OrgConnection("Org: embedded local org (" + shown + ")",
-                new JobsApi(new BulkHttp(org.baseUri(), () -> token)),
                 new SalesforceClient(SalesforceSession.of(org.baseUri(), token)), org);
     }
 
@@ -116,11 +109,6 @@ public final class OrgConnection implements AutoCloseable {
         return embedded != null;
     }
 
-    /** The job resources of this org. */
-    public JobsApi jobs() {
-        return jobs;
-    }
-
     /** The library's Bulk API client for this org. */
     public BulkClient bulk() {
         return client.bulk();
@@ -131,13 +119,6 @@ public final class OrgConnection implements AutoCloseable {
         return BulkOptions.builder()
                 .pollInterval(embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2))
                 .maxPollInterval(embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30));
-    }
-
-    /** A poller suited to the org: quick for the embedded org, 2 s growing to 30 s for a real one. */
-    public JobWaiter waiter(CliContext context) {
-        Duration first = embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2);
-        Duration max = embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30);
-        return new JobWaiter(jobs::get, context.clock(), d -> Thread.sleep(d.toMillis()), first, max);
     }
 
     @Override
