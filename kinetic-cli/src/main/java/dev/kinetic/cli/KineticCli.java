@@ -1,8 +1,9 @@
 package dev.kinetic.cli;
 
-import java.io.PrintWriter;
+import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -66,8 +67,12 @@ public final class KineticCli {
         if (e instanceof BulkApiException b) {
             return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
         }
+        if (e instanceof AuthenticationException a) {
+            return new Failure(ExitCodes.AUTH, "Sign-in failed: " + a.getMessage());
+        }
         if (e instanceof SalesforceException s) {
-            return new Failure(ExitCodes.JOB_FAILED, s.getMessage());
+            // e.g. the org could not be reached after the library's retries: the URL or the network is wrong
+            return new Failure(ExitCodes.USAGE, s.getMessage());
         }
         if (e instanceof UncheckedIOException io) {
             return new Failure(ExitCodes.USAGE, io.getMessage());

@@ -9,7 +9,6 @@ import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.core.bulk.JobState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
