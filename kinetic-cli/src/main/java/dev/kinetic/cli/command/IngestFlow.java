@@ -104,6 +104,9 @@ final class IngestFlow {
         } catch (JobFailedException e) {
             job = e.job();
             result = e.partialResult().orElse(null);
+        } catch (IllegalArgumentException e) {
+            // the library refuses an input file that cannot be this job's input (e.g. it lacks the key column)
+            throw CliException.usage(e.getMessage() + " (give the file the job was loaded from with --file)", e);
         }
         Optional<ResultFiles> files = Optional.empty();
         if (result != null && !job.state().equals(JobState.ABORTED)) {

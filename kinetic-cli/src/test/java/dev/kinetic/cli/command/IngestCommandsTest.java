@@ -184,6 +184,20 @@ class IngestCommandsTest {
     }
 
     @Test
+    void jobResultsRefusesAFileThatCannotBeTheJobsInput() throws IOException {
+        write("a.csv", "Name\nTo Delete\n");
+        String inserted = jobIdIn(run("insert", "Account", "-f", "a.csv").out());
+        String id = lines(dir.resolve(inserted + "-success.csv")).get(1).split(",")[1];
+        write("ids.csv", "Id\n" + id + "\n");
+        String deleted = jobIdIn(run("delete", "Account", "-f", "ids.csv").out());
+
+        CliRunner.Result result = run("job", "results", deleted, "--file", "a.csv");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Id", "--file").doesNotContain("\tat ");
+    }
+
+    @Test
     void queryExportsCsvOrJson() throws IOException {
         write("a.csv", "Name,External_Key__c\nExport Me,CLI-Q1\n");
         assertThat(run("insert", "Account", "-f", "a.csv").exitCode()).isZero();
