@@ -35,16 +35,7 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
             }
         }
         return rows -> {
-            firstBatchStarted.countDown();
-            Semaphore g = gate;
-            if (g != null) {
-                try {
-                    g.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while held at the gate", e);
-                }
-            }
+            holdAtGate();
             batches.incrementAndGet();
             List<DmlRowResult> out = new ArrayList<>();
             for (String[] row : rows) {
@@ -58,6 +49,25 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
             }
             return out;
         };
+    }
+
+    // Holds a batch or a query at the gate, when one is set.
+    private void holdAtGate() {
+        firstBatchStarted.countDown();
+        Semaphore g = gate;
+        if (g != null) {
+            try {
+                g.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while held at the gate", e);
+            }
+        }
+    }
+
+    /** Rows a query produces before it stops at the gate. */
+    static final class QueryGate {
+        static final int ROWS = 5_000;
     }
 
     @Override
@@ -80,6 +90,9 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
             @Override
             public long run(RowSink sink) throws java.io.IOException {
                 for (long i = 0; i < n; i++) {
+                    if (i == QueryGate.ROWS) {
+                        holdAtGate();
+                    }
                     String note = queryAll ? "all" : i % 7 == 0 ? "line one\nline \"two\"" : "";
                     sink.row(new String[] {"001Kc" + i, "Account " + i, note});
                 }

@@ -189,6 +189,26 @@ class QueryJobHttpTest {
         assertThat(list.get("records").get(0).get("jobType").asText()).isEqualTo("V2Query");
     }
 
+    @Test
+    void abortWhileTheQueryRunsStopsItAndKeepsItAborted() throws Exception {
+        s.engines.gate = new java.util.concurrent.Semaphore(0);
+        s.engines.firstBatchStarted = new java.util.concurrent.CountDownLatch(1);
+        try {
+            String id = createQuery("{\"operation\":\"query\",\"query\":\"rows:200000\"}");
+            s.engines.firstBatchStarted.await();
+            String job = BulkServer.V + "/jobs/query/" + id;
+            assertThat(s.json(s.send("GET", job, null)).get("state").asText()).isEqualTo("InProgress");
+            assertThat(s.json(s.send("PATCH", job, "{\"state\":\"Aborted\"}")).get("state").asText())
+                    .isEqualTo("Aborted");
+            s.engines.gate.release();
+            JsonNode end = s.await("query", id, "Aborted");
+            assertThat(end.get("numberRecordsProcessed").asLong()).isLessThan(200_000);
+            assertError(s.send("GET", job + "/results", null), 412, "JOB_NOT_COMPLETE", "Current status: ABORTED");
+        } finally {
+            s.engines.gate = null;
+        }
+    }
+
     // Splits CSV text into rows at line ends outside quotes.
     static List<String> splitRows(String csv) {
         List<String> rows = new ArrayList<>();
