@@ -36,7 +36,7 @@ public final class SqlNames {
     /** The SQL type of a stored field. */
     public static String sqlType(FieldDef field) {
         return switch (field.type()) {
-            case ID, REFERENCE -> "CHAR(18)";
+            case ID, REFERENCE -> "CHARACTER VARYING(18)";
             case BOOLEAN -> "BOOLEAN";
             case INT -> "INTEGER";
             case LONG -> "BIGINT";

@@ -52,11 +52,27 @@ final class QueryRunner implements PreparedQuery {
     @Override
     public long run(RowSink sink) throws SQLException, IOException {
         try (Connection c = database.connection()) {
-            lazy(c, true);
+            // Lazy execution streams rows from an in-memory store. On the file store a long lazy read can meet pages
+            // that H2's background writer has already freed ("Chunk … not found" after a large load), so there the
+            // result is materialised by H2, which spills large results to temporary files, inside one transaction.
+            boolean lazy = c.getMetaData().getURL().startsWith("jdbc:h2:mem:");
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            if (lazy) {
+                lazy(c, true);
+            }
             try {
-                return stream(c, sink);
+                long rows = stream(c, sink);
+                c.commit();
+                return rows;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
             } finally {
-                lazy(c, false);
+                if (lazy) {
+                    lazy(c, false);
+                }
+                c.setAutoCommit(autoCommit);
             }
         }
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 /**
  * Prints the engine's insert rate, then its upsert rate (every key matched, so all updates), for 200,000 Account
  * rows of 10 columns in batches of 10,000, written by
- * {@code threads} workers (first argument, default 2). Not a test: run it with the test classpath,
+ * {@code threads} workers (first argument, default 2), in memory or, when the second argument is {@code file},
+ * in a file-backed store in a temporary directory. Not a test: run it with the test classpath,
  * {@code java -cp … dev.kinetic.emulator.service.dml.DmlInsertBenchmark 2}. It reports wall-clock rows/s and rows per
  * CPU-second of the process, which stays meaningful on a loaded machine.
  */
@@ -27,8 +28,11 @@ public final class DmlInsertBenchmark {
     /** Runs the benchmark: a warm-up round, then the measured round. */
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        boolean file = args.length > 1 && args[1].equals("file");
         for (String round : List.of("warm-up", "measured")) {
-            try (Database db = Database.inMemory(Schema.defaultOrg())) {
+            java.nio.file.Path dir = file ? java.nio.file.Files.createTempDirectory("kinetic-bench") : null;
+            try (Database db = file ? Database.inDirectory(dir, Schema.defaultOrg())
+                    : Database.inMemory(Schema.defaultOrg())) {
                 run(round, db, threads);
             }
         }
