@@ -1,6 +1,8 @@
 package dev.kinetic.cli;
 
-import dev.kinetic.cli.bulk.BulkHttpException;
+import dev.kinetic.core.AuthenticationException;
+import dev.kinetic.core.BulkApiException;
+import dev.kinetic.core.SalesforceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -62,8 +64,15 @@ public final class KineticCli {
         if (e instanceof CliException c) {
             return new Failure(c.exitCode(), c.getMessage());
         }
-        if (e instanceof BulkHttpException b) {
+        if (e instanceof BulkApiException b) {
             return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
+        }
+        if (e instanceof AuthenticationException a) {
+            return new Failure(ExitCodes.AUTH, "Sign-in failed: " + a.getMessage());
+        }
+        if (e instanceof SalesforceException s) {
+            // e.g. the org could not be reached after the library's retries: the URL or the network is wrong
+            return new Failure(ExitCodes.USAGE, s.getMessage());
         }
         if (e instanceof UncheckedIOException io) {
             return new Failure(ExitCodes.USAGE, io.getMessage());

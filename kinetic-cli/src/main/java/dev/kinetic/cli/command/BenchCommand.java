@@ -7,8 +7,8 @@ import dev.kinetic.cli.input.CsvInputFile;
 import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.core.bulk.JobState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +69,8 @@ public final class BenchCommand extends BaseCommand {
             HeapMeter.reset();
             Instant started = context().clock().instant();
             IngestFlow.Outcome loaded = flow.finish(flow.start(input, "Account", "insert", Optional.empty()),
-                    Optional.of(input), Optional.empty(), Optional.empty(), null, started);
-            if (!"JobComplete".equals(loaded.job().state())) {
+                    Optional.of(input), Optional.empty(), null, started);
+            if (!loaded.job().state().equals(JobState.JOB_COMPLETE)) {
                 throw new CliException(ExitCodes.JOB_FAILED, "The bench ingest job " + loaded.job().id()
                         + " ended " + loaded.job().state() + loaded.job().errorMessage().map(m -> ": " + m)
                         .orElse(""), null);
@@ -83,9 +83,9 @@ public final class BenchCommand extends BaseCommand {
                 started = context().clock().instant();
                 String soql = "SELECT Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCity, "
                         + "External_Key__c FROM Account WHERE External_Key__c LIKE 'BENCH-" + run + "-%'";
-                String jobId = org.jobs().createQuery(soql, false).id();
                 QueryFlow.Export export = new QueryFlow(org, console, context(), spec.commandLine().getOut())
-                        .run(jobId, started, Optional.empty(), false, work.resolve("export.csv"));
+                        .run(soql, false, started, Optional.empty(), false, work.resolve("export.csv").toString(),
+                                work);
                 elapsed = export.elapsed();
                 count = export.records();
             }

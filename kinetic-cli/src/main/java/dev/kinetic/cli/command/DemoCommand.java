@@ -7,6 +7,7 @@ import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.cli.results.ResultFiles;
+import dev.kinetic.core.bulk.JobState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +82,8 @@ public final class DemoCommand extends BaseCommand {
             Instant started = context().clock().instant();
             String soql = "SELECT Id, Name, Industry, External_Key__c FROM Account WHERE External_Key__c LIKE '"
                     + keys + "%'";
-            String jobId = org.jobs().createQuery(soql, false).id();
             QueryFlow.Export export = new QueryFlow(org, console, context(), spec.commandLine().getOut())
-                    .run(jobId, started, Optional.empty(), false, dir.resolve("query.csv"));
+                    .run(soql, false, started, Optional.empty(), false, dir.resolve("query.csv").toString(), dir);
             steps.add(new Step("query", export.records(), export.records(), 0, export.elapsed(), ""));
 
             Path deletes = dir.resolve("deletes.csv");
@@ -97,16 +97,15 @@ public final class DemoCommand extends BaseCommand {
     private IngestFlow.Outcome ingest(IngestFlow flow, Path file, String operation, String externalId, Path dir) {
         CsvInputFile input = CsvInputFile.inspect(file);
         Instant started = context().clock().instant();
-        Optional<String> key = "insert".equals(operation) ? Optional.empty()
-                : Optional.of(externalId == null ? "Id" : externalId);
         return flow.finish(flow.start(input, "Account", operation, Optional.ofNullable(externalId)),
-                Optional.of(input), key, Optional.empty(), dir, started);
+                Optional.of(input), Optional.empty(), dir, started);
     }
 
     private static Step step(String name, IngestFlow.Outcome outcome, String note) {
         ResultFiles f = outcome.files().orElseThrow();
         return new Step(name, outcome.records(), f.success(), f.failed() + f.unprocessed(), outcome.elapsed(),
-                outcome.job().state().equals("JobComplete") ? note : outcome.job().state());
+                outcome.job().state().equals(JobState.JOB_COMPLETE) ? note
+                : outcome.job().state().name());
     }
 
     private int summarize(Console console, OrgConnection org, List<Step> steps, Path dir) {

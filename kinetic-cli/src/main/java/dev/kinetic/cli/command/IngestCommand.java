@@ -72,11 +72,11 @@ abstract class IngestCommand extends BaseCommand {
             Instant started = context().clock().instant();
             IngestFlow flow = new IngestFlow(org, console, context());
             IngestFlow.JobUpload upload = flow.start(input, object, operation(), externalId());
-            new JobNotes(input.path(), key).save(context(), upload.job().id());
+            new JobNotes(input.path()).save(context(), upload.job().id());
             if (jobOptions.async()) {
                 return Summaries.started(console, upload.job(), upload.records());
             }
-            IngestFlow.Outcome outcome = flow.finish(upload, Optional.of(input), key, jobOptions.timeout(),
+            IngestFlow.Outcome outcome = flow.finish(upload, Optional.of(input), jobOptions.timeout(),
                     jobOptions.resultsDir(context()), started);
             return Summaries.ingest(console, org, outcome);
         }

@@ -3,8 +3,6 @@ package dev.kinetic.cli.command;
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
-import dev.kinetic.cli.bulk.JobsApi;
 import dev.kinetic.cli.input.CsvInputFile;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
@@ -12,17 +10,28 @@ import dev.kinetic.cli.output.Progress;
 import dev.kinetic.cli.output.Unit;
 import dev.kinetic.cli.results.ResultFiles;
 import dev.kinetic.cli.results.ResultWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.kinetic.core.bulk.BulkInterruptedException;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkOperation;
+import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkResult;
+import dev.kinetic.core.bulk.BulkTimeoutException;
+import dev.kinetic.core.bulk.ColumnDelimiter;
+import dev.kinetic.core.bulk.JobFailedException;
+import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.LineEnding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * One ingest job from a CSV file: create the job in the file's dialect, stream the file up (upload bar), close it,
- * wait (processing bar), then write the result files. Shared by the ingest commands, {@code demo} and
- * {@code bench}. Not thread-safe.
+ * One ingest job from a CSV file through the library's {@link dev.kinetic.core.bulk.BulkClient}: upload the file
+ * in its own dialect (upload bar), wait (processing bar), then write the result files with rows mapped to the
+ * input by the library. Shared by the ingest commands, {@code demo}, {@code bench} and {@code job wait|results}.
+ * Not thread-safe.
  */
 final class IngestFlow {
     private final OrgConnection org;
@@ -36,75 +45,87 @@ final class IngestFlow {
     }
 
     /** What happened. */
-    record Outcome(JobInfo job, long records, Optional<ResultFiles> files, Duration elapsed, int exitCode) {
+    record Outcome(BulkJob job, long records, Optional<ResultFiles> files, Duration elapsed, int exitCode) {
     }
 
-    /** Creates, uploads and closes the job; returns it with the number of records sent. */
+    /** A job whose data is uploaded, with the number of records sent. */
+    record JobUpload(BulkJob job, long records) {
+    }
+
+    /** Creates the job, uploads the file and closes the job; the library aborts the job if the upload fails. */
     JobUpload start(CsvInputFile input, String object, String operation, Optional<String> externalId) {
-        JobsApi jobs = org.jobs();
-        JobInfo job = jobs.createIngest(object, operation, externalId.orElse(null), input.dialect());
-        CountingInputStream[] counter = new CountingInputStream[1];
+        long records = RecordCounter.count(input);
+        BulkOptions options = org.options().waitForCompletion(false)
+                .columnDelimiter(ColumnDelimiter.of(input.dialect().delimiter().character()))
+                .lineEnding(LineEnding.valueOf(input.dialect().lineEnding().apiName()))
+                .externalIdField(externalId.orElse(null))
+                .maxBytesPerJob(BulkOptions.MAX_BYTES_PER_JOB_LIMIT).build();
+        BulkResult started;
         try (Progress upload = console.progress("Upload", input.dataSize(), Unit.BYTES)) {
-            jobs.upload(job.id(), () -> {
-                try {
-                    counter[0] = new CountingInputStream(input.openData(), n -> upload.update(n, ""));
-                    return counter[0];
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (RuntimeException e) {
-            abortQuietly(job);
-            throw e;
+            started = org.bulk().ingest(object, BulkOperation.fromWireName(operation), input.path(),
+                    options.toBuilder().onUploadProgress(n -> upload.update(n, "")).build());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage(), e);
         }
-        JobInfo closed = jobs.close(job.id());
-        return new JobUpload(closed, counter[0] == null ? 0 : counter[0].records());
-    }
-
-    /** A job whose data is uploaded. */
-    record JobUpload(JobInfo job, long records) {
+        return new JobUpload(started.job(), records);
     }
 
     /**
      * Waits for an uploaded job and writes its result files.
      *
+     * @param input      the uploaded file, if known (without it the {@code row} column stays empty)
      * @param resultsDir where result files go, or null to skip them (bench)
      */
-    Outcome finish(JobUpload upload, Optional<CsvInputFile> input, Optional<String> keyColumn, Optional<Duration> timeout,
-                   Path resultsDir, Instant started) {
+    Outcome finish(JobUpload upload, Optional<CsvInputFile> input, Optional<Duration> timeout, Path resultsDir,
+                   Instant started) {
         String id = upload.job().id();
-        Optional<JobInfo> done;
+        BulkJob job;
+        BulkResult result = null;
         try (Progress processing = console.progress("Processing", upload.records(), Unit.RECORDS)) {
-            done = org.waiter(context).await(id, false, timeout, job -> {
-                processing.total(Math.max(upload.records(), job.numberRecordsProcessed()));
-                processing.update(job.numberRecordsProcessed(), job.numberRecordsFailed() > 0
-                        ? "failed " + job.numberRecordsFailed() : "");
-            });
-        }
-        if (done.isEmpty()) {
+            Consumer<BulkJob> report = j -> {
+                processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
+                processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
+                        ? "failed " + j.numberRecordsFailed() : "");
+            };
+            BulkOptions options = org.options().timeout(timeout.map(IngestFlow::positive).orElse(null))
+                    .onProgress(report).build();
+            if (resultsDir == null) {
+                job = org.bulk().awaitJob(id, options);
+            } else {
+                result = input.isPresent() ? org.bulk().awaitResult(id, input.get().path(), options)
+                        : org.bulk().awaitResult(id, options);
+                job = result.job();
+            }
+            report.accept(job); // a job already over when the wait starts is not reported by the library
+        } catch (BulkTimeoutException | BulkInterruptedException e) {
             throw new CliException(ExitCodes.TIMEOUT, "Stopped waiting after " + timeout.map(Object::toString)
                     .orElse("an interrupt") + "; job " + id + " is still running. Pick it up with: kinetic job wait "
-                    + id, null);
+                    + id, e);
+        } catch (JobFailedException e) {
+            job = e.job();
+            result = e.partialResult().orElse(null);
+        } catch (IllegalArgumentException e) {
+            // the library refuses an input file that cannot be this job's input (e.g. it lacks the key column)
+            throw CliException.usage(e.getMessage() + " (give the file the job was loaded from with --file)", e);
         }
-        JobInfo job = done.get();
         Optional<ResultFiles> files = Optional.empty();
-        if (resultsDir != null && !"Aborted".equals(job.state())) {
-            files = Optional.of(new ResultWriter(org.jobs(), resultsDir).write(id, input, keyColumn));
+        if (result != null && !job.state().equals(JobState.ABORTED)) {
+            char delimiter = input.map(i -> i.dialect().delimiter().character())
+                    .orElse(job.columnDelimiter().character());
+            List<String> header = input.map(CsvInputFile::header).orElse(List.of());
+            files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
         }
         Duration elapsed = Duration.between(started, context.clock().instant());
-        int code = switch (job.state()) {
-            case "JobComplete" -> files.map(f -> f.failed() + f.unprocessed() > 0).orElse(
-                    job.numberRecordsFailed() > 0) ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK;
-            default -> ExitCodes.JOB_FAILED;
-        };
+        BulkJob done = job;
+        int code = job.state().equals(JobState.JOB_COMPLETE)
+                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(done.numberRecordsFailed() > 0)
+                        ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK
+                : ExitCodes.JOB_FAILED;
         return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed()), files, elapsed, code);
     }
 
-    private void abortQuietly(JobInfo job) {
-        try {
-            org.jobs().abort(job);
-        } catch (RuntimeException ignored) {
-            // The upload already failed; that is the error to report.
-        }
+    /** The library takes positive timeouts only; {@code --timeout 0} means "look once". */
+    private static Duration positive(Duration timeout) {
+        return timeout.isZero() || timeout.isNegative() ? Duration.ofMillis(1) : timeout;
     }
 }

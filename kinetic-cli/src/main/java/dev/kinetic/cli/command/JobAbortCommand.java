@@ -1,9 +1,8 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
-import dev.kinetic.cli.bulk.JobInfoJson;
 import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.core.bulk.BulkJob;
 import picocli.CommandLine.Command;
 
 /** {@code kinetic job abort <id>}: stops a job. */
@@ -13,9 +12,9 @@ import picocli.CommandLine.Command;
 public final class JobAbortCommand extends JobIdCommand {
     @Override
     int run(OrgConnection org, String id) {
-        JobInfo job = org.jobs().abort(org.jobs().get(id));
-        console().summary("Job " + job.id() + " " + job.state());
-        console().jsonSummary(JobInfoJson.toMap(job));
+        BulkJob job = org.bulk().abortJob(id);
+        console().summary("Job " + job.id() + " " + job.state().name());
+        console().jsonSummary(JobJson.toMap(job));
         return ExitCodes.OK;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 public final class JobDeleteCommand extends JobIdCommand {
     @Override
     int run(OrgConnection org, String id) {
-        org.jobs().delete(org.jobs().get(id));
+        org.bulk().deleteJob(id);
         console().summary("Job " + id + " deleted");
         console().jsonSummary(Map.of("jobId", id, "deleted", true));
         return ExitCodes.OK;

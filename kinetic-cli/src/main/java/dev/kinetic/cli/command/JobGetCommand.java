@@ -1,9 +1,8 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
-import dev.kinetic.cli.bulk.JobInfoJson;
 import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.core.bulk.BulkJob;
 import picocli.CommandLine.Command;
 
 /** {@code kinetic job get <id>}: shows a job. */
@@ -12,9 +11,9 @@ import picocli.CommandLine.Command;
 public final class JobGetCommand extends JobIdCommand {
     @Override
     int run(OrgConnection org, String id) {
-        JobInfo job = org.jobs().get(id);
+        BulkJob job = org.bulk().getJob(id);
         console().summary(describe(job));
-        console().jsonSummary(JobInfoJson.toMap(job));
+        console().jsonSummary(JobJson.toMap(job));
         return ExitCodes.OK;
     }
 }

@@ -1,9 +1,9 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.CliException;
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.core.bulk.BulkJob;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
@@ -29,10 +29,10 @@ abstract class JobIdCommand extends BaseCommand {
     }
 
     /** A one-line description of a job. */
-    static String describe(JobInfo job) {
+    static String describe(BulkJob job) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %-10s %-20s %-14s %,d processed",
-                job.id(), job.operation(), job.object(), job.state(), job.numberRecordsProcessed()));
-        if (!job.query()) {
+                job.id(), job.operation(), job.object(), job.state().name(), job.numberRecordsProcessed()));
+        if (!job.isQuery()) {
             line.append(String.format(Locale.ROOT, ", %,d failed", job.numberRecordsFailed()));
         }
         job.errorMessage().ifPresent(m -> line.append(" (").append(m).append(')'));

@@ -14,10 +14,9 @@ import java.util.Properties;
  * directory, so {@code job wait} and {@code job results} can number result rows by the input file later. Holds no
  * secrets.
  *
- * @param file      the uploaded input file
- * @param keyColumn the column identifying a row, or empty
+ * @param file the uploaded input file
  */
-record JobNotes(Path file, Optional<String> keyColumn) {
+record JobNotes(Path file) {
     private static Path location(CliContext context, String jobId) {
         return context.resolve(".kinetic/jobs").resolve(jobId + ".properties");
     }
@@ -26,7 +25,6 @@ record JobNotes(Path file, Optional<String> keyColumn) {
     void save(CliContext context, String jobId) {
         Properties p = new Properties();
         p.setProperty("file", file.toAbsolutePath().toString());
-        keyColumn.ifPresent(k -> p.setProperty("keyColumn", k));
         Path target = location(context, jobId);
         try {
             Files.createDirectories(target.getParent());
@@ -50,7 +48,6 @@ record JobNotes(Path file, Optional<String> keyColumn) {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new JobNotes(Path.of(p.getProperty("file")),
-                Optional.ofNullable(p.getProperty("keyColumn"))));
+        return Optional.of(new JobNotes(Path.of(p.getProperty("file"))));
     }
 }

@@ -2,9 +2,10 @@ package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.JobState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +34,9 @@ public final class JobResultsCommand extends JobIdCommand {
 
     @Override
     int run(OrgConnection org, String id) {
-        JobInfo job = org.jobs().get(id);
-        if (!job.terminal() && !"Open".equals(job.state())) {
-            throw new CliException(ExitCodes.TIMEOUT, "Job " + id + " is still " + job.state()
+        BulkJob job = org.bulk().getJob(id);
+        if (!job.isTerminal() && !job.state().equals(JobState.OPEN)) {
+            throw new CliException(ExitCodes.TIMEOUT, "Job " + id + " is still " + job.state().name()
                     + "; wait for it with: kinetic job wait " + id, null);
         }
         return new JobResultsFlow(org, console(), context(), spec.commandLine().getOut())

@@ -3,11 +3,12 @@ package dev.kinetic.cli.command;
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.input.CsvInputFile;
 import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.JobState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,35 +27,26 @@ final class JobResultsFlow {
         this.stdout = stdout;
     }
 
-    int collect(JobInfo job, String file, JobOptions options, boolean json, String out, boolean waitFirst) {
+    int collect(BulkJob job, String file, JobOptions options, boolean json, String out, boolean waitFirst) {
         java.time.Instant started = context.clock().instant();
-        if (job.query()) {
-            return new QueryFlow(org, console, context, stdout).export(job.id(), started,
+        if (job.isQuery()) {
+            return new QueryFlow(org, console, context, stdout).job(job.id(), started,
                     waitFirst ? options.timeout() : Optional.empty(), json, out, options.resultsDir(context));
         }
-        if ("Open".equals(job.state())) {
+        if (job.state().equals(JobState.OPEN)) {
             throw new CliException(ExitCodes.USAGE, "Job " + job.id() + " is still Open: its upload was never "
                     + "completed, so it will not run. Abort it with: kinetic job abort " + job.id(), null);
         }
         Optional<JobNotes> notes = JobNotes.load(context, job.id());
         Optional<Path> input = file != null ? Optional.of(context.resolve(file)) : notes.map(JobNotes::file);
         Optional<CsvInputFile> inspected = input.map(CsvInputFile::inspect);
-        Optional<String> key = notes.flatMap(JobNotes::keyColumn).or(() -> keyFor(job));
         if (inspected.isEmpty()) {
             console.warn("No input file known for job " + job.id() + "; the row column stays empty (give it with "
                     + "--file to number the rows)");
         }
         IngestFlow.Outcome outcome = new IngestFlow(org, console, context).finish(
-                new IngestFlow.JobUpload(job, job.numberRecordsProcessed()), inspected, key,
+                new IngestFlow.JobUpload(job, job.numberRecordsProcessed()), inspected,
                 waitFirst ? options.timeout() : Optional.empty(), options.resultsDir(context), started);
         return Summaries.ingest(console, org, outcome);
-    }
-
-    private static Optional<String> keyFor(JobInfo job) {
-        return switch (job.operation()) {
-            case "insert" -> Optional.empty();
-            case "upsert" -> Optional.ofNullable(job.json().path("externalIdFieldName").asText(null));
-            default -> Optional.of("Id");
-        };
     }
 }

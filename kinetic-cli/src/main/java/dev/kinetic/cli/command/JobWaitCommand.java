@@ -1,8 +1,8 @@
 package dev.kinetic.cli.command;
 
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.org.OrgConnection;
+import dev.kinetic.core.bulk.BulkJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ public final class JobWaitCommand extends JobIdCommand {
 
     @Override
     int run(OrgConnection org, String id) {
-        JobInfo job = org.jobs().get(id);
+        BulkJob job = org.bulk().getJob(id);
         return new JobResultsFlow(org, console(), context(), spec.commandLine().getOut())
                 .collect(job, file, jobOptions, "json".equalsIgnoreCase(format), out, true);
     }

@@ -1,11 +1,16 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.CliException;
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkRecordStream;
+import dev.kinetic.core.bulk.BulkTimeoutException;
+import dev.kinetic.core.bulk.JobFailedException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -61,13 +66,28 @@ public final class QueryCommand extends BaseCommand {
         try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
             console.info(org.description());
             Instant started = context().clock().instant();
-            JobInfo job = org.jobs().createQuery(soql, all);
             if (jobOptions.async()) {
-                return Summaries.started(console, job, 0);
+                BulkJob job = startOnly(org);
+                return Summaries.started(console, job.id(), job.state().name(), job.operation(), job.object(), 0);
             }
             return new QueryFlow(org, console, context(), spec.commandLine().getOut())
-                    .export(job.id(), started, jobOptions.timeout(), json, out, jobOptions.resultsDir(context()));
+                    .query(soql, all, started, jobOptions.timeout(), json, out, jobOptions.resultsDir(context()));
         }
     }
 
+    /**
+     * Creates the query job and returns without waiting for it. The library has no "create only" call for queries,
+     * so this asks {@code queryStream} to wait at most a millisecond: its timeout leaves the job running and names
+     * it; a job that finished at once is returned as it is.
+     */
+    private BulkJob startOnly(OrgConnection org) {
+        BulkOptions options = org.options().timeout(Duration.ofMillis(1)).build();
+        try (BulkRecordStream done = org.bulk().queryStream(soql, all, options)) {
+            return done.job();
+        } catch (BulkTimeoutException e) {
+            return e.job();
+        } catch (JobFailedException e) {
+            return e.job();
+        }
+    }
 }

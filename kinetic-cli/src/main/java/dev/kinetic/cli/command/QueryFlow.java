@@ -1,28 +1,41 @@
 package dev.kinetic.cli.command;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
-import dev.kinetic.cli.output.Progress;
-import dev.kinetic.cli.output.Unit;
+import dev.kinetic.core.bulk.BulkExportResult;
+import dev.kinetic.core.bulk.BulkInterruptedException;
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkRecord;
+import dev.kinetic.core.bulk.BulkRecordStream;
+import dev.kinetic.core.bulk.BulkTimeoutException;
+import dev.kinetic.core.bulk.JobFailedException;
+import dev.kinetic.core.bulk.JobState;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Waits for a query job and streams its records to a file or standard output, with a progress bar and a summary.
- * Shared by {@code query}, {@code job wait}, {@code job results} and {@code demo}. Not thread-safe.
+ * Runs a query (or picks up a query job) through the library and streams its records to a file or standard output,
+ * with progress bars and a summary: a CSV file comes straight from {@code BulkClient.export}, JSON and standard
+ * output from {@code queryStream} (or, for an existing job, {@code queryResults}). Shared by {@code query},
+ * {@code job wait}, {@code job results}, {@code demo} and {@code bench}. Not thread-safe.
  */
 final class QueryFlow {
     private final OrgConnection org;
@@ -37,70 +50,156 @@ final class QueryFlow {
         this.stdout = stdout;
     }
 
-    /** The finished job and how many records went where. */
-    record Export(JobInfo job, long records, Path file, Duration elapsed) {
+    /** The finished job and how many records went where (file null for standard output). */
+    record Export(BulkJob job, long records, Path file, Duration elapsed) {
     }
 
     /**
-     * Waits, exports, and prints the summary.
+     * Runs a query, exports it and prints the summary.
      *
-     * @param out        the target file, {@code -} for standard output, or null for {@code <jobId>.csv|json} in
-     *                   the results directory
+     * @param out the target file, {@code -} for standard output, or null for {@code <jobId>.csv|json} in the
+     *            results directory
      * @return the exit code
      */
-    int export(String jobId, Instant started, Optional<Duration> timeout, boolean json, String out,
+    int query(String soql, boolean all, Instant started, Optional<Duration> timeout, boolean json, String out,
+              Path resultsDir) {
+        return summarize(run(soql, all, started, timeout, json, out, resultsDir));
+    }
+
+    /** Waits for an existing query job, exports it and prints the summary; {@code out} as for {@link #query}. */
+    int job(String jobId, Instant started, Optional<Duration> timeout, boolean json, String out, Path resultsDir) {
+        try (QueryProgress progress = new QueryProgress(console)) {
+            BulkOptions options = options(timeout, progress);
+            BulkJob job = org.bulk().awaitJob(jobId, options);
+            progress.job(job); // a job already over when the wait starts is not reported by the library
+            if (!job.state().equals(JobState.JOB_COMPLETE)) {
+                throw failed(job);
+            }
+            Path target = target(out, resultsDir, jobId, json);
+            try (InputStream body = org.bulk().queryResults(jobId, options);
+                 CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(job.columnDelimiter().character())
+                         .allowMissingFields(true).ofCsvRecord(body, StandardCharsets.UTF_8);
+                 QueryOutput output = QueryOutput.open(target, stdout, json)) {
+                boolean header = true;
+                for (CsvRecord record : reader) {
+                    if (header) {
+                        output.header(record.getFields());
+                        header = false;
+                    } else {
+                        output.row(record.getFields());
+                    }
+                }
+                return summarize(new Export(job, output.records(), target, since(started)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the results of query job " + jobId + ": "
+                        + e.getMessage(), e);
+            }
+        } catch (BulkTimeoutException | BulkInterruptedException e) {
+            throw stillRunning(jobId, e);
+        }
+    }
+
+    /** Runs a query and exports it (to standard output when {@code out} is {@code -}), without a summary. */
+    Export run(String soql, boolean all, Instant started, Optional<Duration> timeout, boolean json, String out,
                Path resultsDir) {
-        boolean toStdout = "-".equals(out);
-        Path target = toStdout ? null : out != null ? context.resolve(out)
-                : resultsDir.resolve(jobId + (json ? ".json" : ".csv"));
-        Export export = run(jobId, started, timeout, json, target);
+        try (QueryProgress progress = new QueryProgress(console)) {
+            BulkOptions options = options(timeout, progress);
+            if (!json && !"-".equals(out)) {
+                return toCsvFile(soql, all, started, out, resultsDir, options);
+            }
+            try (BulkRecordStream records = org.bulk().queryStream(soql, all, options)) {
+                Path target = target(out, resultsDir, records.job().id(), json);
+                try (QueryOutput output = QueryOutput.open(target, stdout, json)) {
+                    Iterator<BulkRecord> rows = records.iterator();
+                    rows.hasNext();
+                    output.header(records.columns());
+                    while (rows.hasNext()) {
+                        output.row(rows.next().values());
+                    }
+                    return new Export(records.job(), output.records(), target, since(started));
+                }
+            }
+        } catch (BulkTimeoutException e) {
+            throw stillRunning(e.jobId(), e);
+        } catch (BulkInterruptedException e) {
+            throw stillRunning(e.jobId(), e);
+        } catch (JobFailedException e) {
+            throw failed(e.job());
+        }
+    }
+
+    private Export toCsvFile(String soql, boolean all, Instant started, String out, Path resultsDir,
+                             BulkOptions options) {
+        Path named = out == null ? null : context.resolve(out);
+        Path file = null;
+        try {
+            if (named == null) {
+                Files.createDirectories(resultsDir);
+                file = Files.createTempFile(resultsDir, "query-", ".csv.part");
+            } else {
+                Path parent = named.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            }
+            BulkExportResult result = org.bulk().export(soql, all, named == null ? file : named, options);
+            Path target = named;
+            if (target == null) {
+                target = resultsDir.resolve(result.job().id() + ".csv");
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new Export(result.job(), result.recordCount(), target, since(started));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the query results in " + (named == null ? resultsDir
+                    : named) + ": " + e.getMessage(), e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a left-over .part file is harmless
+                }
+            }
+        }
+    }
+
+    private int summarize(Export export) {
         double seconds = Math.max(export.elapsed().toMillis(), 1) / 1000.0;
-        if (!toStdout) {
+        if (export.file() != null) {
             console.summary(String.format(Locale.ROOT, "Job %s: %,d records in %.1f s (%,.0f records/s) to %s",
-                    jobId, export.records(), seconds, export.records() / seconds, target));
+                    export.job().id(), export.records(), seconds, export.records() / seconds, export.file()));
             Map<String, Object> summary = IngestCommand.jsonBase(org);
-            summary.put("jobId", jobId);
-            summary.put("state", export.job().state());
+            summary.put("jobId", export.job().id());
+            summary.put("state", export.job().state().name());
             summary.put("records", export.records());
             summary.put("seconds", seconds);
-            summary.put("file", target.toString());
+            summary.put("file", export.file().toString());
             console.jsonSummary(summary);
         }
         return ExitCodes.OK;
     }
 
-    /** Waits and exports to a file (or standard output when {@code target} is null), without a summary. */
-    Export run(String jobId, Instant started, Optional<Duration> timeout, boolean json, Path target) {
-        Optional<JobInfo> done;
-        try (Progress processing = console.progress("Query", 0, Unit.RECORDS)) {
-            done = org.waiter(context).await(jobId, true, timeout,
-                    j -> processing.update(j.numberRecordsProcessed(), j.state()));
-        }
-        if (done.isEmpty()) {
-            throw new CliException(ExitCodes.TIMEOUT, "Stopped waiting; query job " + jobId + " is still running. "
-                    + "Pick it up with: kinetic job results " + jobId, null);
-        }
-        JobInfo job = done.get();
-        if (!"JobComplete".equals(job.state())) {
-            throw new CliException(ExitCodes.JOB_FAILED, "Query job " + jobId + " ended " + job.state()
-                    + job.errorMessage().map(m -> ": " + m).orElse(""), null);
-        }
-        long records;
-        try (Progress export = console.progress("Export", job.numberRecordsProcessed(), Unit.RECORDS)) {
-            if (target == null) {
-                records = QueryExport.write(org.jobs(), jobId, new StdoutStream(stdout), json, export);
-            } else {
-                Path parent = target.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                try (OutputStream file = Files.newOutputStream(target)) {
-                    records = QueryExport.write(org.jobs(), jobId, file, json, export);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-        }
-        return new Export(job, records, target, Duration.between(started, context.clock().instant()));
+    private BulkOptions options(Optional<Duration> timeout, QueryProgress progress) {
+        return org.options().timeout(timeout.map(t -> t.isZero() || t.isNegative() ? Duration.ofMillis(1) : t)
+                .orElse(null)).onProgress(progress::job).onRecordsRead(progress::read).build();
+    }
+
+    private Path target(String out, Path resultsDir, String jobId, boolean json) {
+        return "-".equals(out) ? null : out != null ? context.resolve(out)
+                : resultsDir.resolve(jobId + (json ? ".json" : ".csv"));
+    }
+
+    private Duration since(Instant started) {
+        return Duration.between(started, context.clock().instant());
+    }
+
+    private static CliException stillRunning(String jobId, RuntimeException cause) {
+        return new CliException(ExitCodes.TIMEOUT, "Stopped waiting; query job " + jobId + " is still running. "
+                + "Pick it up with: kinetic job results " + jobId, cause);
+    }
+
+    private static CliException failed(BulkJob job) {
+        return new CliException(ExitCodes.JOB_FAILED, "Query job " + job.id() + " ended " + job.state().name()
+                + job.errorMessage().map(m -> ": " + m).orElse(""), null);
     }
 }

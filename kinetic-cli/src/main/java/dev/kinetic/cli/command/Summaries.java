@@ -1,7 +1,7 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.JobInfo;
+import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.cli.results.ResultFiles;
@@ -15,15 +15,20 @@ final class Summaries {
     }
 
     /** After {@code --async}: the job id and how to pick it up. */
-    static int started(Console console, JobInfo job, long records) {
-        console.summary("Job " + job.id() + " started (" + job.operation() + " " + job.object() + ", "
+    static int started(Console console, BulkJob job, long records) {
+        return started(console, job.id(), job.state().name(), job.operation(), job.object(), records);
+    }
+
+    /** After {@code --async}: the job id and how to pick it up. */
+    static int started(Console console, String id, String state, String operation, String object, long records) {
+        console.summary("Job " + id + " started (" + operation + " " + object + ", "
                 + String.format(Locale.ROOT, "%,d", records) + " records uploaded). Pick it up with: kinetic job "
-                + "wait " + job.id());
+                + "wait " + id);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("jobId", job.id());
-        json.put("state", job.state());
-        json.put("operation", job.operation());
-        json.put("object", job.object());
+        json.put("jobId", id);
+        json.put("state", state);
+        json.put("operation", operation);
+        json.put("object", object);
         json.put("recordsUploaded", records);
         console.jsonSummary(json);
         return ExitCodes.OK;
@@ -31,16 +36,16 @@ final class Summaries {
 
     /** After an ingest job: counts, time, rate and the files. */
     static int ingest(Console console, OrgConnection org, IngestFlow.Outcome outcome) {
-        JobInfo job = outcome.job();
+        BulkJob job = outcome.job();
         double seconds = Math.max(outcome.elapsed().toMillis(), 1) / 1000.0;
         Map<String, Object> json = IngestCommand.jsonBase(org);
         json.put("jobId", job.id());
         json.put("operation", job.operation());
         json.put("object", job.object());
-        json.put("state", job.state());
+        json.put("state", job.state().name());
         job.errorMessage().ifPresent(m -> json.put("errorMessage", m));
         json.put("records", outcome.records());
-        StringBuilder line = new StringBuilder("Job ").append(job.id()).append(' ').append(job.state());
+        StringBuilder line = new StringBuilder("Job ").append(job.id()).append(' ').append(job.state().name());
         if (outcome.files().isPresent()) {
             ResultFiles f = outcome.files().get();
             line.append(String.format(Locale.ROOT, ": %,d succeeded, %,d failed, %,d unprocessed",

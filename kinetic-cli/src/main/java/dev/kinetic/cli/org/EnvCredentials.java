@@ -48,7 +48,8 @@ final class EnvCredentials {
                         + "(client credentials); or unset them to use the embedded local org", null);
             }
             SalesforceSession session = authenticator.authenticate();
-            return Optional.of(OrgConnection.remote(session.instanceUrl().toString(), session.accessToken(), flow));
+            return Optional.of(OrgConnection.remote(session.instanceUrl().toString(), session.accessToken(), flow,
+                    authenticator));
         } catch (AuthenticationException e) {
             throw CliException.auth("Sign-in failed: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

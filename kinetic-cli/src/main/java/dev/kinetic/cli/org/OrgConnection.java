@@ -2,10 +2,12 @@ package dev.kinetic.cli.org;
 
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
-import dev.kinetic.cli.bulk.BulkHttp;
-import dev.kinetic.cli.bulk.JobWaiter;
-import dev.kinetic.cli.bulk.JobsApi;
 import dev.kinetic.cli.options.OrgOptions;
+import dev.kinetic.core.SalesforceClient;
+import dev.kinetic.core.SalesforceSession;
+import dev.kinetic.core.auth.Authenticator;
+import dev.kinetic.core.bulk.BulkClient;
+import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import java.net.URI;
@@ -21,12 +23,12 @@ import java.util.Optional;
  */
 public final class OrgConnection implements AutoCloseable {
     private final String description;
-    private final JobsApi jobs;
+    private final SalesforceClient client;
     private final LocalOrg embedded;
 
-    private OrgConnection(String description, JobsApi jobs, LocalOrg embedded) {
+    private OrgConnection(String description, SalesforceClient client, LocalOrg embedded) {
         this.description = description;
-        this.jobs = jobs;
+        this.client = client;
         this.embedded = embedded;
     }
 
@@ -62,6 +64,11 @@ public final class OrgConnection implements AutoCloseable {
     }
 
     static OrgConnection remote(String url, String token, String how) {
+        return remote(url, token, how, null);
+    }
+
+    /** A remote org; with an authenticator the library signs in again when the session expires mid-job. */
+    static OrgConnection remote(String url, String token, String how, Authenticator authenticator) {
         URI uri;
         try {
             uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -72,8 +79,11 @@ public final class OrgConnection implements AutoCloseable {
             throw CliException.usage("Invalid instance URL '" + url + "'; use e.g. https://acme.my.salesforce.com",
                     e);
         }
-        return new OrgConnection("Org: " + uri + " (" + how + ")", new JobsApi(new BulkHttp(uri, () -> token)),
-                null);
+        SalesforceClient.Builder client = SalesforceClient.builder().session(SalesforceSession.of(uri, token));
+        if (authenticator != null) {
+            client.authenticator(authenticator);
+        }
+        return new OrgConnection("Org: " + uri + " (" + how + ")", client.build(), null);
     }
 
     private static OrgConnection embedded(Path dir, String shown) {
@@ -86,7 +96,7 @@ public final class OrgConnection implements AutoCloseable {
         }
         String token = org.accessToken();
         return new OrgConnection("Org: embedded local org (" + shown + ")",
-                new JobsApi(new BulkHttp(org.baseUri(), () -> token)), org);
+                new SalesforceClient(SalesforceSession.of(org.baseUri(), token)), org);
     }
 
     /** The first line of output: which org is used, e.g. {@code Org: embedded local org (.kinetic/local-org)}. */
@@ -99,20 +109,21 @@ public final class OrgConnection implements AutoCloseable {
         return embedded != null;
     }
 
-    /** The job resources of this org. */
-    public JobsApi jobs() {
-        return jobs;
+    /** The library's Bulk API client for this org. */
+    public BulkClient bulk() {
+        return client.bulk();
     }
 
-    /** A poller suited to the org: quick for the embedded org, 2 s growing to 30 s for a real one. */
-    public JobWaiter waiter(CliContext context) {
-        Duration first = embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2);
-        Duration max = embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30);
-        return new JobWaiter(jobs::get, context.clock(), d -> Thread.sleep(d.toMillis()), first, max);
+    /** Options with polling suited to the org: quick for the embedded org, 2 s growing to 30 s for a real one. */
+    public BulkOptions.Builder options() {
+        return BulkOptions.builder()
+                .pollInterval(embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2))
+                .maxPollInterval(embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30));
     }
 
     @Override
     public void close() {
+        client.close();
         if (embedded != null) {
             embedded.close();
         }

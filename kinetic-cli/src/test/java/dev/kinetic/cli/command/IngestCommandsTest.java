@@ -157,6 +157,47 @@ class IngestCommandsTest {
     }
 
     @Test
+    void withoutTheInputFileRowsStayEmptyAndWithItTheyAreNumbered() throws IOException {
+        write("a.csv", "Name,NumberOfEmployees\nFirst,10\nSecond,20\nThird,30\n");
+        CliRunner.Result started = run("insert", "Account", "-f", "a.csv", "--async");
+        String id = jobIdIn(started.out());
+        DemoFiles.deleteTree(dir.resolve(".kinetic/jobs"));
+
+        CliRunner.Result unknown = run("job", "wait", id, "--results-dir", "unknown", "--json");
+
+        assertThat(unknown.exitCode()).as(unknown.err()).isZero();
+        assertThat(new ObjectMapper().readTree(unknown.out()).path("rowsWithoutInputRowNumber").asLong())
+                .isEqualTo(3);
+        assertThat(lines(dir.resolve("unknown/" + id + "-success.csv")).subList(1, 4))
+                .allSatisfy(l -> assertThat(l).startsWith(",001"));
+
+        CliRunner.Result known = run("job", "results", id, "--file", "a.csv", "--results-dir", "known");
+
+        assertThat(known.exitCode()).as(known.err()).isZero();
+        List<String> success = lines(dir.resolve("known/" + id + "-success.csv"));
+        assertThat(success.get(0)).isEqualTo("row,sf__Id,sf__Created,Name,NumberOfEmployees");
+        assertThat(success.subList(1, 4)).anySatisfy(l -> assertThat(l).startsWith("1,").endsWith(",First,10"))
+                .anySatisfy(l -> assertThat(l).startsWith("2,").endsWith(",Second,20"))
+                .anySatisfy(l -> assertThat(l).startsWith("3,").endsWith(",Third,30"));
+        assertThat(lines(dir.resolve("known/" + id + "-failed.csv")))
+                .containsExactly("row,sf__Id,sf__Error,Name,NumberOfEmployees");
+    }
+
+    @Test
+    void jobResultsRefusesAFileThatCannotBeTheJobsInput() throws IOException {
+        write("a.csv", "Name\nTo Delete\n");
+        String inserted = jobIdIn(run("insert", "Account", "-f", "a.csv").out());
+        String id = lines(dir.resolve(inserted + "-success.csv")).get(1).split(",")[1];
+        write("ids.csv", "Id\n" + id + "\n");
+        String deleted = jobIdIn(run("delete", "Account", "-f", "ids.csv").out());
+
+        CliRunner.Result result = run("job", "results", deleted, "--file", "a.csv");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Id", "--file").doesNotContain("\tat ");
+    }
+
+    @Test
     void queryExportsCsvOrJson() throws IOException {
         write("a.csv", "Name,External_Key__c\nExport Me,CLI-Q1\n");
         assertThat(run("insert", "Account", "-f", "a.csv").exitCode()).isZero();

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.cli.bulk.BulkHttp;
-import dev.kinetic.cli.bulk.JobInfo;
-import dev.kinetic.cli.bulk.JobsApi;
-import dev.kinetic.cli.input.CsvDialect;
-import dev.kinetic.cli.input.Delimiter;
-import dev.kinetic.cli.input.LineEnding;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.control.Progression;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,27 +172,40 @@ class OrgCommandsTest {
     }
 
     @Test
-    void jobGetAbortListAndDeleteManageAJob() {
-        JobsApi api = new JobsApi(new BulkHttp(org.baseUri(), org::accessToken));
-        JobInfo open = api.createIngest("Account", "insert", null,
-                new CsvDialect(Delimiter.COMMA, LineEnding.LF, false));
+    void jobGetAbortListAndDeleteManageAJob() throws IOException, InterruptedException {
+        String openId = createOpenJob();
 
-        CliRunner.Result get = run(org, "job", "get", open.id(), "--json");
+        CliRunner.Result get = run(org, "job", "get", openId, "--json");
         assertThat(get.exitCode()).isZero();
-        assertThat(get.out()).contains("\"id\" : \"" + open.id() + "\"", "\"state\" : \"Open\"");
+        assertThat(get.out()).contains("\"id\" : \"" + openId + "\"", "\"state\" : \"Open\"");
 
-        CliRunner.Result abort = run(org, "job", "abort", open.id());
+        CliRunner.Result abort = run(org, "job", "abort", openId);
         assertThat(abort.exitCode()).isZero();
-        assertThat(abort.out()).contains("Job " + open.id() + " Aborted");
+        assertThat(abort.out()).contains("Job " + openId + " Aborted");
 
         CliRunner.Result list = run(org, "job", "list");
-        assertThat(list.out()).contains(open.id());
+        assertThat(list.out()).contains(openId);
 
-        CliRunner.Result delete = run(org, "job", "delete", open.id());
+        CliRunner.Result delete = run(org, "job", "delete", openId);
         assertThat(delete.exitCode()).isZero();
-        assertThat(delete.out()).contains("Job " + open.id() + " deleted");
-        CliRunner.Result gone = run(org, "job", "get", open.id());
+        assertThat(delete.out()).contains("Job " + openId + " deleted");
+        CliRunner.Result gone = run(org, "job", "get", openId);
         assertThat(gone.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(gone.err()).contains("404");
+    }
+
+    /** An ingest job left Open (no data, never closed), created with raw HTTP as another client would. */
+    private static String createOpenJob() throws IOException, InterruptedException {
+        HttpRequest create = HttpRequest.newBuilder(org.baseUri().resolve("/services/data/v62.0/jobs/ingest"))
+                .header("Authorization", "Bearer " + org.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"Account\",\"operation\":\"insert\","
+                        + "\"contentType\":\"CSV\",\"lineEnding\":\"LF\",\"columnDelimiter\":\"COMMA\"}"))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(750[0-9A-Za-z]{15})\"").matcher(response.body());
+        assertThat(id.find()).as(response.body()).isTrue();
+        return id.group(1);
     }
 }
