@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Streams one kind of result rows over the jobs of a call, job after job, mapping each row to its input row.
@@ -60,27 +59,7 @@ final class IngestResultStream implements BulkRecordStream {
             throw new IllegalStateException("A result stream can be iterated only once");
         }
         iterated = true;
-        return new Iterator<>() {
-            private BulkRecord pending;
-
-            @Override
-            public boolean hasNext() {
-                if (pending == null) {
-                    pending = advance();
-                }
-                return pending != null;
-            }
-
-            @Override
-            public BulkRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                BulkRecord r = pending;
-                pending = null;
-                return r;
-            }
-        };
+        return new LookaheadIterator<>(this::advance);
     }
 
     private BulkRecord advance() {

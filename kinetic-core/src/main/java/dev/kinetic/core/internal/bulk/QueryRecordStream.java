@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Streams the records of a finished query job page by page: one page's CSV buffer at a time, the repeated header
@@ -58,27 +57,7 @@ final class QueryRecordStream implements BulkRecordStream {
             throw new IllegalStateException("A query stream can be iterated only once");
         }
         iterated = true;
-        return new Iterator<>() {
-            private BulkRecord pending;
-
-            @Override
-            public boolean hasNext() {
-                if (pending == null) {
-                    pending = advance();
-                }
-                return pending != null;
-            }
-
-            @Override
-            public BulkRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                BulkRecord r = pending;
-                pending = null;
-                return r;
-            }
-        };
+        return new LookaheadIterator<>(this::advance);
     }
 
     private BulkRecord advance() {
