@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -35,12 +39,13 @@ import java.util.stream.Stream;
 public final class EmulatorBenchmark {
     private static final String V = "/services/data/v62.0";
     private static final String USAGE = "usage: EmulatorBenchmark [--rows N] [--job-rows N] [--page-size N] "
-            + "[--server-heap 512m] [--in-process | --url URL --token TOKEN]";
+            + "[--server-heap 512m] [--in-process | --url URL --token TOKEN [--query-only]]";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
     private String token;
     private LongSupplier serverCpu = () -> -1;
+    private boolean queryOnly;
 
     private EmulatorBenchmark() {
     }
@@ -49,6 +54,7 @@ public final class EmulatorBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = 1_000_000;
         long jobRows = 500_000;
+        EmulatorBenchmark bench = new EmulatorBenchmark();
         long pageSize = 100_000;
         String heap = "512m";
         String url = null;
@@ -63,6 +69,7 @@ public final class EmulatorBenchmark {
                 case "--url" -> url = args[++i];
                 case "--token" -> token = args[++i];
                 case "--in-process" -> inProcess = true;
+                case "--query-only" -> bench.queryOnly = true;
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -74,7 +81,6 @@ public final class EmulatorBenchmark {
                     + (100L * 1024 * 1024 / AccountCsv.rowBytes()));
             System.exit(2);
         }
-        EmulatorBenchmark bench = new EmulatorBenchmark();
         System.out.printf(Locale.ROOT, "kinetic local org benchmark: %,d Account rows, %d cores%n", rows,
                 Runtime.getRuntime().availableProcessors());
         if (url != null) {
@@ -150,6 +156,13 @@ public final class EmulatorBenchmark {
     }
 
     private void run(long rows, long jobRows, long pageSize) throws Exception {
+        if (!queryOnly) {
+            ingest(rows, jobRows);
+        }
+        export(pageSize);
+    }
+
+    private void ingest(long rows, long jobRows) throws Exception {
         long cpu0 = serverCpu.getAsLong();
         long start = System.nanoTime();
         List<String> jobs = new ArrayList<>();
@@ -194,7 +207,10 @@ public final class EmulatorBenchmark {
         long cpu1 = serverCpu.getAsLong();
         report("ingest", processed, ingested - start, cpu1 - cpu0, String.format(Locale.ROOT,
                 "%d jobs, %,d failed, upload %.2f s", jobs.size(), failed, (uploaded - start) / 1e9));
+    }
 
+    private void export(long pageSize) throws Exception {
+        long cpu1 = serverCpu.getAsLong();
         long queryStart = System.nanoTime();
         String query = json(send("POST", V + "/jobs/query", HttpRequest.BodyPublishers.ofString(
                 "{\"operation\":\"query\",\"query\":\"SELECT Id, Name, External_Key__c, Industry, AnnualRevenue, "
@@ -207,10 +223,9 @@ public final class EmulatorBenchmark {
         do {
             String path = V + "/jobs/query/" + query + "/results?maxRecords=" + pageSize
                     + (locator == null ? "" : "&locator=" + locator);
-            HttpResponse<InputStream> page = http.send(request(path).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<Long> page = http.send(request(path).GET().build(), info -> new LineCounter());
             expect(page.statusCode(), 200, path);
-            exported += countLines(page.body()) - 1;
+            exported += page.body() - 1;
             locator = page.headers().firstValue("Sforce-Locator").orElse("null");
             pages++;
         } while (!locator.equals("null"));
@@ -243,20 +258,41 @@ public final class EmulatorBenchmark {
         }
     }
 
-    private static long countLines(InputStream body) throws IOException {
-        long lines = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = body) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
+    // Counts the lines of a response body as its buffers arrive, without copying them into a stream.
+    private static final class LineCounter implements HttpResponse.BodySubscriber<Long> {
+        private final CompletableFuture<Long> result = new CompletableFuture<>();
+        private long lines;
+
+        @Override
+        public CompletionStage<Long> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                for (int i = b.position(), end = b.limit(); i < end; i++) {
+                    if (b.get(i) == '\n') {
                         lines++;
                     }
                 }
             }
         }
-        return lines;
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(lines);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -83,8 +83,12 @@ public final class FieldValues {
             if (d.isNaN() || d.isInfinite()) {
                 return d.toString();
             }
-            String plain = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-            return plain;
+            double v = d;
+            if (v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+                // A whole number: the same digits as the BigDecimal route below, without its cost.
+                return Long.toString((long) v);
+            }
+            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
         if (value instanceof LocalDateTime t) {
             return DATETIME_OUT.format(t);

@@ -18,4 +18,13 @@ public interface PreparedQuery {
      * @return the number of rows
      */
     long run(RowSink sink) throws SQLException, IOException;
+
+    /**
+     * The query as at most {@code parts} queries over consecutive ranges of the object's records, to be run in
+     * parallel: their rows, taken part after part, are this query's rows in this query's order. A query that sorts,
+     * has a LIMIT or reads few records is not split and comes back alone.
+     */
+    default List<PreparedQuery> split(int parts) throws SQLException {
+        return List.of(this);
+    }
 }

@@ -87,13 +87,15 @@ final class SoqlTranslator {
             params.add(limit(q.limitClause(), errors));
             limit = " LIMIT ?";
         }
-        StringBuilder sql = select.append(" FROM ").append(SqlNames.table(root)).append(" t0")
-                .append(joins.joins());
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
-        sql.append(orderBy).append(limit);
-        return new TranslatedQuery(root.name(), columns, fields, sql.toString(), params);
+        String from = select.append(" FROM ").append(SqlNames.table(root)).append(" t0").append(joins.joins())
+                .toString();
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String sql = from + where + orderBy + limit;
+        // Without ORDER BY and LIMIT the rows come in row-key order, so ranges of keys read in parallel and joined in
+        // order give the same result as one read.
+        String rangeSql = orderBy.isEmpty() && limit.isEmpty()
+                ? from + (where.isEmpty() ? " WHERE " : where + " AND ") + "t0._ROWID_ BETWEEN ? AND ?" : null;
+        return new TranslatedQuery(root.name(), columns, fields, sql, params, SqlNames.table(root), rangeSql);
     }
 
     private static SObjectType fromObject(FromNameListContext from, Schema schema, SoqlErrors errors)

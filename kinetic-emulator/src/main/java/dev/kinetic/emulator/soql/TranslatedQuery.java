@@ -11,9 +11,12 @@ import java.util.List;
  * @param fields the field behind each column, for output formatting
  * @param sql the SQL text, with {@code ?} for every literal value
  * @param params the parameter values in order
+ * @param table the FROM object's table
+ * @param rangeSql the same query restricted to a range of the table's row keys, with two more parameters (first and
+ *     last key) after {@code params}; null when the query cannot be read in parts (it sorts or has a LIMIT)
  */
 record TranslatedQuery(String objectName, List<String> columns, List<FieldDef> fields, String sql,
-        List<Object> params) {
+        List<Object> params, String table, String rangeSql) {
     TranslatedQuery {
         columns = List.copyOf(columns);
         fields = List.copyOf(fields);

@@ -59,6 +59,11 @@ public record JobFiles(Path dir) {
         return dir.resolve("query.idx");
     }
 
+    /** Part {@code n} of a query job read in parts, appended to {@link #queryResult()} when done. */
+    public Path queryPart(int n) {
+        return dir.resolve("query.part" + n);
+    }
+
     /** Creates the directory. */
     public JobFiles create() {
         try {

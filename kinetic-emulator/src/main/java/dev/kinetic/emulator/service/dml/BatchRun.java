@@ -15,27 +15,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one batch inside one transaction: converts the cells, resolves ids, keys and relationships, applies
- * Salesforce's per-row checks in order (values, targets, field permissions, required fields, uniqueness), then writes
- * the rows that passed. Confined to the thread writing the batch.
+ * One batch: {@link #convert()} turns the cells into values (no database work), {@link #write()} resolves ids, keys
+ * and relationships inside the caller's transaction, applies Salesforce's per-row checks in order (values, targets,
+ * field permissions, required fields, uniqueness) and writes the rows that passed, and {@link #results()} gives each
+ * row's outcome. Confined to the thread writing the batch.
  */
 final class BatchRun {
     private final Database database;
     private final JobPlan plan;
     private final CellConverter converter;
     private final InsertLayout layout;
-    private final Connection connection;
+    private Connection connection;
     private final boolean careful;
     private final LocalDateTime now;
     private final List<Row> rows;
 
-    BatchRun(Database database, JobPlan plan, CellConverter converter, InsertLayout layout, Connection connection,
-             boolean careful, LocalDateTime now, List<String[]> cells) {
+    BatchRun(Database database, JobPlan plan, CellConverter converter, InsertLayout layout, boolean careful,
+             LocalDateTime now, List<String[]> cells) {
         this.database = database;
         this.plan = plan;
         this.converter = converter;
         this.layout = layout;
-        this.connection = connection;
         this.careful = careful;
         this.now = now;
         this.rows = new ArrayList<>(cells.size());
@@ -44,8 +44,9 @@ final class BatchRun {
         }
     }
 
-    List<DmlRowResult> run() throws SQLException, StatementRunner.UniqueRace {
-        convert();
+    /** Writes the converted rows through {@code c}, which the caller commits or rolls back. */
+    void write(Connection c) throws SQLException, StatementRunner.UniqueRace {
+        this.connection = c;
         RowResolver resolver = new RowResolver(database.schema(), plan, connection);
         StatementRunner runner = new StatementRunner(connection, careful, this::raceError);
         RowWrites writes = new RowWrites(plan, layout, connection, runner, now);
@@ -53,7 +54,7 @@ final class BatchRun {
             case DELETE, HARD_DELETE -> {
                 resolver.resolveIds(rows, plan.operation() == DmlOperation.HARD_DELETE);
                 writes.delete(okRows(false));
-                return results();
+                return;
             }
             case UPDATE -> resolver.resolveIds(rows, false);
             case UPSERT -> resolver.resolveUpsertKeys(rows);
@@ -71,10 +72,10 @@ final class BatchRun {
         checkUnique();
         writes.insert(okRows(true));
         writes.update(okRows(false));
-        return results();
     }
 
-    private void convert() {
+    /** Converts every cell to its field's value, failing the rows whose values are invalid. */
+    void convert() {
         boolean deleting = plan.operation() == DmlOperation.DELETE || plan.operation() == DmlOperation.HARD_DELETE;
         List<ColumnPlan> columns = plan.columns();
         for (Row r : rows) {
@@ -177,7 +178,8 @@ final class BatchRun {
         return out;
     }
 
-    private List<DmlRowResult> results() {
+    /** The outcome of every row, in input order. */
+    List<DmlRowResult> results() {
         List<DmlRowResult> out = new ArrayList<>(rows.size());
         int width = plan.width();
         for (Row r : rows) {

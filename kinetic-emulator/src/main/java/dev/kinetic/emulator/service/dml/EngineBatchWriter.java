@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The writer of one prepared job: each {@link #write} is one transaction. When a concurrent batch saves a unique
@@ -74,13 +75,15 @@ final class EngineBatchWriter implements DmlBatchWriter {
 
     // The results, or null when fast mode met a concurrent unique value and the batch must be redone carefully.
     private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, boolean careful) throws SQLException {
+        BatchRun run = new BatchRun(database, plan, converter, layout, careful, now, rows);
+        run.convert();
+        Lock lane = database.writeLane(plan.type());
+        lane.lock();
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                List<DmlRowResult> results = new BatchRun(database, plan, converter, layout, c, careful, now, rows)
-                        .run();
+                run.write(c);
                 c.commit();
-                return results;
             } catch (StatementRunner.UniqueRace e) {
                 c.rollback();
                 if (careful) {
@@ -93,6 +96,9 @@ final class EngineBatchWriter implements DmlBatchWriter {
             } finally {
                 c.setAutoCommit(true);
             }
+        } finally {
+            lane.unlock();
         }
+        return run.results();
     }
 }

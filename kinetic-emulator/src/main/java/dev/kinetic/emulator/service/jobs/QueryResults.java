@@ -21,29 +21,22 @@ import java.util.Base64;
  */
 public final class QueryResults {
     private final JobFiles files;
+    private final QueryIndex.Loaded index;
     private final long headerLength;
     private final long fileLength;
     private final long rows;
-    private final long[] offsets;
 
-    private QueryResults(JobFiles files, long headerLength, long fileLength, long rows, long[] offsets) {
+    private QueryResults(JobFiles files, QueryIndex.Loaded index) {
         this.files = files;
-        this.headerLength = headerLength;
-        this.fileLength = fileLength;
-        this.rows = rows;
-        this.offsets = offsets;
+        this.index = index;
+        this.headerLength = index.headerLength();
+        this.fileLength = index.fileLength();
+        this.rows = index.rows();
     }
 
     static QueryResults load(JobFiles files) {
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(files.queryIndex()))) {
-            long header = in.readLong();
-            long length = in.readLong();
-            long rows = in.readLong();
-            long[] offsets = new long[in.readInt()];
-            for (int i = 0; i < offsets.length; i++) {
-                offsets[i] = in.readLong();
-            }
-            return new QueryResults(files, header, length, rows, offsets);
+        try {
+            return new QueryResults(files, QueryIndex.read(files));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the query result index of " + files.dir(), e);
         }
@@ -99,9 +92,9 @@ public final class QueryResults {
         if (row >= rows) {
             return fileLength;
         }
-        int slot = (int) (row / QueryJobRunner.INDEX_STEP);
-        long pos = offsets[slot];
-        long skip = row - (long) slot * QueryJobRunner.INDEX_STEP;
+        long[] seek = index.seek(row);
+        long pos = seek[0];
+        long skip = seek[1];
         if (skip == 0) {
             return pos;
         }

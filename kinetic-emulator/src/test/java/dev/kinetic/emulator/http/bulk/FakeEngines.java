@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stand-in engines that make the job machinery's behaviour visible: the writer saves every row except those with a
  * cell {@code FAIL}, a header cell {@code Bogus} fails the job, and batches can be held back with a gate. The query
- * planner answers {@code rows:N} with N generated rows (some with quotes and line breaks in their values).
+ * planner answers {@code rows:N} with N generated rows (some with quotes and line breaks in their values), and
+ * {@code rows:N/cut:C} with the same rows read in two parts, before and after row C.
  */
 final class FakeEngines implements RowWriterFactory, QueryPlanner {
     final AtomicInteger batches = new AtomicInteger();
@@ -75,29 +76,51 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
         if (!soql.startsWith("rows:")) {
             throw new SoqlException("MALFORMED_QUERY", "unexpected token: '" + soql + "'");
         }
-        long n = Long.parseLong(soql.substring(5));
-        return new PreparedQuery() {
-            @Override
-            public String objectName() {
-                return "Account";
-            }
+        String[] spec = soql.substring(5).split("/cut:");
+        long n = Long.parseLong(spec[0]);
+        return new FakeQuery(0, n, spec.length > 1 ? Long.parseLong(spec[1]) : -1, queryAll);
+    }
 
-            @Override
-            public List<String> columns() {
-                return List.of("Id", "Name", "Description");
-            }
+    // Rows [from, to); with a cut, split(2) answers the two ranges either side of it.
+    private final class FakeQuery implements PreparedQuery {
+        private final long from;
+        private final long to;
+        private final long cut;
+        private final boolean queryAll;
 
-            @Override
-            public long run(RowSink sink) throws java.io.IOException {
-                for (long i = 0; i < n; i++) {
-                    if (i == QueryGate.ROWS) {
-                        holdAtGate();
-                    }
-                    String note = queryAll ? "all" : i % 7 == 0 ? "line one\nline \"two\"" : "";
-                    sink.row(new String[] {"001Kc" + i, "Account " + i, note});
+        FakeQuery(long from, long to, long cut, boolean queryAll) {
+            this.from = from;
+            this.to = to;
+            this.cut = cut;
+            this.queryAll = queryAll;
+        }
+
+        @Override
+        public String objectName() {
+            return "Account";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("Id", "Name", "Description");
+        }
+
+        @Override
+        public List<PreparedQuery> split(int parts) {
+            return cut < 0 || parts < 2 ? List.of(this)
+                    : List.of(new FakeQuery(from, cut, -1, queryAll), new FakeQuery(cut, to, -1, queryAll));
+        }
+
+        @Override
+        public long run(RowSink sink) throws java.io.IOException {
+            for (long i = from; i < to; i++) {
+                if (i == QueryGate.ROWS) {
+                    holdAtGate();
                 }
-                return n;
+                String note = queryAll ? "all" : i % 7 == 0 ? "line one\nline \"two\"" : "";
+                sink.row(new String[] {"001Kc" + i, "Account " + i, note});
             }
-        };
+            return to - from;
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Query job endpoints over raw HTTP with a stand-in planner ({@code rows:N} yields N rows). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,7 +86,20 @@ class QueryJobHttpTest {
 
     @Test
     void pagesResultsByLocatorWithTheHeaderOnEveryPage() throws Exception {
-        String id = completedQuery(2_500, "");
+        assertPagesOf(completedQuery(2_500, ""));
+    }
+
+    @ParameterizedTest(name = "cut at row {0}")
+    @ValueSource(longs = {1234, 1000, 1001, 0, 2500})
+    void aQueryReadInTwoPartsPagesExactlyLikeOneRead(long cut) throws Exception {
+        String id = createQuery("{\"operation\":\"query\",\"query\":\"rows:2500/cut:" + cut + "\"}");
+        JsonNode job = s.await("query", id, "JobComplete");
+        assertThat(job.get("numberRecordsProcessed").asLong()).isEqualTo(2_500);
+        assertPagesOf(id);
+        assertThat(spool.resolve(id)).isDirectoryNotContaining("glob:**/query.part*");
+    }
+
+    private void assertPagesOf(String id) throws Exception {
         String results = BulkServer.V + "/jobs/query/" + id + "/results";
         List<String> rows = new ArrayList<>();
         String locator = null;

@@ -22,10 +22,13 @@ class BatchRunTest {
         JobPlan plan = HeaderPlanner.plan(org.database.schema(), new DmlRequest("Account", op, header, key,
                 org.userId));
         org.engine.prepare(new DmlRequest("Account", op, header, key, org.userId));
+        BatchRun run = new BatchRun(org.database, plan, new CellConverter(org.database.schema(), plan),
+                new InsertLayout(plan), false, LocalDateTime.parse("2026-01-01T00:00:00"), List.of(rows));
+        run.convert();
         try (Connection c = org.database.connection()) {
-            return new BatchRun(org.database, plan, new CellConverter(org.database.schema(), plan),
-                    new InsertLayout(plan), c, false, LocalDateTime.parse("2026-01-01T00:00:00"), List.of(rows)).run();
+            run.write(c);
         }
+        return run.results();
     }
 
     @Test
