@@ -61,7 +61,7 @@ BASE="http://127.0.0.1:$PORT"
 
 echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; rows: $ROWS"
 mkdir -p "$WORK/org" "$WORK/cli" "$WORK/curl"
-java -Xmx512m -jar "$EMU_JAR" --port "$PORT" --data "$WORK/org" --host 127.0.0.1 >"$WORK/server.log" 2>&1 &
+java -Xmx512m -XX:+UseParallelGC -jar "$EMU_JAR" --port "$PORT" --data "$WORK/org" --host 127.0.0.1 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 ready=0
 for _ in $(seq 1 240); do   # at most ~120 s: the machine may be loaded
@@ -75,7 +75,7 @@ set -a
 # shellcheck disable=SC1091
 . "$WORK/org/local-org.env"
 set +a
-echo "Local org: $BASE (pid $SERVER_PID, -Xmx512m)"
+echo "Local org: $BASE (pid $SERVER_PID, -Xmx512m -XX:+UseParallelGC)"
 
 now() { date +%s.%N; }
 # CPU seconds the local org has used so far (user + system), to show where the time goes on a loaded machine.

@@ -24,6 +24,13 @@ final class AccountCsv extends InputStream {
         this.end = end;
     }
 
+    /** The cells of row {@code i}, in the order of {@link #HEADER}. */
+    static String[] values(long i) {
+        return new String[] {"Benchmark Account " + i, "BENCH-" + i, INDUSTRIES[(int) (i % INDUSTRIES.length)],
+            Long.toString(1000 + (i % 100_000) * 17), Long.toString(i % 5000), CITIES[(int) (i % CITIES.length)],
+            "+39 02 " + (1_000_000 + i % 9_000_000)};
+    }
+
     /** The approximate size of one row in bytes. */
     static int rowBytes() {
         return 100;
@@ -54,14 +61,11 @@ final class AccountCsv extends InputStream {
         line.setLength(0);
         long stop = Math.min(end, next + 1000);
         for (; next < stop; next++) {
-            long i = next;
-            line.append("Benchmark Account ").append(i).append(',')
-                    .append("BENCH-").append(i).append(',')
-                    .append(INDUSTRIES[(int) (i % INDUSTRIES.length)]).append(',')
-                    .append(1000 + (i % 100_000) * 17).append(',')
-                    .append(i % 5000).append(',')
-                    .append(CITIES[(int) (i % CITIES.length)]).append(',')
-                    .append("+39 02 ").append(1_000_000 + i % 9_000_000).append('\n');
+            String[] v = values(next);
+            for (int c = 0; c < v.length; c++) {
+                line.append(c == 0 ? "" : ",").append(v[c]);
+            }
+            line.append('\n');
         }
         chunk = line.toString().getBytes(StandardCharsets.US_ASCII);
         pos = 0;

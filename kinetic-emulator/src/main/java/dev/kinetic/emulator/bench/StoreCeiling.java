@@ -1,0 +1,137 @@
+package dev.kinetic.emulator.bench;
+
+import dev.kinetic.emulator.db.Database;
+import dev.kinetic.emulator.db.SqlNames;
+import dev.kinetic.emulator.schema.Schema;
+import dev.kinetic.emulator.service.dml.DmlEngine;
+import dev.kinetic.emulator.service.dml.DmlOperation;
+import dev.kinetic.emulator.service.dml.DmlRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The store's own ceiling, for comparison with {@link EmulatorBenchmark}: the same Account rows written with plain
+ * JDBC batches straight into a fresh file-backed local org database (the org's tables, indexes and H2 settings; one
+ * connection, 10,000 rows per transaction; no HTTP, CSV parsing, checks or result files), then read back once with
+ * the benchmark query's columns. No path through the Bulk API can be faster than this on the same machine. Run by
+ * {@code bench.sh --store-ceiling} in a JVM like the benchmark server's.
+ */
+public final class StoreCeiling {
+    private static final String[] COLUMNS = {"Id", "Name", "External_Key__c", "Industry", "AnnualRevenue",
+        "NumberOfEmployees", "BillingCity", "Phone", "OwnerId", "CreatedById", "LastModifiedById", "CreatedDate",
+        "LastModifiedDate", "SystemModstamp", "IsDeleted"};
+    private static final int BATCH = 10_000;
+
+    private StoreCeiling() {
+    }
+
+    /**
+     * Runs the measurement.
+     *
+     * @param args {@code --rows N}
+     */
+    public static void main(String[] args) throws Exception {
+        long rows = args.length == 2 && args[0].equals("--rows") ? Long.parseLong(args[1]) : 1_000_000;
+        Path dir = Files.createTempDirectory("kinetic-store-ceiling-");
+        try (Database db = Database.inDirectory(dir, Schema.defaultOrg())) {
+            String user = db.ids().next("005");
+            // Preparing an insert adds the key columns and indexes that Bulk jobs write (External_Key__c's).
+            new DmlEngine(db, Clock.systemUTC()).prepare(new DmlRequest("Account", DmlOperation.INSERT,
+                    List.of(AccountCsv.HEADER.trim().split(",")), null, user));
+            long cpu0 = BenchServer.processCpuNanos();
+            long t0 = System.nanoTime();
+            insert(db, rows, user);
+            long t1 = System.nanoTime();
+            long cpu1 = BenchServer.processCpuNanos();
+            long read = read(db);
+            long t2 = System.nanoTime();
+            long cpu2 = BenchServer.processCpuNanos();
+            report("store insert", rows, t1 - t0, cpu1 - cpu0);
+            report("store read  ", read, t2 - t1, cpu2 - cpu1);
+            System.out.printf(Locale.ROOT, "peak heap: %,d MB%n", BenchServer.peakHeap() / (1024 * 1024));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void insert(Database db, long rows, String user) throws Exception {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        for (String c : COLUMNS) {
+            cols.append(cols.length() == 0 ? "" : ", ").append(SqlNames.column(c));
+            marks.append(marks.length() == 0 ? "?" : ", ?");
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
+                + SqlNames.table("Account") + " (" + cols + ") VALUES (" + marks + ")")) {
+            c.setAutoCommit(false);
+            for (long i = 0; i < rows; i++) {
+                String[] v = AccountCsv.values(i);
+                Timestamp now = new Timestamp(System.currentTimeMillis());
+                ps.setString(1, db.ids().next("001"));
+                ps.setString(2, v[0]);
+                ps.setString(3, v[1]);
+                ps.setString(4, v[2]);
+                ps.setDouble(5, Double.parseDouble(v[3]));
+                ps.setInt(6, Integer.parseInt(v[4]));
+                ps.setString(7, v[5]);
+                ps.setString(8, v[6]);
+                ps.setString(9, user);
+                ps.setString(10, user);
+                ps.setString(11, user);
+                ps.setTimestamp(12, now);
+                ps.setTimestamp(13, now);
+                ps.setTimestamp(14, now);
+                ps.setBoolean(15, false);
+                ps.addBatch();
+                if ((i + 1) % BATCH == 0 || i == rows - 1) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static long read(Database db) throws Exception {
+        long n = 0;
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            s.setFetchSize(2_000);
+            try (ResultSet rs = s.executeQuery("SELECT " + String.join(", ", SqlNames.column("Id"),
+                    SqlNames.column("Name"), SqlNames.column("External_Key__c"), SqlNames.column("Industry"),
+                    SqlNames.column("AnnualRevenue"), SqlNames.column("NumberOfEmployees"),
+                    SqlNames.column("BillingCity"), SqlNames.column("Phone")) + " FROM "
+                    + SqlNames.table("Account"))) {
+                while (rs.next()) {
+                    for (int i = 1; i <= 8; i++) {
+                        rs.getString(i);
+                    }
+                    n++;
+                }
+            }
+            c.commit();
+            s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            c.setAutoCommit(true);
+        }
+        return n;
+    }
+
+    private static void report(String phase, long rows, long nanos, long cpuNanos) {
+        System.out.printf(Locale.ROOT, "%s: %,d rows in %.2f s -> %,.0f rows/s (CPU %.2f s = %,.0f rows per "
+                + "CPU-second)%n", phase, rows, nanos / 1e9, rows / (nanos / 1e9), cpuNanos / 1e9,
+                rows / (cpuNanos / 1e9));
+    }
+}
