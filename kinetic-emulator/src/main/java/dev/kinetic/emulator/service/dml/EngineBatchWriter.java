@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The writer of one prepared job: each {@link #write} is one transaction. When a concurrent batch saves a unique
- * value between our checks and our insert, the batch is rolled back and redone row by row, so exactly one of the
- * clashing rows wins and the other fails with DUPLICATE_VALUE. A batch that cannot lock its records (deadlock or lock
+ * The writer of one prepared job: each {@link #write} is one transaction. A batch first trusts the unique indexes
+ * to refuse values that saved records hold; when one does, the batch is rolled back and redone with every value
+ * looked up first ({@link BatchRun.Mode}). When a concurrent batch saves a unique value between those checks and our
+ * insert, the batch is redone row by row, so exactly one of the clashing rows wins and the other fails with
+ * DUPLICATE_VALUE. A batch that cannot lock its records (deadlock or lock
  * timeout against other batches) is rolled back and each of its rows fails with UNABLE_TO_LOCK_ROW. Thread-safe: it
  * holds only immutable job state.
  */
@@ -42,8 +44,11 @@ final class EngineBatchWriter implements DmlBatchWriter {
     public List<DmlRowResult> write(List<String[]> rows) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         try {
-            List<DmlRowResult> fast = attempt(rows, now, false);
-            return fast != null ? fast : attempt(rows, now, true);
+            List<DmlRowResult> results = attempt(rows, now, BatchRun.Mode.OPTIMISTIC);
+            if (results == null) {
+                results = attempt(rows, now, BatchRun.Mode.CHECKED);
+            }
+            return results != null ? results : attempt(rows, now, BatchRun.Mode.CAREFUL);
         } catch (SQLException e) {
             if (isLockFailure(e)) {
                 return lockFailures(rows);
@@ -73,9 +78,11 @@ final class EngineBatchWriter implements DmlBatchWriter {
         return out;
     }
 
-    // The results, or null when fast mode met a concurrent unique value and the batch must be redone carefully.
-    private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, boolean careful) throws SQLException {
-        BatchRun run = new BatchRun(database, plan, converter, layout, careful, now, rows);
+    // The results, or null when the unique index refused a value and the batch must be redone in the next mode.
+    private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, BatchRun.Mode mode)
+            throws SQLException {
+        boolean careful = mode == BatchRun.Mode.CAREFUL;
+        BatchRun run = new BatchRun(database, plan, converter, layout, mode, now, rows);
         run.convert();
         Lock lane = database.writeLane(plan.type());
         lane.lock();
