@@ -21,14 +21,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
- * Runs a query job once (reading on the worker pool, writing on the coordinator thread) into a spool CSV (header plus rows, every value quoted, in the job's
+ * Runs a query job once (reading on the worker pool, in parallel parts when the query splits) into a spool CSV (header plus rows, every value quoted, in the job's
  * delimiter and line ending) and a sparse index of the byte offset of every {@value #INDEX_STEP}th row, so that
  * {@link QueryResults} serves any page by seeking instead of re-running the query. Thread-safe.
  */
@@ -49,8 +49,9 @@ final class QueryJobRunner {
     }
 
     /**
-     * Runs the job: the query reads rows on the worker pool while this (coordinator) thread writes them to the spool
-     * file, through a {@link RowHandoff}.
+     * Runs the job: a query that splits into parts reads them in parallel on the worker pool, each into its own file;
+     * any other query reads rows on the worker pool while this (coordinator) thread writes them to the spool file,
+     * through a {@link RowHandoff}.
      */
     void run(Job job) {
         if (!job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
@@ -85,30 +86,30 @@ final class QueryJobRunner {
     // One read on the worker pool handing rows to this thread, which writes them; -1 when the job was stopped.
     private long pipelined(Job job, JobFiles files, PreparedQuery query)
             throws IOException, InterruptedException, ExecutionException {
-            RowHandoff handoff = new RowHandoff();
-            Future<Long> reader = workers.submit(() -> {
-                try {
-                    long n = query.run(handoff);
-                    handoff.finish();
-                    return n;
-                } catch (Exception | Error e) {
-                    handoff.fail();
-                    throw e;
-                }
-            });
-            long rows;
+        RowHandoff handoff = new RowHandoff();
+        Future<Long> reader = workers.submit(() -> {
             try {
-                rows = write(job, files, query, handoff);
-            } catch (IOException | RuntimeException | InterruptedException e) {
-                handoff.cancel();
+                long n = query.run(handoff);
+                handoff.finish();
+                return n;
+            } catch (Exception | Error e) {
+                handoff.fail();
                 throw e;
             }
-            if (rows < 0) {
-                handoff.cancel();
-                return -1;
-            }
-            reader.get();
-            return rows;
+        });
+        long rows;
+        try {
+            rows = write(job, files, query, handoff);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            handoff.cancel();
+            throw e;
+        }
+        if (rows < 0) {
+            handoff.cancel();
+            return -1;
+        }
+        reader.get();
+        return rows;
     }
 
     /*

@@ -204,12 +204,13 @@ class QueryJobHttpTest {
         assertThat(list.get("records").get(0).get("jobType").asText()).isEqualTo("V2Query");
     }
 
-    @Test
-    void abortWhileTheQueryRunsStopsItAndKeepsItAborted() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"rows:200000", "rows:200000/cut:100000"})
+    void abortWhileTheQueryRunsStopsItAndKeepsItAborted(String query) throws Exception {
         s.engines.gate = new java.util.concurrent.Semaphore(0);
         s.engines.firstBatchStarted = new java.util.concurrent.CountDownLatch(1);
         try {
-            String id = createQuery("{\"operation\":\"query\",\"query\":\"rows:200000\"}");
+            String id = createQuery("{\"operation\":\"query\",\"query\":\"" + query + "\"}");
             s.engines.firstBatchStarted.await();
             String job = BulkServer.V + "/jobs/query/" + id;
             assertThat(s.json(s.send("GET", job, null)).get("state").asText()).isEqualTo("InProgress");
