@@ -81,7 +81,8 @@ final class DescribeLoader {
                 text(f, "relationshipName"),
                 text(f, "compoundFieldName"),
                 f.path("restrictedPicklist").asBoolean(false),
-                picklist);
+                picklist,
+                text(f, "defaultValue"));
     }
 
     private static String text(JsonNode n, String field) {

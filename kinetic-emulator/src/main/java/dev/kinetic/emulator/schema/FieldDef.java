@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param compoundFieldName the compound field this one is a component of, or null
  * @param restrictedPicklist whether only the listed picklist values are allowed
  * @param picklistValues the picklist values (empty when not a picklist)
+ * @param defaultValue the describe's {@code defaultValue} as text ({@code "true"} for a checkbox checked by default),
+ *     or null
  */
 public record FieldDef(
         String name,
@@ -54,7 +56,8 @@ public record FieldDef(
         String relationshipName,
         String compoundFieldName,
         boolean restrictedPicklist,
-        List<PicklistValue> picklistValues) {
+        List<PicklistValue> picklistValues,
+        String defaultValue) {
 
     /** Validates and copies the lists. */
     public FieldDef {

@@ -49,12 +49,15 @@ class SchemaTest {
                 {"name":"Invoice__c","label":"Invoice","custom":true,"fields":[
                   {"name":"Id","type":"id","nillable":false,"createable":false,"defaultedOnCreate":true},
                   {"name":"Name","type":"string","length":80,"nillable":false,"createable":true,"nameField":true},
-                  {"name":"Account__c","type":"reference","referenceTo":["Account"],"relationshipName":"Account__r"}
+                  {"name":"Account__c","type":"reference","referenceTo":["Account"],"relationshipName":"Account__r"},
+                  {"name":"Paid__c","type":"boolean","nillable":false,"defaultValue":true}
                 ]}""");
         Schema extended = schema.withDescribeFile(file);
         SObjectType invoice = extended.find("invoice__c").orElseThrow();
         assertThat(invoice.keyPrefix()).startsWith("a").hasSize(3);
         assertThat(invoice.relationship("Account__r").orElseThrow().referenceTo()).containsExactly("Account");
+        assertThat(invoice.field("Paid__c").orElseThrow().defaultValue()).isEqualTo("true");
+        assertThat(invoice.field("Name").orElseThrow().defaultValue()).isNull();
     }
 
     @Test

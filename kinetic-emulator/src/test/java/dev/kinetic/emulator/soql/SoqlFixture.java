@@ -123,6 +123,6 @@ final class SoqlFixture implements AutoCloseable {
             String relationshipName) {
         return new FieldDef(name, name, type, length, 18, 2, true, true, true, false, false, false, false,
                 name.equals("Id"), name.equals("Name"), false, false, name.endsWith("__c"), referenceTo,
-                relationshipName, null, false, List.of());
+                relationshipName, null, false, List.of(), null);
     }
 }

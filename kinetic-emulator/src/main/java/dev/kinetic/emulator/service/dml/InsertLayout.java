@@ -92,10 +92,11 @@ final class InsertLayout {
         return name.isEmpty() ? null : name;
     }
 
-    // The value a field takes when an insert leaves it out: false for booleans, the default picklist value.
+    // The value a field takes when an insert leaves it out: a checkbox's default (unchecked unless the describe says
+    // "defaultValue": true), the default picklist value.
     static Object defaultOf(FieldDef f) {
         if (f.type() == FieldType.BOOLEAN) {
-            return Boolean.FALSE;
+            return Boolean.valueOf("true".equalsIgnoreCase(f.defaultValue()));
         }
         if (f.defaultedOnCreate()) {
             for (PicklistValue v : f.picklistValues()) {

@@ -30,11 +30,17 @@ class CustomObjectDmlTest {
 
     private static FieldDef field(String name, FieldType type, boolean nillable, boolean createable,
                                   boolean externalId, List<String> referenceTo, String relationship) {
+        return field(name, type, nillable, createable, externalId, referenceTo, relationship, null);
+    }
+
+    private static FieldDef field(String name, FieldType type, boolean nillable, boolean createable,
+                                  boolean externalId, List<String> referenceTo, String relationship,
+                                  String defaultValue) {
         boolean defaulted = !nillable && (!createable || name.equals("OwnerId"));
         return new FieldDef(name, name.replace("__c", "").replace('_', ' '), type, type == FieldType.STRING ? 80 : 0,
                 0, 0, nillable, createable, createable, defaulted, false, false, externalId, name.equals("Id"),
                 name.equals("Name"), false, false, name.endsWith("__c"), referenceTo, relationship, null, false,
-                List.of());
+                List.of(), defaultValue);
     }
 
     private static SObjectType widget() {
@@ -45,6 +51,9 @@ class CustomObjectDmlTest {
                 field("Ext__c", FieldType.STRING, true, true, true, List.of(), null),
                 field("Parent__c", FieldType.REFERENCE, true, true, false, List.of("Widget__c"), "Parent__r"),
                 field("OwnerId", FieldType.REFERENCE, false, true, false, List.of("User"), "Owner"),
+                // Checkboxes are never null; describe gives their default as "defaultValue".
+                field("Active__c", FieldType.BOOLEAN, false, true, false, List.of(), null, "true"),
+                field("Archived__c", FieldType.BOOLEAN, false, true, false, List.of(), null, "false"),
                 field("CreatedDate", FieldType.DATETIME, false, false, false, List.of(), null),
                 field("SystemModstamp", FieldType.DATETIME, false, false, false, List.of(), null)));
         return new SObjectType("Widget__c", "Widget", null, true, fields);
@@ -83,5 +92,26 @@ class CustomObjectDmlTest {
     void customRequiredFieldIsEnforced() throws Exception {
         assertThat(insert("Ext__c", "W-2").get(0).error())
                 .isEqualTo("REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --");
+    }
+
+    @Test
+    void leftOutCheckboxesTakeTheDefaultThatDescribeGives() throws Exception {
+        List<DmlRowResult> results = insert("Name|Archived__c", "Defaults|", "Explicit|true");
+
+        assertThat(results).allMatch(DmlRowResult::success);
+        assertThat(stored(results.get(0).id(), "Active__c")).isTrue();
+        assertThat(stored(results.get(0).id(), "Archived__c")).isFalse();
+        assertThat(stored(results.get(1).id(), "Archived__c")).isTrue();
+    }
+
+    private boolean stored(String id, String field) throws Exception {
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement("SELECT "
+                + SqlNames.column(field) + " FROM " + SqlNames.table("Widget__c") + " WHERE \"ID\" = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBoolean(1);
+            }
+        }
     }
 }
