@@ -57,6 +57,14 @@ final class CsvWriter {
         return this;
     }
 
+    /** Writes a whole row of quoted values. */
+    CsvWriter row(String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            value(values[i], i == 0);
+        }
+        return endRow();
+    }
+
     /** Ends the current row. */
     CsvWriter endRow() {
         put(lineEnding);

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,6 +48,34 @@ final class QueryIndex {
             long local = row - s.firstRow();
             int slot = (int) (local / QueryJobRunner.INDEX_STEP);
             return new long[] {s.base() + s.offsets()[slot], local - (long) slot * QueryJobRunner.INDEX_STEP};
+        }
+    }
+
+    /** Collects the byte offset of every {@value QueryJobRunner#INDEX_STEP}th row as rows are written. Not thread-safe. */
+    static final class Offsets {
+        private long[] offsets = new long[64];
+        private long rows;
+
+        /** Counts the next row, which starts at byte {@code position}. */
+        void row(long position) {
+            if (rows % QueryJobRunner.INDEX_STEP == 0) {
+                int slot = (int) (rows / QueryJobRunner.INDEX_STEP);
+                if (slot == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, slot * 2);
+                }
+                offsets[slot] = position;
+            }
+            rows++;
+        }
+
+        /** The rows counted so far. */
+        long rows() {
+            return rows;
+        }
+
+        /** The offsets collected, one per index slot. */
+        long[] toArray() {
+            return Arrays.copyOf(offsets, slots(rows));
         }
     }
 

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -180,8 +179,7 @@ final class QueryJobRunner {
     // Writes the header and every row with the sparse index; returns the row count, or -1 when the job was stopped.
     private long write(Job job, JobFiles files, PreparedQuery query, RowHandoff handoff)
             throws IOException, InterruptedException {
-        long[] index = new long[64];
-        long count = 0;
+        QueryIndex.Offsets offsets = new QueryIndex.Offsets();
         CsvWriter writer = new CsvWriter(job.info().dialect());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(files.queryResult()), 1 << 16)) {
             writer.header(query.columns(), List.of());
@@ -192,30 +190,20 @@ final class QueryJobRunner {
                     return -1;
                 }
                 for (String[] values : chunk) {
-                    if (count % INDEX_STEP == 0) {
-                        int slot = (int) (count / INDEX_STEP);
-                        if (slot == index.length) {
-                            index = Arrays.copyOf(index, slot * 2);
-                        }
-                        index[slot] = writer.position();
-                    }
-                    for (int i = 0; i < values.length; i++) {
-                        writer.value(values[i], i == 0);
-                    }
-                    writer.endRow();
-                    count++;
+                    offsets.row(writer.position());
+                    writer.row(values);
                 }
                 if (writer.buffered() >= 1 << 16) {
                     writer.flushTo(out);
                 }
-                if (count % PROGRESS_STEP < RowHandoff.CHUNK) {
-                    job.counters(count, 0);
+                if (offsets.rows() % PROGRESS_STEP < RowHandoff.CHUNK) {
+                    job.counters(offsets.rows(), 0);
                 }
             }
             writer.flushTo(out);
-            QueryIndex.write(files, headerLength, writer.position(), count,
-                    List.of(new QueryIndex.Segment(0, count, 0, Arrays.copyOf(index, QueryIndex.slots(count)))));
+            QueryIndex.write(files, headerLength, writer.position(), offsets.rows(),
+                    List.of(new QueryIndex.Segment(0, offsets.rows(), 0, offsets.toArray())));
         }
-        return count;
+        return offsets.rows();
     }
 }

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,9 +40,8 @@ final class QueryPart implements RowSink {
     private final AtomicLong progress;
     private final AtomicBoolean abandoned;
     private final CsvWriter writer;
+    private final QueryIndex.Offsets offsets = new QueryIndex.Offsets();
     private OutputStream out;
-    private long[] offsets = new long[64];
-    private long rows;
 
     QueryPart(Job job, PreparedQuery query, Path file, AtomicLong progress, AtomicBoolean abandoned) {
         this.job = job;
@@ -61,31 +59,22 @@ final class QueryPart implements RowSink {
             query.run(this);
             writer.flushTo(o);
         }
-        job.counters(progress.addAndGet(rows % PROGRESS_STEP), 0);
-        return new Written(rows, writer.position(), Arrays.copyOf(offsets, QueryIndex.slots(rows)));
+        job.counters(progress.addAndGet(offsets.rows() % PROGRESS_STEP), 0);
+        return new Written(offsets.rows(), writer.position(), offsets.toArray());
     }
 
     @Override
     public void row(String[] values) throws IOException {
-        if (rows % QueryJobRunner.INDEX_STEP == 0) {
-            int slot = (int) (rows / QueryJobRunner.INDEX_STEP);
-            if (slot == offsets.length) {
-                offsets = Arrays.copyOf(offsets, slot * 2);
-            }
-            offsets[slot] = writer.position();
-            if (abandoned.get() || job.stopRequested()) {
-                throw new Stopped();
-            }
+        long rows = offsets.rows();
+        if (rows % QueryJobRunner.INDEX_STEP == 0 && (abandoned.get() || job.stopRequested())) {
+            throw new Stopped();
         }
-        for (int i = 0; i < values.length; i++) {
-            writer.value(values[i], i == 0);
-        }
-        writer.endRow();
-        rows++;
+        offsets.row(writer.position());
+        writer.row(values);
         if (writer.buffered() >= 1 << 16) {
             writer.flushTo(out);
         }
-        if (rows % PROGRESS_STEP == 0) {
+        if ((rows + 1) % PROGRESS_STEP == 0) {
             job.counters(progress.addAndGet(PROGRESS_STEP), 0);
         }
     }
