@@ -39,13 +39,17 @@ import java.util.stream.Stream;
 public final class EmulatorBenchmark {
     private static final String V = "/services/data/v62.0";
     private static final String USAGE = "usage: EmulatorBenchmark [--rows N] [--job-rows N] [--page-size N] "
-            + "[--server-heap 512m] [--in-process | --url URL --token TOKEN [--query-only] | --store-ceiling]";
+            + "[--server-heap 512m] [--warmup N] [--in-process | --url URL --token TOKEN [--query-only] | --store-ceiling]";
+    /** Rows ingested and exported before the timed run, so that both measure a server past its JIT warm-up. */
+    private static final long DEFAULT_WARMUP = 200_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
     private String token;
     private LongSupplier serverCpu = () -> -1;
     private boolean queryOnly;
+    private long warmup;
+    private boolean quiet;
 
     private EmulatorBenchmark() {
     }
@@ -61,6 +65,7 @@ public final class EmulatorBenchmark {
         String token = System.getenv("SF_ACCESS_TOKEN");
         boolean inProcess = false;
         boolean storeCeiling = false;
+        Long warmup = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
@@ -72,6 +77,7 @@ public final class EmulatorBenchmark {
                 case "--in-process" -> inProcess = true;
                 case "--query-only" -> bench.queryOnly = true;
                 case "--store-ceiling" -> storeCeiling = true;
+                case "--warmup" -> warmup = Long.parseLong(args[++i]);
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -86,11 +92,16 @@ public final class EmulatorBenchmark {
         System.out.printf(Locale.ROOT, "kinetic local org benchmark: %,d Account rows, %d cores%n", rows,
                 Runtime.getRuntime().availableProcessors());
         if (storeCeiling) {
-            System.exit(forkStoreCeiling(heap, rows));
+            System.exit(forkStoreCeiling(heap, rows, warmup == null ? DEFAULT_WARMUP : warmup));
         }
         if (url != null) {
             if (token == null) {
                 System.err.println("--url needs --token (or SF_ACCESS_TOKEN)");
+                System.exit(2);
+            }
+            if (warmup != null && warmup > 0) {
+                // The warm-up ends with a reset, which would delete the records of an org someone else runs.
+                System.err.println("--warmup needs an org the benchmark starts itself; leave out --url");
                 System.exit(2);
             }
             bench.base = url.replaceAll("/$", "");
@@ -98,6 +109,7 @@ public final class EmulatorBenchmark {
             bench.run(rows, jobRows, pageSize);
             System.out.println("server peak heap: unknown (the server runs elsewhere)");
         } else if (inProcess) {
+            bench.warmup = warmup == null ? DEFAULT_WARMUP : warmup;
             try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
                 bench.base = org.baseUri().toString();
                 bench.token = org.accessToken();
@@ -107,6 +119,7 @@ public final class EmulatorBenchmark {
                         BenchServer.peakHeap() / (1024 * 1024));
             }
         } else {
+            bench.warmup = warmup == null ? DEFAULT_WARMUP : warmup;
             bench.forked(heap, rows, jobRows, pageSize);
         }
     }
@@ -153,12 +166,13 @@ public final class EmulatorBenchmark {
     }
 
     // The store ceiling runs in a JVM like the benchmark server's and prints its own report.
-    private static int forkStoreCeiling(String heap, long rows) throws Exception {
+    private static int forkStoreCeiling(String heap, long rows, long warmup) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         System.out.println("store ceiling: plain JDBC into a file-backed local org database, separate JVM with -Xmx"
                 + heap + " -XX:+UseParallelGC");
         return new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+UseParallelGC", "-cp",
-                System.getProperty("java.class.path"), StoreCeiling.class.getName(), "--rows", Long.toString(rows))
+                System.getProperty("java.class.path"), StoreCeiling.class.getName(), "--rows", Long.toString(rows),
+                "--warmup", Long.toString(warmup))
                 .inheritIO().start().waitFor();
     }
 
@@ -173,6 +187,15 @@ public final class EmulatorBenchmark {
     }
 
     private void run(long rows, long jobRows, long pageSize) throws Exception {
+        if (warmup > 0 && !queryOnly) {
+            quiet = true;
+            ingest(Math.min(warmup, rows), jobRows);
+            export(pageSize);
+            quiet = false;
+            expect(send("POST", "/__emulator/reset", HttpRequest.BodyPublishers.noBody()), 204);
+            System.out.printf(Locale.ROOT, "warm-up: %,d rows ingested and exported, then the org reset (not timed)%n",
+                    Math.min(warmup, rows));
+        }
         if (!queryOnly) {
             ingest(rows, jobRows);
         }
@@ -253,7 +276,10 @@ public final class EmulatorBenchmark {
     }
 
     // Wall-clock rate, plus the rate per CPU-second the server used (meaningful on a machine shared with others).
-    private static void report(String phase, long rows, long nanos, long cpuNanos, String detail) {
+    private void report(String phase, long rows, long nanos, long cpuNanos, String detail) {
+        if (quiet) {
+            return;
+        }
         double seconds = nanos / 1e9;
         String cpu = cpuNanos < 0 ? "" : String.format(Locale.ROOT, "; server CPU %.2f s = %,.0f rows per CPU-second",
                 cpuNanos / 1e9, rows / (cpuNanos / 1e9));

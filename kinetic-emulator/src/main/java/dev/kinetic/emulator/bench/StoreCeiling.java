@@ -38,16 +38,31 @@ public final class StoreCeiling {
     /**
      * Runs the measurement.
      *
-     * @param args {@code --rows N}
+     * @param args {@code --rows N} (default 1,000,000), {@code --warmup N} rows written, read and deleted first
+     *     (default 0)
      */
     public static void main(String[] args) throws Exception {
-        long rows = args.length == 2 && args[0].equals("--rows") ? Long.parseLong(args[1]) : 1_000_000;
+        long rows = 1_000_000;
+        long warmup = 0;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[i + 1]);
+                case "--warmup" -> warmup = Long.parseLong(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         Path dir = Files.createTempDirectory("kinetic-store-ceiling-");
         try (Database db = Database.inDirectory(dir, Schema.defaultOrg())) {
             String user = db.ids().next("005");
             // Preparing an insert adds the key columns and indexes that Bulk jobs write (External_Key__c's).
             new DmlEngine(db, Clock.systemUTC()).prepare(new DmlRequest("Account", DmlOperation.INSERT,
                     List.of(AccountCsv.HEADER.trim().split(",")), null, user));
+            if (warmup > 0) {
+                insert(db, warmup, user);
+                read(db);
+                db.deleteAllRecords();
+                System.out.printf(Locale.ROOT, "warm-up: %,d rows written, read and deleted (not timed)%n", warmup);
+            }
             long cpu0 = BenchServer.processCpuNanos();
             long t0 = System.nanoTime();
             insert(db, rows, user);
