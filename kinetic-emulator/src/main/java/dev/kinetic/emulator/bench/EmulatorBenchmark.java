@@ -48,6 +48,8 @@ public final class EmulatorBenchmark {
     private boolean queryOnly;
     private long warmup;
     private boolean quiet;
+    private double ingestRate = -1;
+    private double queryRate = -1;
 
     private EmulatorBenchmark() {
     }
@@ -150,8 +152,10 @@ public final class EmulatorBenchmark {
             run(rows, jobRows, pageSize);
             in.println("heap");
             String[] peaks = value(out, "HEAP").split(" ");
+            long peakMb = Long.parseLong(peaks[0]) / (1024 * 1024);
             System.out.printf(Locale.ROOT, "server peak heap: %,d MB in use, %,d MB live after GC (cap -Xmx%s)%n",
-                    Long.parseLong(peaks[0]) / (1024 * 1024), Long.parseLong(peaks[1]) / (1024 * 1024), heap);
+                    peakMb, Long.parseLong(peaks[1]) / (1024 * 1024), heap);
+            System.out.println(verdicts(peakMb));
             in.println("quit");
         } finally {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -243,6 +247,9 @@ public final class EmulatorBenchmark {
         }
         long ingested = System.nanoTime();
         long cpu1 = serverCpu.getAsLong();
+        if (!quiet) {
+            ingestRate = processed / ((ingested - start) / 1e9);
+        }
         report("ingest", processed, ingested - start, cpu1 - cpu0, String.format(Locale.ROOT,
                 "%d jobs, %,d failed, upload %.2f s", jobs.size(), failed, (uploaded - start) / 1e9));
     }
@@ -270,8 +277,29 @@ public final class EmulatorBenchmark {
         } while (!locator.equals("null"));
         long done = System.nanoTime();
         long cpu2 = serverCpu.getAsLong();
+        if (!quiet) {
+            queryRate = exported / ((done - queryStart) / 1e9);
+        }
         report("query ", exported, done - queryStart, cpu2 - cpu1, String.format(Locale.ROOT, "%d pages, query ran %.2f s",
                 pages, (ready - queryStart) / 1e9));
+    }
+
+    // The targets on two cores, each with the measured figure and whether it was reached.
+    private String verdicts(long peakHeapMb) {
+        StringBuilder out = new StringBuilder("targets (set for 1,000,000 rows on 2 cores):");
+        if (ingestRate >= 0) {
+            out.append(verdict(" ingest >= 100,000 rows/s", ingestRate >= 100_000, String.format(Locale.ROOT, "%,.0f",
+                    ingestRate)));
+        }
+        if (queryRate >= 0) {
+            out.append(verdict(" query >= 300,000 rows/s", queryRate >= 300_000, String.format(Locale.ROOT, "%,.0f",
+                    queryRate)));
+        }
+        return out.append(verdict(" heap <= 512 MB", peakHeapMb <= 512, peakHeapMb + " MB")).toString();
+    }
+
+    private static String verdict(String target, boolean met, String measured) {
+        return target + (met ? " met (" : " MISSED (") + measured + ")" + (target.startsWith(" heap") ? "" : ";");
     }
 
     // Wall-clock rate, plus the rate per CPU-second the server used (meaningful on a machine shared with others).
