@@ -37,7 +37,8 @@ import java.util.stream.Stream;
 public final class EmulatorBenchmark {
     private static final String V = "/services/data/v62.0";
     private static final String USAGE = "usage: EmulatorBenchmark [--rows N] [--job-rows N] [--page-size N] "
-            + "[--server-heap 512m] [--warmup N] [--in-process | --url URL --token TOKEN [--query-only] | --store-ceiling]";
+            + "[--server-heap 512m] [--warmup N] "
+            + "[--in-process | --url URL --token TOKEN [--query-only] | --store-ceiling]";
     /** Rows ingested and exported before the timed run, so that both measure a server past its JIT warm-up. */
     private static final long DEFAULT_WARMUP = 200_000;
 
@@ -280,7 +281,8 @@ public final class EmulatorBenchmark {
         if (!quiet) {
             queryRate = exported / ((done - queryStart) / 1e9);
         }
-        report("query ", exported, done - queryStart, cpu2 - cpu1, String.format(Locale.ROOT, "%d pages, query ran %.2f s",
+        report("query ", exported, done - queryStart, cpu2 - cpu1, String.format(Locale.ROOT,
+                "%d pages, query ran %.2f s",
                 pages, (ready - queryStart) / 1e9));
     }
 

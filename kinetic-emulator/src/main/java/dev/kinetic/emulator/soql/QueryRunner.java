@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Runs a translated query and streams its rows: a forward-only, read-only cursor with a fetch size, in one
  * transaction on a session switched to H2's lazy query execution, so rows are produced as they are read rather than
- * gathered first (a query with ORDER BY still sorts before its first row). Immutable and thread-safe; each run takes its own connection.
+ * gathered first (a query with ORDER BY still sorts before its first row). Immutable and thread-safe; each run
+ * takes its own connection.
  */
 final class QueryRunner implements PreparedQuery {
     private static final int FETCH_SIZE = 2_000;

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One batch: {@link #convert()} turns the cells into values (no database work), {@link #write()} resolves ids, keys
- * and relationships inside the caller's transaction, applies Salesforce's per-row checks in order (values, targets,
- * field permissions, required fields, uniqueness) and writes the rows that passed, and {@link #results()} gives each
- * row's outcome. Confined to the thread writing the batch.
+ * One batch: {@link #convert()} turns the cells into values (no database work), {@link #write(Connection)}
+ * resolves ids, keys and relationships inside the caller's transaction, applies Salesforce's per-row checks in order
+ * (values, targets, field permissions, required fields, uniqueness) and writes the rows that passed, and
+ * {@link #results()} gives each row's outcome. Confined to the thread writing the batch.
  */
 final class BatchRun {
     private final Database database;

@@ -32,7 +32,10 @@ final class QueryIndex {
 
     /** A loaded index. */
     record Loaded(long headerLength, long fileLength, long rows, List<Segment> segments) {
-        /** The indexed row at or before {@code row} (which must be below {@link #rows()}): {byte offset, rows to skip}. */
+        /**
+         * The indexed row at or before {@code row}, which must be below {@link #rows()}: its byte offset and the rows
+         * to skip from there.
+         */
         long[] seek(long row) {
             int lo = 0;
             int hi = segments.size() - 1;
@@ -51,7 +54,10 @@ final class QueryIndex {
         }
     }
 
-    /** Collects the byte offset of every {@value QueryJobRunner#INDEX_STEP}th row as rows are written. Not thread-safe. */
+    /**
+     * Collects the byte offset of every {@value QueryJobRunner#INDEX_STEP}th row as rows are written. Not
+     * thread-safe.
+     */
     static final class Offsets {
         private long[] offsets = new long[64];
         private long rows;

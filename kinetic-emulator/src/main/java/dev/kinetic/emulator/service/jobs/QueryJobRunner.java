@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a query job once (reading on the worker pool, in parallel parts when the query splits) into a spool CSV (header plus rows, every value quoted, in the job's
- * delimiter and line ending) and a sparse index of the byte offset of every {@value #INDEX_STEP}th row, so that
- * {@link QueryResults} serves any page by seeking instead of re-running the query. Thread-safe.
+ * Runs a query job once (reading on the worker pool, in parallel parts when the query splits) into a spool CSV
+ * (header plus rows, every value quoted, in the job's delimiter and line ending) and a sparse index of the byte
+ * offset of every {@value #INDEX_STEP}th row, so that {@link QueryResults} serves any page by seeking instead of
+ * re-running the query. Thread-safe.
  */
 final class QueryJobRunner {
     static final int INDEX_STEP = 1000;

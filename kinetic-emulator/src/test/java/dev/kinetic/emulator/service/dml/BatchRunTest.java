@@ -23,7 +23,8 @@ class BatchRunTest {
                 org.userId));
         org.engine.prepare(new DmlRequest("Account", op, header, key, org.userId));
         BatchRun run = new BatchRun(org.database, plan, new CellConverter(org.database.schema(), plan),
-                new InsertLayout(plan), BatchRun.Mode.CHECKED, LocalDateTime.parse("2026-01-01T00:00:00"), List.of(rows));
+                new InsertLayout(plan), BatchRun.Mode.CHECKED, LocalDateTime.parse("2026-01-01T00:00:00"),
+                List.of(rows));
         run.convert();
         try (Connection c = org.database.connection()) {
             run.write(c);
