@@ -29,6 +29,8 @@ public final class BulkRoutes implements RouteModule {
     private final JobLauncher launcher;
     private final IngestHandlers ingest;
     private final QueryHandlers query;
+    private final JobHandlers ingestCommon;
+    private final JobHandlers queryCommon;
 
     /** @param context the org */
     public BulkRoutes(OrgContext context) {
@@ -46,24 +48,26 @@ public final class BulkRoutes implements RouteModule {
         queryJobs.recover();
         this.ingest = new IngestHandlers(ingestJobs);
         this.query = new QueryHandlers(queryJobs);
+        this.ingestCommon = new JobHandlers(ingestJobs, IngestHandlers.MIN_VERSION, "ingest");
+        this.queryCommon = new JobHandlers(queryJobs, QueryHandlers.MIN_VERSION, "query");
     }
 
     @Override
     public void register(Routes routes) {
         routes.add("POST", BASE + "ingest", guard(ingest::create))
-                .add("GET", BASE + "ingest", guard(ingest::list))
-                .add("GET", BASE + "ingest/{jobId}", guard(ingest::get))
-                .add("PATCH", BASE + "ingest/{jobId}", guard(ingest::patch))
-                .add("DELETE", BASE + "ingest/{jobId}", guard(ingest::delete))
+                .add("GET", BASE + "ingest", guard(ingestCommon::list))
+                .add("GET", BASE + "ingest/{jobId}", guard(ingestCommon::get))
+                .add("PATCH", BASE + "ingest/{jobId}", guard(ingestCommon::patch))
+                .add("DELETE", BASE + "ingest/{jobId}", guard(ingestCommon::delete))
                 .add("PUT", BASE + "ingest/{jobId}/batches", guard(ingest::upload))
                 .add("GET", BASE + "ingest/{jobId}/successfulResults", guard(ingest::successful))
                 .add("GET", BASE + "ingest/{jobId}/failedResults", guard(ingest::failed))
                 .add("GET", BASE + "ingest/{jobId}/unprocessedrecords", guard(ingest::unprocessed))
                 .add("POST", BASE + "query", guard(query::create))
-                .add("GET", BASE + "query", guard(query::list))
-                .add("GET", BASE + "query/{jobId}", guard(query::get))
-                .add("PATCH", BASE + "query/{jobId}", guard(query::patch))
-                .add("DELETE", BASE + "query/{jobId}", guard(query::delete))
+                .add("GET", BASE + "query", guard(queryCommon::list))
+                .add("GET", BASE + "query/{jobId}", guard(queryCommon::get))
+                .add("PATCH", BASE + "query/{jobId}", guard(queryCommon::patch))
+                .add("DELETE", BASE + "query/{jobId}", guard(queryCommon::delete))
                 .add("GET", BASE + "query/{jobId}/results", guard(query::results))
                 .add("GET", BASE + "query/{jobId}/resultPages", guard(query::resultPages));
     }

@@ -68,30 +68,6 @@ final class IngestHandlers {
                 BulkJson.text(n, "assignmentRuleId"));
     }
 
-    void list(ApiExchange ex) {
-        double version = BulkRoutes.version(ex, MIN_VERSION);
-        var page = jobs.list(ex.query("queryLocator"), ex.query("jobType"),
-                ex.query("isPkChunkingEnabled").map(Boolean::parseBoolean).orElse(false));
-        ex.json(200, BulkJson.list(page, String.format(Locale.ROOT, "/services/data/v%.1f/jobs/ingest", version)));
-    }
-
-    void get(ApiExchange ex) {
-        BulkRoutes.version(ex, MIN_VERSION);
-        ex.json(200, JobInfoJson.render(jobs.get(ex.pathParam("jobId")), JobInfoJson.Form.GET));
-    }
-
-    void patch(ApiExchange ex) {
-        BulkRoutes.version(ex, MIN_VERSION);
-        JobInfo info = jobs.patch(ex.pathParam("jobId"), BulkJson.text(BulkJson.object(ex.body()), "state"));
-        ex.json(200, JobInfoJson.render(info, JobInfoJson.Form.CREATE));
-    }
-
-    void delete(ApiExchange ex) {
-        BulkRoutes.version(ex, MIN_VERSION);
-        jobs.delete(ex.pathParam("jobId"));
-        ex.empty(204);
-    }
-
     void upload(ApiExchange ex) throws IOException {
         BulkRoutes.version(ex, MIN_VERSION);
         try (InputStream body = ex.body()) {

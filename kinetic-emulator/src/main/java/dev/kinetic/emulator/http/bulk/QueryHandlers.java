@@ -34,30 +34,6 @@ final class QueryHandlers {
         ex.json(200, JobInfoJson.render(info, JobInfoJson.Form.CREATE));
     }
 
-    void list(ApiExchange ex) {
-        double version = BulkRoutes.version(ex, MIN_VERSION);
-        var page = jobs.list(ex.query("queryLocator"), ex.query("jobType"),
-                ex.query("isPkChunkingEnabled").map(Boolean::parseBoolean).orElse(false));
-        ex.json(200, BulkJson.list(page, base(version) + "/jobs/query"));
-    }
-
-    void get(ApiExchange ex) {
-        BulkRoutes.version(ex, MIN_VERSION);
-        ex.json(200, JobInfoJson.render(jobs.get(ex.pathParam("jobId")), JobInfoJson.Form.GET));
-    }
-
-    void patch(ApiExchange ex) {
-        BulkRoutes.version(ex, MIN_VERSION);
-        JobInfo info = jobs.patch(ex.pathParam("jobId"), BulkJson.text(BulkJson.object(ex.body()), "state"));
-        ex.json(200, JobInfoJson.render(info, JobInfoJson.Form.CREATE));
-    }
-
-    void delete(ApiExchange ex) {
-        BulkRoutes.version(ex, MIN_VERSION);
-        jobs.delete(ex.pathParam("jobId"));
-        ex.empty(204);
-    }
-
     void results(ApiExchange ex) throws IOException {
         double version = BulkRoutes.version(ex, MIN_VERSION);
         long max = QueryJobService.maxRecords(ex.query("maxRecords"));

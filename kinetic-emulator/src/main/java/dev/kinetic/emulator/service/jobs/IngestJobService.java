@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@code maxUploadBytes}), close, abort, get, delete, list and the result files, with Salesforce's state machine and
  * errors. Thread-safe.
  */
-public final class IngestJobService {
+public final class IngestJobService implements JobLifecycle {
     private final OrgContext context;
     private final JobStore store;
     private final JobLauncher launcher;
@@ -144,6 +144,7 @@ public final class IngestJobService {
      * @throws JobException 404 unknown job; 400 INVALIDJOBSTATE for any other state or a transition the job's
      *     state does not allow
      */
+    @Override
     public JobInfo patch(String jobId, String state) {
         Job job = find(jobId);
         JobState target = Optional.ofNullable(state).flatMap(JobState::fromWireName)
@@ -154,6 +155,7 @@ public final class IngestJobService {
     }
 
     /** The job's info, counting the read as a poll for the progression rule. */
+    @Override
     public JobInfo get(String jobId) {
         Job job = find(jobId);
         launcher.beforeRead(job);
@@ -167,6 +169,7 @@ public final class IngestJobService {
      *
      * @throws JobException 404 unknown job; 400 API_ERROR when the job is Open or InProgress
      */
+    @Override
     public void delete(String jobId) {
         Job job = find(jobId);
         JobState s = job.info().state();
@@ -179,6 +182,7 @@ public final class IngestJobService {
     }
 
     /** A page of ingest jobs. */
+    @Override
     public JobPage list(Optional<String> locator, Optional<String> jobType, boolean pkChunking) {
         return JobRules.list(store, JobKind.INGEST, locator, jobType, pkChunking);
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Bulk API 2.0 query job rules: create (SOQL checked at once), get, abort, delete, list, result pages by locator
  * and the parallel {@code resultPages} listing, with Salesforce's states and errors. Thread-safe.
  */
-public final class QueryJobService {
+public final class QueryJobService implements JobLifecycle {
     /** Rows per results page when the client gives no {@code maxRecords}. */
     public static final long DEFAULT_MAX_RECORDS = 50_000;
     /** Result URLs per {@code resultPages} response. */
@@ -82,6 +82,7 @@ public final class QueryJobService {
     }
 
     /** The job's info, counting the read as a poll for the progression rule. */
+    @Override
     public JobInfo get(String jobId) {
         Job job = find(jobId);
         launcher.beforeRead(job);
@@ -95,6 +96,7 @@ public final class QueryJobService {
      *
      * @throws JobException 400 INVALIDJOBSTATE for another state or a state other than Aborted
      */
+    @Override
     public JobInfo patch(String jobId, String state) {
         Job job = find(jobId);
         if (!"Aborted".equals(state)) {
@@ -119,6 +121,7 @@ public final class QueryJobService {
      *
      * @throws JobException 400 API_ERROR when the job has not ended
      */
+    @Override
     public void delete(String jobId) {
         Job job = find(jobId);
         if (!job.info().state().terminal()) {
@@ -129,6 +132,7 @@ public final class QueryJobService {
     }
 
     /** A page of query jobs. */
+    @Override
     public JobPage list(Optional<String> locator, Optional<String> jobType, boolean pkChunking) {
         return JobRules.list(store, JobKind.QUERY, locator, jobType, pkChunking);
     }
