@@ -3,12 +3,12 @@ package dev.kinetic.cli.command;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.cli.options.JobOptions;
+import dev.kinetic.cli.options.JobResultOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.JobState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code kinetic job results <id>}: writes a finished job's result files. */
 @Command(name = "results", mixinStandardHelpOptions = true,
@@ -21,16 +21,8 @@ public final class JobResultsCommand extends JobIdCommand {
     @Mixin
     JobOptions jobOptions;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "The input file the job was loaded from, to number the result rows.")
-    String file;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "For query jobs: csv (default) or json.")
-    String format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "For query jobs: where to write the records.")
-    String out;
+    @Mixin
+    JobResultOptions resultOptions;
 
     @Override
     int run(OrgConnection org, String id) {
@@ -40,6 +32,6 @@ public final class JobResultsCommand extends JobIdCommand {
                     + "; wait for it with: kinetic job wait " + id, null);
         }
         return new JobResultsFlow(org, console(), context(), spec.commandLine().getOut())
-                .collect(job, file, jobOptions, "json".equalsIgnoreCase(format), out, false);
+                .collect(job, jobOptions, resultOptions, false);
     }
 }

@@ -5,6 +5,7 @@ import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.cli.input.CsvInputFile;
 import dev.kinetic.cli.options.JobOptions;
+import dev.kinetic.cli.options.JobResultOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.core.bulk.BulkJob;
@@ -27,18 +28,18 @@ final class JobResultsFlow {
         this.stdout = stdout;
     }
 
-    int collect(BulkJob job, String file, JobOptions options, boolean json, String out, boolean waitFirst) {
+    int collect(BulkJob job, JobOptions options, JobResultOptions results, boolean waitFirst) {
         java.time.Instant started = context.clock().instant();
         if (job.isQuery()) {
             return new QueryFlow(org, console, context, stdout).job(job.id(), started,
-                    waitFirst ? options.timeout() : Optional.empty(), json, out, options.resultsDir(context));
+                    waitFirst ? options.timeout() : Optional.empty(), results.json(), results.out(), options.resultsDir(context));
         }
         if (job.state().equals(JobState.OPEN)) {
             throw new CliException(ExitCodes.USAGE, "Job " + job.id() + " is still Open: its upload was never "
                     + "completed, so it will not run. Abort it with: kinetic job abort " + job.id(), null);
         }
         Optional<JobNotes> notes = JobNotes.load(context, job.id());
-        Optional<Path> input = file != null ? Optional.of(context.resolve(file)) : notes.map(JobNotes::file);
+        Optional<Path> input = results.file().map(context::resolve).or(() -> notes.map(JobNotes::file));
         Optional<CsvInputFile> inspected = input.map(CsvInputFile::inspect);
         if (inspected.isEmpty()) {
             console.warn("No input file known for job " + job.id() + "; the row column stays empty (give it with "

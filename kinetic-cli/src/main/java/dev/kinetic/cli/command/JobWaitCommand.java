@@ -1,11 +1,11 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.options.JobOptions;
+import dev.kinetic.cli.options.JobResultOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.core.bulk.BulkJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code kinetic job wait <id>}: waits for a job, then writes its results like the command that started it. */
 @Command(name = "wait", mixinStandardHelpOptions = true,
@@ -20,21 +20,13 @@ public final class JobWaitCommand extends JobIdCommand {
     @Mixin
     JobOptions jobOptions;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "The input file the job was loaded from, to number the result rows.")
-    String file;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "For query jobs: csv (default) or json.")
-    String format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "For query jobs: where to write the records.")
-    String out;
+    @Mixin
+    JobResultOptions resultOptions;
 
     @Override
     int run(OrgConnection org, String id) {
         BulkJob job = org.bulk().getJob(id);
         return new JobResultsFlow(org, console(), context(), spec.commandLine().getOut())
-                .collect(job, file, jobOptions, "json".equalsIgnoreCase(format), out, true);
+                .collect(job, jobOptions, resultOptions, true);
     }
 }
