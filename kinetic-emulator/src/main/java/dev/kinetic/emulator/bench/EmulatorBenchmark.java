@@ -69,16 +69,16 @@ public final class EmulatorBenchmark {
         Long warmup = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rows" -> rows = Long.parseLong(args[++i]);
-                case "--job-rows" -> jobRows = Long.parseLong(args[++i]);
-                case "--page-size" -> pageSize = Long.parseLong(args[++i]);
+                case "--rows" -> rows = count(args, ++i, 1);
+                case "--job-rows" -> jobRows = count(args, ++i, 1);
+                case "--page-size" -> pageSize = count(args, ++i, 1);
                 case "--server-heap" -> heap = args[++i];
                 case "--url" -> url = args[++i];
                 case "--token" -> token = args[++i];
                 case "--in-process" -> inProcess = true;
                 case "--query-only" -> bench.queryOnly = true;
                 case "--store-ceiling" -> storeCeiling = true;
-                case "--warmup" -> warmup = Long.parseLong(args[++i]);
+                case "--warmup" -> warmup = count(args, ++i, 0);
                 default -> {
                     System.err.println(USAGE);
                     System.exit(2);
@@ -166,6 +166,22 @@ public final class EmulatorBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    // A whole number of at least `min` after an option; otherwise the usage line and exit status 2.
+    private static long count(String[] args, int i, long min) {
+        try {
+            long n = Long.parseLong(args[i]);
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // Falls through to the message below.
+        }
+        System.err.println(args[i - 1] + " needs a whole number of at least " + min + ", got "
+                + (i < args.length ? args[i] : "nothing") + "; " + USAGE);
+        System.exit(2);
+        return 0;
     }
 
     // The store ceiling runs in a JVM like the benchmark server's and prints its own report.
