@@ -63,7 +63,7 @@ final class FilterLiterals {
         }
         if (type.isText()) {
             requireToken(v.StringLiteral() != null, v, field, "string", true);
-            return new Plain(unquote(v.StringLiteral().getText()));
+            return new Plain(SoqlStrings.value(v.StringLiteral().getSymbol(), errors));
         }
         switch (type) {
             case BOOLEAN -> {
@@ -111,9 +111,22 @@ final class FilterLiterals {
         }
     }
 
+    /**
+     * Reads the pattern of a LIKE condition as an SQL LIKE pattern (see {@link SoqlStrings#likePattern}).
+     *
+     * @throws SoqlException when the value is not a string literal
+     */
+    String likePattern(ValueContext v, FieldDef field) throws SoqlException {
+        if (v.NULL() != null) {
+            throw errors.at(SoqlErrors.INVALID_OPERATOR, v, "LIKE needs a string pattern, not null");
+        }
+        requireToken(v.StringLiteral() != null, v, field, "string", true);
+        return SoqlStrings.likePattern(v.StringLiteral().getSymbol(), errors);
+    }
+
     private String id(ValueContext v, FieldDef field) throws SoqlException {
         requireToken(v.StringLiteral() != null, v, field, "id", true);
-        String text = unquote(v.StringLiteral().getText());
+        String text = SoqlStrings.value(v.StringLiteral().getSymbol(), errors);
         String id = SalesforceIds.normalize(text);
         if (id == null) {
             throw errors.at(SoqlErrors.INVALID_OPERATOR, v, "invalid ID field: " + text);
@@ -144,35 +157,5 @@ final class FilterLiterals {
             case LONG -> "long";
             default -> "double";
         };
-    }
-
-    /** The value of a SOQL string literal: quotes removed, backslash escapes resolved. */
-    static String unquote(String literal) {
-        String body = literal.substring(1, literal.length() - 1);
-        if (body.indexOf('\\') < 0) {
-            return body;
-        }
-        StringBuilder out = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c != '\\' || i + 1 >= body.length()) {
-                out.append(c);
-                continue;
-            }
-            char e = body.charAt(++i);
-            switch (e) {
-                case 'b' -> out.append('\b');
-                case 't' -> out.append('\t');
-                case 'n' -> out.append('\n');
-                case 'f' -> out.append('\f');
-                case 'r' -> out.append('\r');
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> out.append(e);
-            }
-        }
-        return out.toString();
     }
 }

@@ -68,16 +68,20 @@ final class FilterTranslator {
         Op op = op(e.comparisonOperator());
         ValueContext value = e.value();
         if (value.subQuery() != null) {
-            throw errors.at(SoqlErrors.NOT_ENABLED, value, "Semi-join and anti-join subqueries (WHERE field IN"
-                    + " (SELECT ...)) are not supported by the local org; query the ids first and filter with a"
-                    + " list of values.");
+            if (op != Op.IN && op != Op.NOT_IN) {
+                throw errors.at(SoqlErrors.MALFORMED_QUERY, value, "A sub-select in WHERE needs IN or NOT IN, not "
+                        + e.comparisonOperator().getText());
+            }
+            return SemiJoin.sql(e, r, op == Op.NOT_IN, joins, literals, errors, params);
         }
         boolean list = op == Op.IN || op == Op.NOT_IN || op == Op.INCLUDES || op == Op.EXCLUDES;
         if (list != (value.valueList() != null) && !(op == Op.INCLUDES || op == Op.EXCLUDES)) {
             throw errors.at(SoqlErrors.MALFORMED_QUERY, value, SoqlParser.unexpected(value.getStart()));
         }
         boolean text = f.type().isText();
-        String column = text ? "LOWER(" + r.column() + ")" : r.column();
+        // A checkbox is never null in Salesforce: "= null" matches false and "!= null" matches true.
+        String column = text ? "LOWER(" + r.column() + ")"
+                : f.type() == FieldType.BOOLEAN ? "COALESCE(" + r.column() + ", FALSE)" : r.column();
         return switch (op) {
             case IN -> in(value, f, r.column(), column, text);
             case NOT_IN -> "NOT COALESCE(" + in(value, f, r.column(), column, text) + ", FALSE)";
@@ -90,6 +94,9 @@ final class FilterTranslator {
 
     private String compare(Op op, FilterLiterals.Literal literal, FieldDef f, String raw, String column,
             boolean text, FieldExpressionContext e) throws SoqlException {
+        if (literal instanceof FilterLiterals.Null && f.type() == FieldType.BOOLEAN && (op == Op.EQ || op == Op.NE)) {
+            return column + (op == Op.EQ ? " = FALSE" : " = TRUE");
+        }
         if (literal instanceof FilterLiterals.Null) {
             return switch (op) {
                 case EQ -> raw + " IS NULL";
@@ -111,7 +118,8 @@ final class FilterTranslator {
         String p = text ? "LOWER(?)" : "?";
         return switch (op) {
             case EQ -> column + " = " + p;
-            case NE -> "(" + column + " <> " + p + " OR " + raw + " IS NULL)";
+            case NE -> f.type() == FieldType.BOOLEAN ? column + " <> " + p
+                    : "(" + column + " <> " + p + " OR " + raw + " IS NULL)";
             case LT -> column + " < " + p;
             case LE -> column + " <= " + p;
             case GT -> column + " > " + p;
@@ -177,12 +185,7 @@ final class FilterTranslator {
             throw errors.at(SoqlErrors.INVALID_OPERATOR, e.comparisonOperator(), "LIKE is only valid on text"
                     + " fields; field '" + f.name() + "' is of type " + f.type().name().toLowerCase());
         }
-        FilterLiterals.Literal literal = literals.read(value, f);
-        if (!(literal instanceof FilterLiterals.Plain plain)) {
-            throw errors.at(SoqlErrors.INVALID_OPERATOR, value, "LIKE needs a string pattern, not null");
-        }
-        String pattern = (String) plain.value();
-        params.add(pattern.replace("\\", "\\\\"));
+        params.add(literals.likePattern(value, f));
         return column + " LIKE LOWER(?) ESCAPE '\\'";
     }
 

@@ -6,6 +6,7 @@ import dev.kinetic.emulator.schema.SObjectType;
 import dev.kinetic.emulator.schema.Schema;
 import io.github.apexdevtools.apexparser.ApexParser.FieldNameContext;
 import io.github.apexdevtools.apexparser.ApexParser.SoqlIdContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ import java.util.Optional;
 /**
  * Resolves SOQL field paths ({@code Name}, {@code Account.Name}, {@code Account.Owner.Email}) against the schema and
  * collects the LEFT JOINs that child-to-parent paths need, one per distinct relationship path. The FROM object is
- * alias {@code t0}. A reference with several targets (polymorphic, such as {@code Owner} to Group or User) joins its
- * first target that the schema has. Paths may start with the FROM object's alias. Not thread-safe: one per
+ * alias {@code t0} ({@code s0} in a semi-join's subquery). A reference with several targets (polymorphic, such as
+ * {@code Owner} to Group or User) leads to the {@link NameObject}, joining every target the schema has. Paths may start with the FROM object's alias. Not thread-safe: one per
  * translation.
  */
 final class JoinPlan {
@@ -33,6 +34,7 @@ final class JoinPlan {
     private final Schema schema;
     private final SObjectType root;
     private final String alias;
+    private final String prefix;
     private final SoqlErrors errors;
     private final Map<String, String> aliasByPath = new HashMap<>();
     private final StringBuilder joins = new StringBuilder();
@@ -41,10 +43,28 @@ final class JoinPlan {
      * @param alias the FROM object's alias ({@code FROM Account a}), or null; paths may start with it ({@code a.Name})
      */
     JoinPlan(Schema schema, SObjectType root, String alias, SoqlErrors errors) {
+        this(schema, root, alias, errors, "t");
+    }
+
+    /**
+     * @param prefix the prefix of the SQL table aliases ({@code t0}, {@code t1}…), distinct for a subquery
+     */
+    JoinPlan(Schema schema, SObjectType root, String alias, SoqlErrors errors, String prefix) {
         this.schema = schema;
         this.root = root;
         this.alias = alias;
         this.errors = errors;
+        this.prefix = prefix;
+    }
+
+    /** The schema paths resolve against. */
+    Schema schema() {
+        return schema;
+    }
+
+    /** The FROM object's SQL table alias. */
+    String rootAlias() {
+        return prefix + "0";
     }
 
     /** The FROM object. */
@@ -68,7 +88,7 @@ final class JoinPlan {
             parts = parts.subList(1, parts.size());
         }
         SObjectType type = root;
-        String tableAlias = "t0";
+        String tableAlias = rootAlias();
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < parts.size() - 1; i++) {
             String relationship = parts.get(i).getText();
@@ -80,18 +100,12 @@ final class JoinPlan {
                         + " call for the appropriate names.");
             }
             FieldDef ref = reference.get();
-            SObjectType target = target(ref, type, name);
             path.append(ref.relationshipName()).append('.');
-            String key = path.toString().toLowerCase(Locale.ROOT);
-            String parentAlias = aliasByPath.get(key);
-            if (parentAlias == null) {
-                parentAlias = "t" + (aliasByPath.size() + 1);
-                aliasByPath.put(key, parentAlias);
-                joins.append(" LEFT JOIN ").append(SqlNames.table(target)).append(' ').append(parentAlias)
-                        .append(" ON ").append(parentAlias).append('.').append(SqlNames.column("Id"))
-                        .append(" = ").append(tableAlias).append('.').append(SqlNames.column(ref));
+            if (ref.referenceTo().size() > 1) {
+                return polymorphic(ref, tableAlias, path.toString(), parts, i + 1, name);
             }
-            tableAlias = parentAlias;
+            SObjectType target = target(ref, type, name);
+            tableAlias = join(path.toString(), target, tableAlias, ref);
             type = target;
         }
         String fieldName = parts.get(parts.size() - 1).getText();
@@ -101,6 +115,40 @@ final class JoinPlan {
         }
         FieldDef f = field.get();
         return new Resolved(f, tableAlias + '.' + SqlNames.column(f), path + f.name());
+    }
+
+    // A polymorphic relationship leads to the Name object, whose fields come from whichever target the id names.
+    private Resolved polymorphic(FieldDef ref, String tableAlias, String path, List<SoqlIdContext> parts, int next,
+            FieldNameContext name) throws SoqlException {
+        if (next != parts.size() - 1) {
+            throw errors.at(SoqlErrors.INVALID_FIELD, name, "Didn't understand relationship '"
+                    + parts.get(next).getText() + "' in field path. The polymorphic relationship '"
+                    + ref.relationshipName() + "' leads to the Name object, which has no relationships to follow.");
+        }
+        List<NameObject.Target> targets = new ArrayList<>();
+        for (String candidate : ref.referenceTo()) {
+            Optional<SObjectType> t = schema.find(candidate);
+            if (t.isPresent()) {
+                targets.add(new NameObject.Target(join(path + t.get().name(), t.get(), tableAlias, ref), t.get()));
+            }
+        }
+        String fieldName = parts.get(next).getText();
+        return NameObject.resolve(fieldName, tableAlias + '.' + SqlNames.column(ref), targets, path)
+                .orElseThrow(() -> errors.noSuchColumn(name, fieldName, NameObject.NAME));
+    }
+
+    // The alias of a parent table, joined once per distinct path.
+    private String join(String path, SObjectType target, String tableAlias, FieldDef ref) {
+        String key = path.toLowerCase(Locale.ROOT);
+        String parentAlias = aliasByPath.get(key);
+        if (parentAlias == null) {
+            parentAlias = prefix + (aliasByPath.size() + 1);
+            aliasByPath.put(key, parentAlias);
+            joins.append(" LEFT JOIN ").append(SqlNames.table(target)).append(' ').append(parentAlias)
+                    .append(" ON ").append(parentAlias).append('.').append(SqlNames.column("Id"))
+                    .append(" = ").append(tableAlias).append('.').append(SqlNames.column(ref));
+        }
+        return parentAlias;
     }
 
     private SObjectType target(FieldDef ref, SObjectType owner, FieldNameContext name) throws SoqlException {

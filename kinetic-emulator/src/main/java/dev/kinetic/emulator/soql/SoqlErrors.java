@@ -64,6 +64,11 @@ final class SoqlErrors {
                 + " reference your WSDL or the describe call for the appropriate names.");
     }
 
+    /** A token's text as the query wrote it (the lexer may have seen a masked copy, see {@link SoqlStrings}). */
+    String text(Token token) {
+        return soql.substring(token.getStartIndex(), token.getStopIndex() + 1);
+    }
+
     /** The text of the query's row (1-based), or empty when out of range. */
     String line(int row) {
         int start = 0;

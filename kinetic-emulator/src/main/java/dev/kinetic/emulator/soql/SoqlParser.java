@@ -13,7 +13,8 @@ import org.antlr.v4.runtime.Token;
 /**
  * Parses a standalone SOQL query with apex-parser's grammar. The first syntax error (lexer or parser) becomes a
  * {@code MALFORMED_QUERY} {@link SoqlException} worded as Salesforce words it ({@code unexpected token: 'FORM'}), and
- * text after a complete query is refused rather than silently ignored. Stateless and thread-safe.
+ * text after a complete query is refused rather than silently ignored. String escapes are checked first
+ * ({@link SoqlStrings}). Stateless and thread-safe.
  */
 final class SoqlParser {
     private SoqlParser() {
@@ -26,7 +27,8 @@ final class SoqlParser {
      */
     static ApexParser.QueryContext parse(String soql, SoqlErrors errors) throws SoqlException {
         ThrowingListener listener = new ThrowingListener(errors);
-        ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(soql)));
+        ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(
+                SoqlStrings.lexable(soql, errors))));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);
         CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -77,6 +77,7 @@ final class SoqlTranslator {
             conditions.add("t0." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
         }
         if (q.whereClause() != null) {
+            SemiJoin.checkPlacement(q.whereClause().logicalExpression(), errors);
             FilterTranslator filter = new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params);
             conditions.add(filter.logical(q.whereClause().logicalExpression()));
         }
@@ -98,7 +99,8 @@ final class SoqlTranslator {
         return new TranslatedQuery(root.name(), columns, fields, sql, params, SqlNames.table(root), rangeSql);
     }
 
-    private static SObjectType fromObject(FromNameListContext from, Schema schema, SoqlErrors errors)
+    /** The object of a FROM clause (one object, no relationship path). */
+    static SObjectType fromObject(FromNameListContext from, Schema schema, SoqlErrors errors)
             throws SoqlException {
         if (from.fieldName().size() > 1) {
             throw errors.at(SoqlErrors.NOT_ENABLED, from.fieldName(1), "Several objects in FROM are not supported"
