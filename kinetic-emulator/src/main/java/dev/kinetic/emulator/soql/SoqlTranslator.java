@@ -66,7 +66,10 @@ final class SoqlTranslator {
             if (!seen.add(r.canonicalPath().toLowerCase(Locale.ROOT))) {
                 throw errors.at(SoqlErrors.MALFORMED_QUERY, name, "duplicate field selected: " + name.getText());
             }
-            select.append(columns.isEmpty() ? "" : ", ").append(r.column());
+            // A checkbox of a record is never null in Salesforce; one of a missing parent is.
+            boolean checkbox = r.field().type() == FieldType.BOOLEAN && r.canonicalPath().indexOf('.') < 0;
+            select.append(columns.isEmpty() ? "" : ", ")
+                    .append(checkbox ? "COALESCE(" + r.column() + ", FALSE)" : r.column());
             columns.add(name.getText());
             fields.add(r.field());
         }

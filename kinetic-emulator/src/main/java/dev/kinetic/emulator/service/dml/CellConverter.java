@@ -61,10 +61,11 @@ final class CellConverter {
         if (cell.isEmpty()) {
             return Row.UNSET;
         }
-        if (cell.equals(NULL_TEXT)) {
-            return null;
-        }
         FieldDef f = column.field();
+        if (cell.equals(NULL_TEXT)) {
+            // A checkbox cannot be null in Salesforce: clearing it unchecks it.
+            return f.type() == FieldType.BOOLEAN ? Boolean.FALSE : null;
+        }
         FieldType type = f.type();
         if (type == FieldType.ID || type == FieldType.REFERENCE) {
             return id(targets[column.index()], cell, f.name());
