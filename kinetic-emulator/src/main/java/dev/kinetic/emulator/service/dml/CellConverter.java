@@ -1,7 +1,5 @@
 package dev.kinetic.emulator.service.dml;
 
-import dev.kinetic.emulator.db.FieldValues;
-import dev.kinetic.emulator.db.InvalidValueException;
 import dev.kinetic.emulator.ids.SalesforceIds;
 import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
@@ -12,7 +10,8 @@ import java.util.Set;
 
 /**
  * Turns the cells of a job's direct columns into stored values, with Salesforce's per-row checks: value type, text
- * length, e-mail syntax, restricted picklists, and the shape and object of ids. Immutable and thread-safe.
+ * length, e-mail syntax, restricted picklists, the shape and object of ids, and the date and number rules of
+ * {@link WriteValues}. Immutable and thread-safe.
  */
 final class CellConverter {
     /** The text that sets a field to null. */
@@ -82,11 +81,7 @@ final class CellConverter {
             }
             return cell;
         }
-        try {
-            return FieldValues.parse(f, cell);
-        } catch (InvalidValueException e) {
-            throw new RowFailure(RowErrors.wrongType(f, cell));
-        }
+        return WriteValues.convert(f, cell, column.index());
     }
 
     /** The canonical 18-character id of a cell, checked against the objects the column may point at. */

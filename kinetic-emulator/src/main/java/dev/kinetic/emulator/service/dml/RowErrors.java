@@ -33,6 +33,18 @@ final class RowErrors {
         return of("INVALID_TYPE_ON_FIELD_IN_RECORD", f.label() + ": value not of required type: " + value, f.name());
     }
 
+    /** A value the Bulk CSV reader cannot read as the field's XML schema type (column index from 0). */
+    static String notDeserialized(FieldDef f, String value, int column, String xsdType) {
+        return of("INVALID_FIELD", "Failed to deserialize field at col " + column + ". Due to, '" + value
+                + "' is not a valid value for the type xsd:" + xsdType, f.name());
+    }
+
+    /** A number with more digits before the decimal point than the field's precision minus its scale allows. */
+    static String outOfRange(FieldDef f, double value) {
+        return of("NUMBER_OUTSIDE_VALID_RANGE", f.label() + ": value outside of valid range on numeric field: "
+                + value, f.name());
+    }
+
     static String badEmail(FieldDef f, String value) {
         return of("INVALID_EMAIL_ADDRESS", f.label() + ": invalid email address: " + value, f.name());
     }

@@ -58,8 +58,8 @@ class CellConverterTest {
 
     @Test
     void rejectsBadValuesWithSalesforceErrors() {
-        failsWith("INVALID_TYPE_ON_FIELD_IN_RECORD:Close Date: value not of required type: tomorrow:CloseDate --",
-                "Opportunity", "CloseDate", "tomorrow");
+        failsWith("INVALID_FIELD:Failed to deserialize field at col 0. Due to, 'tomorrow' is not a valid value for"
+                + " the type xsd:date:CloseDate --", "Opportunity", "CloseDate", "tomorrow");
         failsWith("INVALID_EMAIL_ADDRESS:Email: invalid email address: a@b:Email --", "Contact", "Email", "a@b");
         failsWith("MALFORMED_ID:Account ID: id value of incorrect type: 001XYZ:AccountId --", "Contact", "AccountId",
                 "001XYZ");
