@@ -1,6 +1,7 @@
 package dev.kinetic.emulator.soql;
 
 import dev.kinetic.emulator.db.FieldValues;
+import dev.kinetic.emulator.db.MultiPicklistValues;
 import dev.kinetic.emulator.ids.SalesforceIds;
 import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
@@ -63,7 +64,9 @@ final class FilterLiterals {
         }
         if (type.isText()) {
             requireToken(v.StringLiteral() != null, v, field, "string", true);
-            return new Plain(SoqlStrings.value(v.StringLiteral().getSymbol(), errors));
+            String text = SoqlStrings.value(v.StringLiteral().getSymbol(), errors);
+            // A multi-select value compares in its stored form: 'b;a' equals a stored 'a;b'.
+            return new Plain(type == FieldType.MULTIPICKLIST ? MultiPicklistValues.normalize(field, text) : text);
         }
         switch (type) {
             case BOOLEAN -> {

@@ -1,5 +1,6 @@
 package dev.kinetic.emulator.soql;
 
+import dev.kinetic.emulator.db.MultiPicklistValues;
 import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
 import io.github.apexdevtools.apexparser.ApexParser.ComparisonOperatorContext;
@@ -203,29 +204,13 @@ final class FilterTranslator {
                 throw errors.at(SoqlErrors.INVALID_OPERATOR, v, "includes and excludes need string values");
             }
             List<String> allOf = new ArrayList<>();
-            for (String item : splitSemicolons((String) plain.value())) {
+            for (String item : MultiPicklistValues.items((String) plain.value())) {
                 params.add(";" + item + ";");
                 allOf.add("LOCATE(LOWER(?), ';' || LOWER(" + raw + ") || ';') > 0");
             }
-            anyOf.add("(" + String.join(" AND ", allOf) + ")");
+            anyOf.add(allOf.isEmpty() ? "FALSE" : "(" + String.join(" AND ", allOf) + ")");
         }
         return "(" + String.join(" OR ", anyOf) + ")";
-    }
-
-    // 'a;b' in INCLUDES means a and b; values are trimmed as Salesforce trims picklist values.
-    private static List<String> splitSemicolons(String value) {
-        List<String> items = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= value.length(); i++) {
-            if (i == value.length() || value.charAt(i) == ';') {
-                String item = value.substring(start, i).trim();
-                if (!item.isEmpty()) {
-                    items.add(item);
-                }
-                start = i + 1;
-            }
-        }
-        return items;
     }
 
     private static Op op(ComparisonOperatorContext c) {

@@ -1,5 +1,6 @@
 package dev.kinetic.emulator.service.dml;
 
+import dev.kinetic.emulator.db.MultiPicklistValues;
 import dev.kinetic.emulator.ids.SalesforceIds;
 import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
@@ -76,7 +77,10 @@ final class CellConverter {
             if (type == FieldType.EMAIL && !isEmail(cell)) {
                 throw new RowFailure(RowErrors.badEmail(f, cell));
             }
-            if (f.restrictedPicklist() && !allowed(f, cell)) {
+            if (type == FieldType.MULTIPICKLIST) {
+                return multiPicklist(f, cell);
+            }
+            if (f.restrictedPicklist() && !f.allowsPicklistValue(cell)) {
                 throw new RowFailure(RowErrors.badPicklist(f, cell));
             }
             return cell;
@@ -122,23 +126,17 @@ final class CellConverter {
         return new IdTarget(Set.copyOf(prefixes), Set.of(), false, label);
     }
 
-    private static boolean allowed(FieldDef f, String cell) {
-        if (f.type() != FieldType.MULTIPICKLIST) {
-            return f.allowsPicklistValue(cell);
-        }
-        int start = 0;
-        while (start <= cell.length()) {
-            int end = cell.indexOf(';', start);
-            String part = cell.substring(start, end < 0 ? cell.length() : end);
-            if (!f.allowsPicklistValue(part)) {
-                return false;
+    // Stored as Salesforce returns it (see MultiPicklistValues); a restricted field refuses the first unknown item.
+    private static Object multiPicklist(FieldDef f, String cell) throws RowFailure {
+        if (f.restrictedPicklist()) {
+            for (String item : MultiPicklistValues.items(cell)) {
+                if (!f.allowsPicklistValue(item)) {
+                    throw new RowFailure(RowErrors.badPicklist(f, item));
+                }
             }
-            if (end < 0) {
-                break;
-            }
-            start = end + 1;
         }
-        return true;
+        String stored = MultiPicklistValues.normalize(f, cell);
+        return stored.isEmpty() ? null : stored;
     }
 
     /** A plain check of {@code local@domain.tld}: one {@code @}, no spaces, a dot inside the domain. */
