@@ -11,7 +11,7 @@ import org.antlr.v4.runtime.Token;
  * (unknown object), {@code INVALID_FIELD} (unknown field or relationship, wrong literal type),
  * {@code INVALID_QUERY_FILTER_OPERATOR} (malformed id, operator not valid for the field type) and
  * {@code FUNCTIONALITY_NOT_ENABLED} (SOQL that Bulk API 2.0 or the local org does not run: aggregates, GROUP BY,
- * OFFSET, TYPEOF, child subqueries, compound fields, semi-joins…). Messages for the Bulk limits are plain text, as
+ * OFFSET, TYPEOF, child subqueries, compound fields…). Messages for the Bulk limits are plain text, as
  * Salesforce's Bulk query messages are.
  */
 final class SoqlErrors {
