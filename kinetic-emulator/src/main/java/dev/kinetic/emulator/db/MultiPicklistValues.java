@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * The stored form of a multi-select picklist value: its {@code ;}-separated items trimmed, empty items and repeats
- * dropped, the field's own values first in the order the field defines them (matched ignoring case), then values it does not define (an
- * unrestricted picklist keeps them) in the order given. A write and an {@code =} filter use the same form, so that
- * {@code 'b;a'} equals a stored {@code 'a;b'}. Stateless and thread-safe.
+ * dropped, the field's own values first in the order the field defines them (matched ignoring case), then values it
+ * does not define (an unrestricted picklist keeps them) in the order given. A write and an {@code =} filter use the
+ * same form, so that {@code 'b;a'} equals a stored {@code 'a;b'}. Stateless and thread-safe.
  */
 public final class MultiPicklistValues {
     private MultiPicklistValues() {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * Resolves SOQL field paths ({@code Name}, {@code Account.Name}, {@code Account.Owner.Email}) against the schema and
  * collects the LEFT JOINs that child-to-parent paths need, one per distinct relationship path. The FROM object is
  * alias {@code t0} ({@code s0} in a semi-join's subquery). A reference with several targets (polymorphic, such as
- * {@code Owner} to Group or User) leads to the {@link NameObject}, joining every target the schema has. Paths may start with the FROM object's alias. Not thread-safe: one per
- * translation.
+ * {@code Owner} to Group or User) leads to the {@link NameObject}, joining every target the schema has. Paths may
+ * start with the FROM object's alias. Not thread-safe: one per translation.
  */
 final class JoinPlan {
     /**

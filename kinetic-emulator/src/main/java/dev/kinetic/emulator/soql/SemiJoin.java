@@ -16,7 +16,8 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * Semi-joins ({@code WHERE Id IN (SELECT AccountId FROM Contact …)}) and anti-joins ({@code NOT IN}) as the SOQL and
  * SOSL Reference describes them (Comparison Operators, "Semi-Joins with IN and Anti-Joins with NOT IN"): the left
  * operand is an Id or reference field of the queried object without a relationship path; the subquery selects one Id
- * or reference field of another object, has no ORDER BY, LIMIT or FOR clause and no semi-join of its own; a WHERE
+ * or reference field of another object that identifies the same object as the left operand, has no ORDER BY, LIMIT
+ * or FOR clause and no semi-join of its own; a WHERE
  * clause has at most two of them, and only as conditions of its top-level AND (no OR, no NOT, no parentheses).
  * An anti-join also keeps records whose field is null. Stateless and thread-safe.
  */
@@ -109,6 +110,11 @@ final class SemiJoin {
                     + " select an Id or reference field of " + inner.name() + " without a relationship path, not "
                     + entries.get(0).getText());
         }
+        if (!pointsToSameObject(left.field(), outer.root(), selected.field(), inner)) {
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, entries.get(0), "The sub-select's " + inner.name() + "."
+                    + selected.field().name() + " and the left operand " + e.fieldName().getText()
+                    + " do not identify the same object.");
+        }
         StringBuilder sql = new StringBuilder("SELECT ").append(selected.column()).append(" FROM ")
                 .append(SqlNames.table(inner)).append(' ').append(joins.rootAlias());
         StringBuilder where = new StringBuilder(" WHERE ").append(selected.column()).append(" IS NOT NULL");
@@ -123,6 +129,20 @@ final class SemiJoin {
         // The joins are known only once the filter is translated.
         String in = left.column() + " IN (" + sql.append(joins.joins()).append(where) + ")";
         return anti ? "NOT COALESCE(" + in + ", FALSE)" : in;
+    }
+
+    // An Id identifies its own object; a reference, the objects it points to.
+    private static boolean pointsToSameObject(FieldDef left, SObjectType outer, FieldDef right, SObjectType inner) {
+        List<String> leftTargets = left.type() == FieldType.ID ? List.of(outer.name()) : left.referenceTo();
+        List<String> rightTargets = right.type() == FieldType.ID ? List.of(inner.name()) : right.referenceTo();
+        for (String target : leftTargets) {
+            for (String other : rightTargets) {
+                if (target.equalsIgnoreCase(other)) {
+                    return true;
+                }
+            }
+        }
+        return leftTargets.isEmpty() || rightTargets.isEmpty();
     }
 
     private static boolean isKey(FieldDef f) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Multi-select picklists over raw HTTP, on the default schema's {@code Account.Regions__c} (restricted: EMEA, AMER,
@@ -21,29 +18,17 @@ import org.junit.jupiter.api.TestInstance;
  * unrestricted field kept after them) is not in the documentation found; it is the local org's reading of how
  * Salesforce returns such values, and the restricted-picklist error follows the one for single-select picklists.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MultiPicklistHttpTest {
-    private OrgQueries org;
+class MultiPicklistHttpTest extends OrgHttpTest {
     private JsonNode written;
 
-    @BeforeAll
+    @Override
     void seed() throws Exception {
-        org = OrgQueries.start();
         written = org.ingest("Account", "insert", "Name,Regions__c,Tags__c\n"
                 + "m1,APAC;EMEA,\n"
                 + "m2,AMER; AMER ;LATAM,\n"
                 + "m3,EMEA,Blue;Purple;Red;Purple\n"
                 + "m4,,\n"
                 + "bad,EMEA;Mars,\n");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        org.close();
-    }
-
-    private List<String> names(String where) throws Exception {
-        return org.column("SELECT Name FROM Account WHERE " + where + " ORDER BY Name");
     }
 
     @Test
@@ -61,28 +46,28 @@ class MultiPicklistHttpTest {
 
     @Test
     void includesOrsItsItemsAndAndsTheValuesInsideAnItem() throws Exception {
-        assertThat(names("Regions__c INCLUDES ('EMEA')")).containsExactly("m1", "m3");
-        assertThat(names("Regions__c INCLUDES ('apac', 'latam')")).containsExactly("m1", "m2");
-        assertThat(names("Regions__c INCLUDES ('EMEA;APAC')")).containsExactly("m1");
-        assertThat(names("Regions__c INCLUDES ('APAC;EMEA', 'AMER')")).containsExactly("m1", "m2");
-        assertThat(names("Tags__c INCLUDES ('Purple')")).containsExactly("m3");
+        assertThat(accountNames("Regions__c INCLUDES ('EMEA')")).containsExactly("m1", "m3");
+        assertThat(accountNames("Regions__c INCLUDES ('apac', 'latam')")).containsExactly("m1", "m2");
+        assertThat(accountNames("Regions__c INCLUDES ('EMEA;APAC')")).containsExactly("m1");
+        assertThat(accountNames("Regions__c INCLUDES ('APAC;EMEA', 'AMER')")).containsExactly("m1", "m2");
+        assertThat(accountNames("Tags__c INCLUDES ('Purple')")).containsExactly("m3");
         // EMEA must not match inside a longer value: items are whole.
-        assertThat(names("Regions__c INCLUDES ('EME')")).isEmpty();
+        assertThat(accountNames("Regions__c INCLUDES ('EME')")).isEmpty();
     }
 
     @Test
     void excludesKeepsRecordsWithoutTheItemsIncludingEmptyOnes() throws Exception {
-        assertThat(names("Regions__c EXCLUDES ('EMEA')")).containsExactly("m2", "m4");
-        assertThat(names("Regions__c EXCLUDES ('EMEA;APAC')")).containsExactly("m2", "m3", "m4");
+        assertThat(accountNames("Regions__c EXCLUDES ('EMEA')")).containsExactly("m2", "m4");
+        assertThat(accountNames("Regions__c EXCLUDES ('EMEA;APAC')")).containsExactly("m2", "m3", "m4");
     }
 
     @Test
     void equalsComparesTheWholeSelectionInAnyOrder() throws Exception {
-        assertThat(names("Regions__c = 'EMEA;APAC'")).containsExactly("m1");
-        assertThat(names("Regions__c = 'apac;emea'")).containsExactly("m1");
-        assertThat(names("Regions__c = 'EMEA'")).containsExactly("m3");
-        assertThat(names("Regions__c != 'EMEA'")).containsExactly("m1", "m2", "m4");
-        assertThat(names("Regions__c = null")).containsExactly("m4");
+        assertThat(accountNames("Regions__c = 'EMEA;APAC'")).containsExactly("m1");
+        assertThat(accountNames("Regions__c = 'apac;emea'")).containsExactly("m1");
+        assertThat(accountNames("Regions__c = 'EMEA'")).containsExactly("m3");
+        assertThat(accountNames("Regions__c != 'EMEA'")).containsExactly("m1", "m2", "m4");
+        assertThat(accountNames("Regions__c = null")).containsExactly("m4");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kinetic.emulator.http.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.siegmar.fastcsv.reader.CsvReader;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.http.Json;
@@ -97,37 +98,10 @@ final class OrgQueries implements AutoCloseable {
         assertThat(error.get("message").asText()).as(soql).contains(messagePart);
     }
 
-    /** Parses RFC 4180 CSV with LF line endings into rows of cells. */
+    /** Parses result CSV into rows of cells, header first. */
     static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
+        CsvReader.builder().ofCsvRecord(csv).forEach(record -> rows.add(record.getFields()));
         return rows;
     }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.emulator.ids.SalesforceIds;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Fields of polymorphic relationships in Bulk query jobs over raw HTTP. The default schema's polymorphic references
@@ -20,23 +17,15 @@ import org.junit.jupiter.api.TestInstance;
  * SOSL Reference's "Understanding Relationship Fields and Polymorphic Fields" ({@code What.Type} in WHERE), and the
  * Bulk API 2.0 guide's "Understanding Bulk API 2.0 Query" (TYPEOF is not supported).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolymorphicFieldsHttpTest {
-    private OrgQueries org;
+class PolymorphicFieldsHttpTest extends OrgHttpTest {
     private List<String> admin;
 
-    @BeforeAll
+    @Override
     void seed() throws Exception {
-        org = OrgQueries.start();
         admin = org.rows("SELECT Id, Name, Alias, Email, Username, FirstName, LastName, IsActive FROM User").get(1);
         String queue = SalesforceIds.to18("00G000000000001");
         org.insert("Case", "Subject,OwnerId\nMine," + admin.get(0) + "\nQueued," + queue + "\n");
         org.insert("Lead", "LastName,Company\nLee,Acme\n");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        org.close();
     }
 
     @Test

@@ -2,10 +2,7 @@ package dev.kinetic.emulator.http.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,20 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * API 1.0); the code FUNCTIONALITY_NOT_ENABLED for the rest and the other messages are the local org's. Salesforce
  * checks the SOQL when the job is created (400, no job made); the local org does the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RefusedBulkQueryHttpTest {
+class RefusedBulkQueryHttpTest extends OrgHttpTest {
     private static final String AGGREGATES = "Aggregate queries are not supported by Bulk API 2.0 query";
-    private OrgQueries org;
-
-    @BeforeAll
-    void start() {
-        org = OrgQueries.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        org.close();
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

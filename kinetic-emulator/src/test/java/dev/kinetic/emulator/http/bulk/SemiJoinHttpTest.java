@@ -3,10 +3,7 @@ package dev.kinetic.emulator.http.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Semi-joins and anti-joins in Bulk query jobs over raw HTTP.
@@ -21,23 +18,15 @@ import org.junit.jupiter.api.TestInstance;
  * operator"; "… only allowed at the top level WHERE expressions and not in nested WHERE expressions."); the
  * documentation gives no error texts, so the wording of the other refusals is the local org's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SemiJoinHttpTest {
-    private OrgQueries org;
+class SemiJoinHttpTest extends OrgHttpTest {
 
-    @BeforeAll
+    @Override
     void seed() throws Exception {
-        org = OrgQueries.start();
         List<String> accounts = org.insert("Account", "Name\nAlpha\nBeta\nGamma\n");
         org.insert("Contact", "LastName,AccountId\nApple," + accounts.get(0) + "\nBanana," + accounts.get(1)
                 + "\nCherry,\n");
         org.insert("Opportunity", "Name,StageName,CloseDate,AccountId\nWon,Closed Won,2024-05-01," + accounts.get(0)
                 + "\nOpen,Prospecting,2024-06-01," + accounts.get(2) + "\n");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        org.close();
     }
 
     @Test
@@ -109,6 +98,9 @@ class SemiJoinHttpTest {
                 "MALFORMED_QUERY", "without a relationship path");
         org.assertRefused("SELECT Id FROM Account WHERE Id IN (SELECT ParentId FROM Account)",
                 "MALFORMED_QUERY", "The inner and outer selects should not be on the same object type");
+        org.assertRefused("SELECT Id FROM Account WHERE Id IN (SELECT ReportsToId FROM Contact)",
+                "MALFORMED_QUERY", "The sub-select's Contact.ReportsToId and the left operand Id do not identify the"
+                        + " same object.");
         org.assertRefused("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact ORDER BY LastName)",
                 "MALFORMED_QUERY", "ORDER BY, LIMIT and FOR clauses are not supported");
         org.assertRefused("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact LIMIT 5)",

@@ -3,56 +3,41 @@ package dev.kinetic.emulator.http.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** String escapes, LIKE patterns and null comparisons in Bulk query jobs over raw HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SoqlLiteralsHttpTest {
-    private OrgQueries org;
+class SoqlLiteralsHttpTest extends OrgHttpTest {
 
-    @BeforeAll
+    @Override
     void seed() throws Exception {
-        org = OrgQueries.start();
         org.insert("Account", "Name\n100% Sure\n100 Percent\na_b\naxb\nback\\slash\nO'Brien\n\"say \"\"hi\"\"\"\n"
                 + "\"Tab\there\"\n\"line1\nline2\"\ncafé\n");
         List<String> contacts = org.insert("Contact", "LastName,Birthdate\nBorn,1990-04-01\nUnborn,\n");
         org.insert("Case", "Subject,IsEscalated,ContactId\nA,true," + contacts.get(0) + "\nB,false,\nC,,\nD,#N/A,\n");
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        org.close();
-    }
-
-    private List<String> names(String where) throws Exception {
-        return org.column("SELECT Name FROM Account WHERE " + where + " ORDER BY Name");
-    }
-
     // SOQL and SOSL Reference, "Quoted String Escape Sequences": LIKE expression only, \_ matches one underscore and
     // \% one percent sign; % and _ stay wildcards ("Comparison Operators", LIKE); comparisons are case-insensitive.
     @Test
     void likeEscapesMatchLiteralPercentAndUnderscore() throws Exception {
-        assertThat(names("Name LIKE '100\\%%'")).containsExactly("100% Sure");
-        assertThat(names("Name LIKE '100%'")).containsExactly("100 Percent", "100% Sure");
-        assertThat(names("Name LIKE 'a\\_b'")).containsExactly("a_b");
-        assertThat(names("Name LIKE 'a_b'")).containsExactly("axb", "a_b"); // sorted upper-case: X < _
-        assertThat(names("Name LIKE 'BACK\\\\S%'")).containsExactly("back\\slash");
-        assertThat(names("Name LIKE 'o\\'b%'")).containsExactly("O'Brien");
+        assertThat(accountNames("Name LIKE '100\\%%'")).containsExactly("100% Sure");
+        assertThat(accountNames("Name LIKE '100%'")).containsExactly("100 Percent", "100% Sure");
+        assertThat(accountNames("Name LIKE 'a\\_b'")).containsExactly("a_b");
+        assertThat(accountNames("Name LIKE 'a_b'")).containsExactly("axb", "a_b"); // sorted upper-case: X < _
+        assertThat(accountNames("Name LIKE 'BACK\\\\S%'")).containsExactly("back\\slash");
+        assertThat(accountNames("Name LIKE 'o\\'b%'")).containsExactly("O'Brien");
     }
 
     // Same page: \n \r \t \b \f in either case, \" \' \\ and \\uXXXX.
     @Test
     void stringEscapesResolveInEveryComparison() throws Exception {
-        assertThat(names("Name = 'o\\'brien'")).containsExactly("O'Brien");
-        assertThat(names("Name = 'say \\\"hi\\\"'")).containsExactly("say \"hi\"");
-        assertThat(names("Name = 'Tab\\there'")).containsExactly("Tab\there");
-        assertThat(names("Name = 'Tab\\There'")).containsExactly("Tab\there");
-        assertThat(names("Name IN ('line1\\nline2', 'line1\\Nline2')")).containsExactly("line1\nline2");
-        assertThat(names("Name = 'caf\\u00e9'")).containsExactly("café");
-        assertThat(names("Name = 'back\\\\slash'")).containsExactly("back\\slash");
+        assertThat(accountNames("Name = 'o\\'brien'")).containsExactly("O'Brien");
+        assertThat(accountNames("Name = 'say \\\"hi\\\"'")).containsExactly("say \"hi\"");
+        assertThat(accountNames("Name = 'Tab\\there'")).containsExactly("Tab\there");
+        assertThat(accountNames("Name = 'Tab\\There'")).containsExactly("Tab\there");
+        assertThat(accountNames("Name IN ('line1\\nline2', 'line1\\Nline2')")).containsExactly("line1\nline2");
+        assertThat(accountNames("Name = 'caf\\u00e9'")).containsExactly("café");
+        assertThat(accountNames("Name = 'back\\\\slash'")).containsExactly("back\\slash");
     }
 
     // Same page: "If you use a backslash character in any other context, an error occurs." The documentation gives no

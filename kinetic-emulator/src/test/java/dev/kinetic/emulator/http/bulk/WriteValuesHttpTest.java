@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Date, dateTime and number cells of Bulk ingest jobs over raw HTTP: what is stored, and each refused row's
@@ -25,19 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * protocol notes' field capture. Number lexical forms follow XML Schema's decimal and double; precision and scale are
  * the describe's (Object Reference, field types: currency and percent carry precision and scale).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WriteValuesHttpTest {
-    private OrgQueries org;
-
-    @BeforeAll
-    void start() {
-        org = OrgQueries.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        org.close();
-    }
+class WriteValuesHttpTest extends OrgHttpTest {
 
     private static String deserialize(String value, int column, String type, String field) {
         return "INVALID_FIELD:Failed to deserialize field at col " + column + ". Due to, '" + value
@@ -123,7 +108,8 @@ class WriteValuesHttpTest {
         JsonNode ints = org.ingest("Account", "insert", "Name,NumberOfEmployees\nplus,+42\nexp,1e3\nfraction,250.0\n"
                 + "grouped,\"1,000\"\n");
         assertThat(org.errorsBy(ints, "Name")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "exp", "INVALID_TYPE_ON_FIELD_IN_RECORD:Employees: value not of required type: 1e3:NumberOfEmployees --",
+                "exp", "INVALID_TYPE_ON_FIELD_IN_RECORD:Employees: value not of required type: 1e3"
+                        + ":NumberOfEmployees --",
                 "fraction", "INVALID_TYPE_ON_FIELD_IN_RECORD:Employees: value not of required type: 250.0"
                         + ":NumberOfEmployees --",
                 "grouped", "INVALID_TYPE_ON_FIELD_IN_RECORD:Employees: value not of required type: 1,000"
