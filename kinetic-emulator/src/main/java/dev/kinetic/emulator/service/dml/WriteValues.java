@@ -3,6 +3,7 @@ package dev.kinetic.emulator.service.dml;
 import dev.kinetic.emulator.db.FieldValues;
 import dev.kinetic.emulator.db.InvalidValueException;
 import dev.kinetic.emulator.schema.FieldDef;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.util.regex.Pattern;
 
@@ -53,7 +54,7 @@ final class WriteValues {
                     throw new RowFailure(RowErrors.wrongType(f, cell));
                 }
                 Object value = parse(f, text, cell);
-                checkRange(f, (Double) value);
+                checkRange(f, new BigDecimal(text), (Double) value);
                 return value;
             }
             case INT, LONG -> {
@@ -89,9 +90,10 @@ final class WriteValues {
     }
 
     // precision and scale as the describe gives them: precision counts every digit, scale those after the point.
-    private static void checkRange(FieldDef f, double value) throws RowFailure {
-        int integerDigits = f.precision() - f.scale();
-        if (f.precision() > 0 && Math.abs(value) >= Math.pow(10, integerDigits)) {
+    // The check reads the decimal text, which a double near the limit (9999999999999999.99) would round past it.
+    private static void checkRange(FieldDef f, BigDecimal exact, double value) throws RowFailure {
+        BigDecimal limit = BigDecimal.TEN.pow(Math.max(0, f.precision() - f.scale()));
+        if (f.precision() > 0 && exact.abs().compareTo(limit) >= 0) {
             throw new RowFailure(RowErrors.outOfRange(f, value));
         }
     }
