@@ -36,6 +36,9 @@ import java.util.stream.Stream;
 public final class LocalOrg implements AutoCloseable {
     /** The name of the credentials file written to the data directory. */
     public static final String ENV_FILE = "local-org.env";
+    // What the org keeps in its data directory: the database, the spool, the private key and the env file.
+    private static final List<String> OWN_ENTRIES = List.of("db", "spool", "local-org-private-key.pem", ENV_FILE);
+
     /** The header that carries the control secret on every {@code /__emulator/} request. */
     public static final String CONTROL_SECRET_HEADER = ControlSecret.HEADER;
 
@@ -80,11 +83,10 @@ public final class LocalOrg implements AutoCloseable {
             if (config.dataDir().isPresent()) {
                 Path dir = config.dataDir().get();
                 PrivateFiles.createDirectories(dir);
-                PrivateFiles.restrict(dir); // also narrows what an older version left readable
+                narrow(dir); // what an older version left readable
                 spool = PrivateFiles.createDirectories(dir.resolve("spool"));
                 keyDir = dir;
                 database = Database.inDirectory(dir, schema);
-                PrivateFiles.restrict(dir); // the database files H2 has just created
             } else {
                 spool = Files.createTempDirectory("kinetic-local-org-");
                 tempDirs.add(spool);
@@ -133,6 +135,14 @@ public final class LocalOrg implements AutoCloseable {
             }
             tempDirs.forEach(LocalOrg::deleteTree);
             throw new IllegalStateException("Cannot start the local org: " + e.getMessage(), e);
+        }
+    }
+
+    // The data directory (700) and what the org keeps in it, but nothing else a user may keep there too.
+    private static void narrow(Path dir) throws IOException {
+        PrivateFiles.restrict(dir, false);
+        for (String own : OWN_ENTRIES) {
+            PrivateFiles.restrict(dir.resolve(own), true);
         }
     }
 

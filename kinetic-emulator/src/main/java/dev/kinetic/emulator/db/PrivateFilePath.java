@@ -76,7 +76,7 @@ public final class PrivateFilePath extends FilePathWrapper {
     public FilePath createTempFile(String suffix, boolean inTempDir) throws IOException {
         FilePath temp = super.createTempFile(suffix, inTempDir);
         // H2 creates it with default permissions; narrow it before anything is written to it.
-        PrivateFiles.restrict(Path.of(temp.unwrap().toString()));
+        PrivateFiles.restrict(Path.of(temp.unwrap().toString()), false);
         return temp;
     }
 

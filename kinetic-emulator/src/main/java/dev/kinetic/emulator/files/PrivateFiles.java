@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,9 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Files and folders of the org's data directory that only its owner can read: files are created mode {@code 600}
- * and folders {@code 700} from the start (never widened, then narrowed), and {@link #restrict(Path)} narrows what an
- * older version left. On a file system without POSIX permissions they are created with its defaults. Thread-safe
- * (no state).
+ * and folders {@code 700} from the start (never widened, then narrowed), and {@link #restrict(Path, boolean)}
+ * narrows what an older version left. On a file system without POSIX permissions they are created with its
+ * defaults. Thread-safe (no state).
  */
 public final class PrivateFiles {
     /** {@code rw-------}. */
@@ -83,22 +84,23 @@ public final class PrivateFiles {
     }
 
     /**
-     * Narrows every folder under {@code root} (and {@code root}) to mode 700 and every file to 600, not following
-     * symbolic links. Does nothing on a file system without POSIX permissions or when {@code root} is missing.
+     * Narrows {@code root} to mode 700 (a folder) or 600 (a file) and, with {@code tree}, every folder under it to
+     * 700 and every file to 600, not following symbolic links. Does nothing on a file system without POSIX
+     * permissions or when {@code root} is missing.
      */
-    public static void restrict(Path root) throws IOException {
+    public static void restrict(Path root, boolean tree) throws IOException {
         if (!posix(root) || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!tree) {
+            narrow(root);
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
             paths.forEach(p -> {
                 try {
-                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.setPosixFilePermissions(p, DIR_MODE);
-                    } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.setPosixFilePermissions(p, FILE_MODE);
-                    }
-                } catch (java.nio.file.NoSuchFileException gone) {
+                    narrow(p);
+                } catch (NoSuchFileException gone) {
                     // Deleted while walking (a job cleaned up): nothing to narrow.
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot make " + p + " private to its owner", e);
@@ -106,6 +108,14 @@ public final class PrivateFiles {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    private static void narrow(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(p, DIR_MODE);
+        } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(p, FILE_MODE);
         }
     }
 

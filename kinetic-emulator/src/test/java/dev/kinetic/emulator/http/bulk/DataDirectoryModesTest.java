@@ -73,6 +73,22 @@ class DataDirectoryModesTest {
         }
     }
 
+    @Test
+    void filesOfTheUserBesideTheOrgsOwnAreLeftAlone() throws Exception {
+        Path script = Files.writeString(dir.resolve("load.sh"), "echo hi\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (LocalOrg org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
+            assertThat(mode(dir)).isEqualTo("rwx------");
+            assertThat(mode(script)).isEqualTo("rwxr-xr-x");
+            assertThat(mode(notes)).isEqualTo("rwxr-xr-x");
+            for (String own : List.of("db", "spool", "local-org.env", "local-org-private-key.pem")) {
+                assertPrivate(dir.resolve(own));
+            }
+        }
+    }
+
     private static void assertPrivate(Path root) throws IOException {
         List<String> wrong = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(root)) {
