@@ -138,6 +138,44 @@ class SecretsAtRestTest {
         }
     }
 
+    @Test
+    void aCrashWhileTheEnvFileWasRewrittenLeavesTheOldSecretsInForce() throws Exception {
+        LocalOrgCredentials before;
+        try (LocalOrg org = start()) {
+            before = org.credentials();
+        }
+        // The process died after writing part of the temporary file, before the rename.
+        Files.writeString(dir.resolve("local-org.env.tmp"), "SF_CLIENT_SECRET=half-writ");
+        try (LocalOrg org = start()) {
+            LocalOrgCredentials after = org.credentials();
+            assertThat(after.clientSecret()).isEqualTo(before.clientSecret());
+            assertThat(after.password()).isEqualTo(before.password());
+            assertThat(after.securityToken()).isEqualTo(before.securityToken());
+            assertThat(after.controlSecret()).isEqualTo(before.controlSecret());
+            assertThat(dir.resolve("local-org.env.tmp")).doesNotExist();
+            assertEveryGrantWorks(org);
+        }
+    }
+
+    @Test
+    void anEnvFileWhoseValuesNoLongerMatchTheHashesGetsNewWorkingValues() throws Exception {
+        // As after a crash between storing a replaced secret's hash and renaming the new env file into place.
+        LocalOrgCredentials before;
+        try (LocalOrg org = start()) {
+            before = org.credentials();
+        }
+        Path env = dir.resolve("local-org.env");
+        Files.writeString(env, Files.readString(env).replace("SF_PASSWORD=" + before.password(),
+                "SF_PASSWORD=KcStaleValue0000"));
+        try (LocalOrg org = start()) {
+            LocalOrgCredentials after = org.credentials();
+            assertThat(after.password()).isNotEqualTo(before.password()).isNotEqualTo("KcStaleValue0000");
+            assertThat(after.clientSecret()).isEqualTo(before.clientSecret());
+            assertThat(Files.readAllLines(env)).contains("SF_PASSWORD=" + after.password());
+            assertEveryGrantWorks(org);
+        }
+    }
+
     private static void assertEveryGrantWorks(LocalOrg org) {
         LocalOrgCredentials c = org.credentials();
         LocalOrgHttp http = LocalOrgHttp.of(org);

@@ -175,6 +175,21 @@ class ControlSecretTest {
     }
 
     @Test
+    void aMalformedSecretInTheEnvFileIsReplacedByANewOne() throws Exception {
+        try (LocalOrg a = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
+            assertThat(a.controlSecret()).isNotEmpty();
+        }
+        Path env = dir.resolve("local-org.env");
+        Files.writeString(env, Files.readString(env)
+                .replaceAll("KINETIC_CONTROL_SECRET=.*", "KINETIC_CONTROL_SECRET=x"));
+        try (LocalOrg b = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
+            assertThat(b.controlSecret()).isNotEqualTo("x").hasSizeGreaterThanOrEqualTo(43);
+            assertThat(Files.readAllLines(env)).contains("KINETIC_CONTROL_SECRET=" + b.controlSecret());
+            assertThat(LocalOrgHttp.of(b).json("POST", "/__emulator/reset", "").statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void anInMemoryOrgHandsItsSecretOutInAPrivateEnvFileDeletedOnClose() throws Exception {
         Path env;
         try (LocalOrg memory = LocalOrg.start(LocalOrgConfig.defaults())) {

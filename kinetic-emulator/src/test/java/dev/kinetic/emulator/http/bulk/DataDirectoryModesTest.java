@@ -28,7 +28,8 @@ class DataDirectoryModesTest {
     @Test
     void everyFileIsMode600AndEveryFolder700AfterIngestAndQueryJobs() throws Exception {
         try (BulkServer s = BulkServer.of(LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build()))) {
-            JsonNode ok = s.ingest("{\"object\":\"Account\",\"operation\":\"insert\"}", "Name,NumberOfEmployees\nPrivate One,1\n,2\n");
+            JsonNode ok = s.ingest("{\"object\":\"Account\",\"operation\":\"insert\"}",
+                    "Name,NumberOfEmployees\nPrivate One,1\n,2\n");
             String ingest = ok.get("id").asText();
             assertThat(ok.get("numberRecordsFailed").asInt()).isEqualTo(1);
             for (String kind : List.of("successfulResults", "failedResults", "unprocessedrecords")) {
