@@ -35,6 +35,13 @@ class SecretsAtRestTest {
         return LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build());
     }
 
+    // Starts the org on the data directory and stops it again; returns what it handed out.
+    private LocalOrgCredentials credentialsOfOneRun() {
+        try (LocalOrg org = start()) {
+            return org.credentials();
+        }
+    }
+
     @Test
     void hashesAreSaltedAndMatchOnlyTheirSecret() {
         String a = SecretHash.of("s3cret-value");
@@ -117,10 +124,7 @@ class SecretsAtRestTest {
 
     @Test
     void aLostEnvFileReplacesTheSecretsThatOnlyItsHashesRemember() throws Exception {
-        LocalOrgCredentials before;
-        try (LocalOrg org = start()) {
-            before = org.credentials();
-        }
+        LocalOrgCredentials before = credentialsOfOneRun();
         Files.delete(dir.resolve("local-org.env"));
         try (LocalOrg org = start()) {
             LocalOrgCredentials after = org.credentials();
@@ -140,10 +144,7 @@ class SecretsAtRestTest {
 
     @Test
     void aCrashWhileTheEnvFileWasRewrittenLeavesTheOldSecretsInForce() throws Exception {
-        LocalOrgCredentials before;
-        try (LocalOrg org = start()) {
-            before = org.credentials();
-        }
+        LocalOrgCredentials before = credentialsOfOneRun();
         // The process died after writing part of the temporary file, before the rename.
         Files.writeString(dir.resolve("local-org.env.tmp"), "SF_CLIENT_SECRET=half-writ");
         try (LocalOrg org = start()) {
@@ -160,10 +161,7 @@ class SecretsAtRestTest {
     @Test
     void anEnvFileWhoseValuesNoLongerMatchTheHashesGetsNewWorkingValues() throws Exception {
         // As after a crash between storing a replaced secret's hash and renaming the new env file into place.
-        LocalOrgCredentials before;
-        try (LocalOrg org = start()) {
-            before = org.credentials();
-        }
+        LocalOrgCredentials before = credentialsOfOneRun();
         Path env = dir.resolve("local-org.env");
         Files.writeString(env, Files.readString(env).replace("SF_PASSWORD=" + before.password(),
                 "SF_PASSWORD=KcStaleValue0000"));
