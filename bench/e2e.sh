@@ -203,7 +203,12 @@ run_cli() { # $1 = ingest|export ; prints the JSON summary line into $WORK/cli/$
   jq -c . "$WORK/cli/$what.out" | tail -1 >"$WORK/cli/$what.json"
 }
 # Each side starts from an empty org, so every query scans a table of the same size as curl's did.
-reset_org() { curl -s --fail -X POST "$BASE/__emulator/reset" >/dev/null || { echo "cannot reset the local org" >&2; exit 1; }; }
+# The control plane needs the org's control secret; it goes to curl on standard input, not on its command line.
+reset_org() {
+  printf 'header = "X-Kinetic-Control-Secret: %s"\n' "${KINETIC_CONTROL_SECRET:-}" \
+    | curl -s --fail -K - -X POST "$BASE/__emulator/reset" >/dev/null \
+    || { echo "cannot reset the local org (is KINETIC_CONTROL_SECRET in local-org.env?)" >&2; exit 1; }
+}
 reset_org
 echo "Client: kinetic bench ingest --rows $ROWS ..."
 c0=$(server_cpu)

@@ -3,8 +3,10 @@ package dev.kinetic.emulator;
 import dev.kinetic.emulator.auth.AuthModule;
 import dev.kinetic.emulator.auth.OrgIdentity;
 import dev.kinetic.emulator.control.ControlRoutes;
+import dev.kinetic.emulator.control.ControlSecret;
 import dev.kinetic.emulator.control.FaultRules;
 import dev.kinetic.emulator.db.Database;
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.http.ApiServer;
 import dev.kinetic.emulator.http.ApiUsage;
 import dev.kinetic.emulator.http.RouteModule;
@@ -34,6 +36,11 @@ import java.util.stream.Stream;
 public final class LocalOrg implements AutoCloseable {
     /** The name of the credentials file written to the data directory. */
     public static final String ENV_FILE = "local-org.env";
+    // What the org keeps in its data directory: the database, the spool, the private key and the env file.
+    private static final List<String> OWN_ENTRIES = List.of("db", "spool", "local-org-private-key.pem", ENV_FILE);
+
+    /** The header that carries the control secret on every {@code /__emulator/} request. */
+    public static final String CONTROL_SECRET_HEADER = ControlSecret.HEADER;
 
     private final OrgContext context;
     private final ApiServer server;
@@ -56,8 +63,9 @@ public final class LocalOrg implements AutoCloseable {
 
     /**
      * Starts a local org. On first start it creates the org's identity (org id, admin user, connected app, RSA key
-     * pair, password); with a data directory that identity, the records, jobs and issued tokens are kept there and
-     * {@code DIR/local-org.env} is (re)written, so a restart reuses the same credentials.
+     * pair, password, control secret); with a data directory that identity, the records, jobs and issued tokens are
+     * kept there and {@code DIR/local-org.env} (mode 600) is (re)written, so a restart reuses the same credentials.
+     * The data directory's folders are made mode 700 and its files 600.
      *
      * @throws IllegalStateException if the port is taken or the data directory cannot be used
      */
@@ -74,8 +82,9 @@ public final class LocalOrg implements AutoCloseable {
             Path keyDir;
             if (config.dataDir().isPresent()) {
                 Path dir = config.dataDir().get();
-                Files.createDirectories(dir);
-                spool = Files.createDirectories(dir.resolve("spool"));
+                PrivateFiles.createDirectories(dir);
+                narrow(dir); // what an older version left readable
+                spool = PrivateFiles.createDirectories(dir.resolve("spool"));
                 keyDir = dir;
                 database = Database.inDirectory(dir, schema);
             } else {
@@ -88,20 +97,25 @@ public final class LocalOrg implements AutoCloseable {
             }
             OrgContext context = new OrgContext(config, database, spool);
             AtomicReference<URI> base = new AtomicReference<>();
-            AuthModule auth = new AuthModule(context, keyDir, base::get);
+            Path envFile = keyDir.resolve(ENV_FILE).toAbsolutePath();
+            EnvFile.Previous previous = EnvFile.previous(envFile);
+            ControlSecret control = previous.controlSecret()
+                    .map(v -> ControlSecret.of(v, envFile.toString()))
+                    .orElseGet(() -> ControlSecret.generate(envFile.toString()));
+            AuthModule auth = new AuthModule(context, keyDir, base::get, previous.plain());
             ApiUsage usage = new ApiUsage();
             FaultRules faults = new FaultRules();
             List<RouteModule> modules = new ArrayList<>();
             modules.add(auth);
             modules.add(new RestBasicsRoutes(schema, new RecordReader(database), usage));
             modules.add(new BulkRoutes(context));
-            modules.add(new ControlRoutes(context, auth, faults, List.copyOf(modules)));
+            modules.add(new ControlRoutes(context, auth, faults, List.copyOf(modules), control));
             Routes routes = new Routes();
             modules.forEach(m -> m.register(routes));
             server = new ApiServer(config.host(), config.port(), routes, auth, faults, usage);
             server.start();
             base.set(URI.create("http://" + urlHost(config.host()) + ":" + server.port()));
-            LocalOrgCredentials credentials = credentials(auth.identity(), base.get(), config);
+            LocalOrgCredentials credentials = credentials(auth.identity(), control, base.get(), envFile);
             if (!config.quiet()) {
                 System.out.println("Local org listening on " + base.get());
                 credentials.envLines().forEach(System.out::println);
@@ -124,23 +138,21 @@ public final class LocalOrg implements AutoCloseable {
         }
     }
 
-    private static LocalOrgCredentials credentials(OrgIdentity id, URI base, LocalOrgConfig config)
-            throws IOException {
-        Optional<Path> envFile = config.dataDir().map(d -> d.resolve(ENV_FILE).toAbsolutePath());
-        LocalOrgCredentials credentials = new LocalOrgCredentials(id.clientId(), id.clientSecret(),
-                id.adminUsername(), id.password(), id.securityToken(), id.privateKeyPath(), base, envFile);
-        if (envFile.isPresent()) {
-            Path tmp = envFile.get().resolveSibling(ENV_FILE + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp); // not a POSIX file system
-            }
-            Files.writeString(tmp, credentials.envFileText());
-            Files.move(tmp, envFile.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // The data directory (700) and what the org keeps in it, but nothing else a user may keep there too.
+    private static void narrow(Path dir) throws IOException {
+        PrivateFiles.restrict(dir, false);
+        for (String own : OWN_ENTRIES) {
+            PrivateFiles.restrict(dir.resolve(own), true);
         }
+    }
+
+    // Writes local-org.env (mode 600): in the data directory, or in an in-memory org's private temporary directory.
+    private static LocalOrgCredentials credentials(OrgIdentity id, ControlSecret control, URI base, Path envFile)
+            throws IOException {
+        LocalOrgCredentials credentials = new LocalOrgCredentials(id.clientId(), id.clientSecret(),
+                id.adminUsername(), id.password(), id.securityToken(), control.value(), id.privateKeyPath(), base,
+                Optional.of(envFile));
+        EnvFile.write(envFile, credentials.envFileText());
         return credentials;
     }
 
@@ -160,6 +172,14 @@ public final class LocalOrg implements AutoCloseable {
     /** The credentials the org hands out (also in {@code DIR/local-org.env} when it has a data directory). */
     public LocalOrgCredentials credentials() {
         return credentials;
+    }
+
+    /**
+     * The secret of the control plane under {@code /__emulator/}: send it in the {@value #CONTROL_SECRET_HEADER}
+     * header. Also {@code KINETIC_CONTROL_SECRET} in {@code local-org.env}.
+     */
+    public String controlSecret() {
+        return credentials.controlSecret();
     }
 
     /** The port the server listens on. */

@@ -27,6 +27,7 @@ public final class LocalOrgConfig {
     private final int workerThreads;
     private final long maxUploadBytes;
     private final boolean quiet;
+    private final boolean allowRemote;
 
     private LocalOrgConfig(Builder b) {
         this.host = b.host;
@@ -39,6 +40,7 @@ public final class LocalOrgConfig {
         this.workerThreads = b.workerThreads;
         this.maxUploadBytes = b.maxUploadBytes;
         this.quiet = b.quiet;
+        this.allowRemote = b.allowRemote;
     }
 
     /** A builder with the defaults: 127.0.0.1, any free port, in memory, tokens for 2 hours, jobs run at once. */
@@ -101,6 +103,11 @@ public final class LocalOrgConfig {
         return quiet;
     }
 
+    /** Whether the org may bind an address beyond loopback (see {@link BindAddress}). */
+    public boolean allowRemote() {
+        return allowRemote;
+    }
+
     /** Builds a {@link LocalOrgConfig}. Not thread-safe. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -113,11 +120,15 @@ public final class LocalOrgConfig {
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private boolean quiet = true;
+        private boolean allowRemote;
 
         private Builder() {
         }
 
-        /** The address to bind (default {@code 127.0.0.1}). */
+        /**
+         * The address to bind (default {@code 127.0.0.1}). An address beyond loopback also needs
+         * {@link #allowRemote(boolean)}.
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host == null");
             return this;
@@ -189,8 +200,25 @@ public final class LocalOrgConfig {
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * Lets the org bind an address beyond loopback ({@code 0.0.0.0}, an interface address, a host name), which
+         * exposes its OAuth endpoints, APIs and control plane to the network (default: refused).
+         */
+        public Builder allowRemote(boolean allow) {
+            this.allowRemote = allow;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException if the host is beyond loopback and {@link #allowRemote(boolean)} is off
+         */
         public LocalOrgConfig build() {
+            if (!allowRemote && !BindAddress.isLoopback(host)) {
+                throw new IllegalArgumentException("host " + host + " is reachable from other machines; bind "
+                        + "127.0.0.1, or opt in with allowRemote(true) (--allow-remote on the command line)");
+            }
             return new LocalOrgConfig(this);
         }
     }

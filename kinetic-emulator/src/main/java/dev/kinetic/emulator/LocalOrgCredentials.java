@@ -17,12 +17,16 @@ import java.util.Optional;
  * @param username the admin user's username ({@code SF_USERNAME})
  * @param password the admin user's password
  * @param securityToken the admin user's security token (appended to the password in the password flow)
+ * @param controlSecret the secret of the control plane under {@code /__emulator/}, sent in the
+ *     {@code X-Kinetic-Control-Secret} header ({@code KINETIC_CONTROL_SECRET} in {@code local-org.env})
  * @param privateKeyPath the PKCS#8 PEM private key of the JWT bearer flow ({@code SF_PRIVATE_KEY_PATH})
  * @param loginUrl the login URL and instance URL ({@code SF_LOGIN_URL})
- * @param envFile the {@code local-org.env} file, when the org has a data directory
+ * @param envFile the {@code local-org.env} file (mode 600): in the data directory, or for an in-memory org in its
+ *     private temporary directory that {@code close()} deletes
  */
 public record LocalOrgCredentials(String clientId, String clientSecret, String username, String password,
-                                  String securityToken, Path privateKeyPath, URI loginUrl, Optional<Path> envFile) {
+                                  String securityToken, String controlSecret, Path privateKeyPath, URI loginUrl,
+                                  Optional<Path> envFile) {
     /** Checks that nothing is missing. */
     public LocalOrgCredentials {
         Objects.requireNonNull(clientId, "clientId == null");
@@ -30,6 +34,7 @@ public record LocalOrgCredentials(String clientId, String clientSecret, String u
         Objects.requireNonNull(username, "username == null");
         Objects.requireNonNull(password, "password == null");
         Objects.requireNonNull(securityToken, "securityToken == null");
+        Objects.requireNonNull(controlSecret, "controlSecret == null");
         Objects.requireNonNull(privateKeyPath, "privateKeyPath == null");
         Objects.requireNonNull(loginUrl, "loginUrl == null");
         envFile = envFile == null ? Optional.empty() : envFile;
@@ -45,7 +50,10 @@ public record LocalOrgCredentials(String clientId, String clientSecret, String u
                 "SF_PRIVATE_KEY_PATH=" + privateKeyPath, "SF_LOGIN_URL=" + loginUrl);
     }
 
-    /** The whole {@code local-org.env} text: the four lines, then the password flow's secrets. */
+    /**
+     * The whole {@code local-org.env} text: the four lines, the password flow's secrets, then the control plane's
+     * secret.
+     */
     public String envFileText() {
         StringBuilder b = new StringBuilder();
         b.append("# Credentials of the kinetic local org. Created on first start, reused on restart.\n");
@@ -55,13 +63,16 @@ public record LocalOrgCredentials(String clientId, String clientSecret, String u
         b.append("SF_CLIENT_SECRET=").append(clientSecret).append('\n');
         b.append("SF_PASSWORD=").append(password).append('\n');
         b.append("SF_SECURITY_TOKEN=").append(securityToken).append('\n');
+        b.append("# Control plane (/__emulator/): send this value in the X-Kinetic-Control-Secret header:\n");
+        b.append("KINETIC_CONTROL_SECRET=").append(controlSecret).append('\n');
         return b.toString();
     }
 
     @Override
     public String toString() {
         return "LocalOrgCredentials[clientId=" + clientId + ", clientSecret=(redacted), username=" + username
-                + ", password=(redacted), securityToken=(redacted), privateKeyPath=" + privateKeyPath
+                + ", password=(redacted), securityToken=(redacted), controlSecret=(redacted), privateKeyPath="
+                + privateKeyPath
                 + ", loginUrl=" + loginUrl + ", envFile=" + envFile.map(Path::toString).orElse("(none)") + "]";
     }
 }

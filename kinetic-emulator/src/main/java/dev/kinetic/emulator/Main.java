@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar kinetic-emulator.jar --port N --data DIR [--schema FILE]... [--token-ttl SECONDS] [--host H]}:
- * serves a local org until stopped (Ctrl-C or SIGTERM close it cleanly). Bad arguments print one line and exit 2.
+ * {@code java -jar kinetic-emulator.jar --port N --data DIR [--schema FILE]... [--token-ttl SECONDS] [--host H
+ * [--allow-remote]]}: serves a local org until stopped (Ctrl-C or SIGTERM close it cleanly). Bad arguments print one
+ * line and exit 2; so does an address beyond loopback without {@code --allow-remote}.
  */
 public final class Main {
     static final String USAGE = String.join("\n",
             "Usage: java -jar kinetic-emulator.jar [--port N] [--data DIR] [--schema FILE]... [--token-ttl SECONDS]"
-                    + " [--host H]",
+                    + " [--host H [--allow-remote]]",
             "Serves a Salesforce-compatible local org (OAuth, Bulk API 2.0, SOQL) until stopped.",
             "  --port N             port to listen on (default 0: any free port, printed at start)",
             "  --data DIR           keep records, jobs, tokens and credentials under DIR (default: in memory);",
@@ -20,7 +21,9 @@ public final class Main {
                     + " SF_LOGIN_URL",
             "  --schema FILE        add custom objects/fields from a describe JSON file (repeatable)",
             "  --token-ttl SECONDS  lifetime of access tokens (default 7200)",
-            "  --host H             address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
+            "  --host H             address to bind (default 127.0.0.1); one beyond loopback (0.0.0.0 for all",
+            "                       interfaces) also needs --allow-remote",
+            "  --allow-remote       let --host expose the org (OAuth, APIs, control plane) to the network",
             "  --help               print this help");
 
     private Main() {
@@ -59,6 +62,11 @@ public final class Main {
             System.exit(1);
             return;
         }
+        if (config.allowRemote() && !BindAddress.isLoopback(config.host())) {
+            System.err.println(BindAddress.remoteWarning(config.host()));
+        }
+        System.out.println("# Control plane (/__emulator/): header " + LocalOrg.CONTROL_SECRET_HEADER
+                + " with KINETIC_CONTROL_SECRET from " + org.credentials().envFile().orElseThrow());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             org.close();
@@ -80,6 +88,8 @@ public final class Main {
     /** The configuration the arguments describe (printing the credentials at start). */
     static LocalOrgConfig parse(String[] args) throws UsageException {
         LocalOrgConfig.Builder config = LocalOrgConfig.builder().quiet(false);
+        String host = "127.0.0.1";
+        boolean allowRemote = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -89,6 +99,12 @@ public final class Main {
                 arg = arg.substring(0, eq);
             }
             switch (arg) {
+                case "--allow-remote" -> {
+                    if (value != null) {
+                        throw new UsageException("--allow-remote takes no value, got " + args[i]);
+                    }
+                    allowRemote = true;
+                }
                 case "--port", "--data", "--schema", "--token-ttl", "--host" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -97,11 +113,16 @@ public final class Main {
                         value = args[++i];
                     }
                     apply(config, arg, value);
+                    host = arg.equals("--host") ? value : host;
                 }
                 default -> throw new UsageException("unknown option " + args[i]);
             }
         }
-        return config.build();
+        if (!allowRemote && !BindAddress.isLoopback(host)) {
+            throw new UsageException("--host " + host + " would expose the org (OAuth, APIs and the control plane) "
+                    + "to other machines; add --allow-remote to bind beyond loopback, or use --host 127.0.0.1");
+        }
+        return config.allowRemote(allowRemote).build();
     }
 
     private static void apply(LocalOrgConfig.Builder config, String option, String value) throws UsageException {

@@ -21,17 +21,41 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Raw HTTP to a local org for the emulator's tests: forms, JSON, bearer calls and JWT assertions (JDK only). */
+/**
+ * Raw HTTP to a local org for the emulator's tests: forms, JSON, bearer calls and JWT assertions (JDK only). Made
+ * with {@link #of(LocalOrg)} it sends the org's control secret on every {@code /__emulator/} request; made with a
+ * base URI it sends none.
+ */
 public final class LocalOrgHttp {
     /** A shared JSON reader. */
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String controlSecret;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** @param base the org's base URI */
+    /** @param base the org's base URI; control plane calls go without a secret */
     public LocalOrgHttp(URI base) {
+        this(base, null);
+    }
+
+    private LocalOrgHttp(URI base, String controlSecret) {
         this.base = base;
+        this.controlSecret = controlSecret;
+    }
+
+    /** Speaks to {@code org}, sending its control secret on {@code /__emulator/} requests. */
+    public static LocalOrgHttp of(LocalOrg org) {
+        return new LocalOrgHttp(org.baseUri(), org.controlSecret());
+    }
+
+    // A request builder for a path, with the control secret when this client has one and the path needs it.
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (controlSecret != null && path.startsWith("/__emulator")) {
+            b.header(LocalOrg.CONTROL_SECRET_HEADER, controlSecret);
+        }
+        return b;
     }
 
     /** The absolute URI of a path. */
@@ -78,18 +102,18 @@ public final class LocalOrgHttp {
 
     /** GET without a token. */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).build());
+        return send(builder(path).build());
     }
 
     /** Sends JSON with a method (POST, PUT…) and no token. */
     public HttpResponse<String> json(String method, String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(builder(path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** DELETE without a token. */
     public HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+        return send(builder(path).DELETE().build());
     }
 
     /** Parses a JSON body. */

@@ -21,7 +21,7 @@ class LocalOrgPersistenceTest {
         String keyPem;
         try (LocalOrg org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
             first = org.credentials();
-            LocalOrgHttp http = new LocalOrgHttp(org.baseUri());
+            LocalOrgHttp http = LocalOrgHttp.of(org);
             token = org.accessToken();
             accountId = LocalOrgHttp.parse(http.json("POST", "/__emulator/records/Account",
                     "[{\"Name\":\"Durable\"}]")).path("ids").get(0).asText();
@@ -101,12 +101,12 @@ class LocalOrgPersistenceTest {
     }
 
     @Test
-    void inMemoryOrgKeepsItsKeyInATemporaryDirectoryRemovedOnClose() {
+    void inMemoryOrgKeepsItsKeyAndEnvFileInATemporaryDirectoryRemovedOnClose() {
         Path key;
         try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
             LocalOrgCredentials c = org.credentials();
             key = c.privateKeyPath();
-            assertThat(c.envFile()).isEmpty();
+            assertThat(c.envFile()).contains(key.resolveSibling("local-org.env"));
             assertThat(key).exists();
             assertThat(c.loginUrl()).isEqualTo(org.baseUri());
         }
@@ -118,7 +118,7 @@ class LocalOrgPersistenceTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
             LocalOrgCredentials c = org.credentials();
             assertThat(c.toString()).contains(c.clientId()).contains(c.username())
-                    .doesNotContain(c.clientSecret()).doesNotContain(c.password())
+                    .doesNotContain(c.clientSecret()).doesNotContain(c.password()).doesNotContain(c.controlSecret())
                     .doesNotContain(c.securityToken()).contains("(redacted)");
         }
     }

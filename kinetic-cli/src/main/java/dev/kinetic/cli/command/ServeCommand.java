@@ -2,6 +2,7 @@ package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.emulator.BindAddress;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import java.nio.file.Path;
@@ -29,8 +30,13 @@ public final class ServeCommand extends BaseCommand {
     String data;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "The address to listen on (default ${DEFAULT-VALUE}).")
+            description = "The address to listen on (default ${DEFAULT-VALUE}); one beyond loopback also needs "
+                    + "--allow-remote.")
     String host;
+
+    @Option(names = "--allow-remote", description = "Let --host expose the org (OAuth, APIs and the control plane) "
+            + "to other machines.")
+    boolean allowRemote;
 
     @Option(names = "--exit-after-start", hidden = true, description = "Print the variables and stop (for tests).")
     boolean exitAfterStart;
@@ -38,9 +44,14 @@ public final class ServeCommand extends BaseCommand {
     @Override
     public Integer call() throws InterruptedException {
         Path dir = context().resolve(data);
+        if (!allowRemote && !BindAddress.isLoopback(host)) {
+            throw CliException.usage("--host " + host + " would expose the local org (OAuth, APIs and the control "
+                    + "plane) to other machines; add --allow-remote to bind beyond loopback, or use --host 127.0.0.1");
+        }
         LocalOrg org;
         try {
-            org = LocalOrg.start(LocalOrgConfig.builder().host(host).port(port).dataDir(dir).build());
+            org = LocalOrg.start(LocalOrgConfig.builder().host(host).allowRemote(allowRemote).port(port).dataDir(dir)
+                    .build());
         } catch (RuntimeException e) {
             throw CliException.usage("Cannot start the local org on port " + port + " with data in " + dir + ": "
                     + e.getMessage() + " (choose another --port, or stop the process using it)", e);
@@ -52,10 +63,15 @@ public final class ServeCommand extends BaseCommand {
                 int eq = line.indexOf('=');
                 vars.put(line.substring(0, eq), line.substring(eq + 1));
             }
+            if (!BindAddress.isLoopback(host)) {
+                console().warn(BindAddress.remoteWarning(host));
+            }
             console().info("Local org listening on " + org.baseUri() + " with data in " + dir);
             console().info("Point kinetic, JwtAuthenticator.fromEnv() or any client at it with (JWT bearer; "
                     + "the password flow's secrets are in " + dir.resolve(LocalOrg.ENV_FILE) + "):");
             vars.forEach((k, v) -> console().summary("export " + k + "=" + v));
+            console().info("The control plane (/__emulator/) needs the header " + LocalOrg.CONTROL_SECRET_HEADER
+                    + " with KINETIC_CONTROL_SECRET from " + dir.resolve(LocalOrg.ENV_FILE) + ".");
             Map<String, Object> json = new LinkedHashMap<>(vars);
             json.put("dataDir", dir.toString());
             console().jsonSummary(json);

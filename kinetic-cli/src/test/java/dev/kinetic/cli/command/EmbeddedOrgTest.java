@@ -52,6 +52,19 @@ class EmbeddedOrgTest {
                 .containsPattern("export SF_CLIENT_ID=\\S+").containsPattern("export SF_USERNAME=\\S+")
                 .containsPattern("export SF_PRIVATE_KEY_PATH=\\S+").containsPattern("export SF_LOGIN_URL=http://");
         assertThat(dir.resolve("served/local-org.env")).isRegularFile();
+        assertThat(result.out()).contains("X-Kinetic-Control-Secret")
+                .contains("KINETIC_CONTROL_SECRET from " + dir.resolve("served/local-org.env"));
+    }
+
+    @Test
+    void serveRefusesAnAddressBeyondLoopbackWithoutAllowRemote() {
+        CliRunner.Result result = CliRunner.in(dir).run("serve", "--port", "0", "--data", "served", "--host",
+                "0.0.0.0", "--exit-after-start");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--host 0.0.0.0").contains("--allow-remote")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("served")).doesNotExist();
     }
 
     @Test

@@ -79,10 +79,11 @@ public final class TestOrg implements AutoCloseable {
         return d -> Sleeper.system().sleep(d.compareTo(Duration.ofMillis(5)) > 0 ? Duration.ofMillis(5) : d);
     }
 
-    /** Calls the control plane; returns the body; fails on a non-2xx answer. */
+    /** Calls the control plane with the org's control secret; returns the body; fails on a non-2xx answer. */
     public String control(String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(org.baseUri() + path))
                 .header("Content-Type", "application/json")
+                .header(LocalOrg.CONTROL_SECRET_HEADER, org.controlSecret())
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         try {

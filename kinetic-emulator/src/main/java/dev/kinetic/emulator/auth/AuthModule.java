@@ -33,13 +33,15 @@ public final class AuthModule implements RouteModule, TokenVerifier {
      * @param context the org
      * @param keyDir where the connected app's private key file is kept
      * @param baseUri the org's base URI once the server listens (instance URL and login URL)
+     * @param known the plain client secret, password and security token the last start handed out (the database
+     *     keeps only their hashes); a value that is absent or no longer matches is replaced by a new one
      * @throws IllegalStateException when the identity cannot be stored or the key file cannot be written
      */
-    public AuthModule(OrgContext context, Path keyDir, Supplier<URI> baseUri) {
+    public AuthModule(OrgContext context, Path keyDir, Supplier<URI> baseUri, PlainSecrets known) {
         Objects.requireNonNull(baseUri, "baseUri == null");
         try {
             this.identity = new IdentityStore(context.database(), context.clock(),
-                    context.config().dataDir().isEmpty()).loadOrCreate(keyDir);
+                    context.config().dataDir().isEmpty()).loadOrCreate(keyDir, known);
             this.tokens = new TokenStore(context.database(), context.clock(), identity.orgId15(),
                     context.config().tokenTtl());
         } catch (SQLException | IOException e) {

@@ -11,8 +11,16 @@ import java.util.Optional;
 
 /** The org's connected apps (table {@code KINETIC_CONNECTED_APP}). Thread-safe. */
 final class ConnectedApps {
-    /** A connected app: consumer key and secret, the registered key, and the client credentials run-as user. */
-    record App(String clientId, String clientSecret, String publicKeyPem, String executionUserId) {
+    /**
+     * A connected app: consumer key, the salted hash of its consumer secret, the registered key, and the client
+     * credentials run-as user.
+     */
+    record App(String clientId, String clientSecretHash, String publicKeyPem, String executionUserId) {
+        /** Whether {@code secret} is the app's consumer secret (constant time; null never matches). */
+        boolean secretMatches(String secret) {
+            return SecretHash.matches(clientSecretHash, secret);
+        }
+
         /** The registered public key (or the certificate's key). */
         RSAPublicKey publicKey() throws GeneralSecurityException {
             return PemKeys.readPublic(publicKeyPem);
@@ -20,7 +28,7 @@ final class ConnectedApps {
 
         @Override
         public String toString() {
-            return "App[clientId=" + clientId + ", clientSecret=(redacted)]";
+            return "App[clientId=" + clientId + ", clientSecretHash=(redacted)]";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kinetic.emulator.auth;
 
 import dev.kinetic.emulator.db.Database;
 import dev.kinetic.emulator.db.SqlNames;
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
 import dev.kinetic.emulator.schema.SObjectType;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
@@ -29,9 +29,10 @@ import java.util.Map;
 
 /**
  * Creates the org's identity on first start (org id, admin User record, connected app, RSA key pair, password and
- * security token) and reads it back on later starts. The public key is registered in the database; the private key
- * lives only in {@code local-org-private-key.pem} under the key directory. When that file is missing or no longer
- * matches, a new pair is generated and registered. Not thread-safe: used once at start-up.
+ * security token) and reads it back on later starts. The secrets that are only verified are stored as salted
+ * hashes. The public key is registered in the database; the private key lives only in
+ * {@code local-org-private-key.pem} under the key directory. When that file is missing or no longer matches, a new
+ * pair is generated and registered. Not thread-safe: used once at start-up.
  */
 final class IdentityStore {
     /** The admin's username in every local org. */
@@ -56,11 +57,15 @@ final class IdentityStore {
         return ephemeral ? PemKeys.processWide() : PemKeys.generate();
     }
 
-    /** The org's identity, created now if the database has none. */
-    OrgIdentity loadOrCreate(Path keyDir) throws SQLException, IOException {
+    /**
+     * The org's identity, created now if the database has none. The client secret, password and security token are
+     * stored as salted hashes (see {@link HashedSecrets}); {@code known} are the plain values the last start handed
+     * out.
+     */
+    OrgIdentity loadOrCreate(Path keyDir, PlainSecrets known) throws SQLException, IOException {
         try (Connection c = database.connection()) {
             createTables(c);
-            OrgIdentity existing = load(c, keyDir);
+            OrgIdentity existing = load(c, keyDir, known);
             OrgIdentity identity = existing != null ? existing : create(c, keyDir);
             return ensureKey(c, identity);
         }
@@ -78,36 +83,44 @@ final class IdentityStore {
         }
     }
 
-    private OrgIdentity load(Connection c, Path keyDir) throws SQLException {
+    private OrgIdentity load(Connection c, Path keyDir, PlainSecrets known) throws SQLException {
         String sql = "SELECT o.ORG_ID, o.ADMIN_USER_ID, u." + SqlNames.column("Username") + ", a.CLIENT_ID, "
                 + "a.CLIENT_SECRET, p.PASSWORD, p.SECURITY_TOKEN, a.PUBLIC_KEY_PEM FROM KINETIC_ORG o "
                 + "JOIN KINETIC_CONNECTED_APP a ON a.CLIENT_ID = o.CLIENT_ID "
                 + "JOIN KINETIC_USER_PASSWORD p ON p.USER_ID = o.ADMIN_USER_ID "
                 + "LEFT JOIN " + SqlNames.table("User") + " u ON u." + SqlNames.column("Id") + " = o.ADMIN_USER_ID";
+        String orgId;
+        String adminId;
+        String username;
+        String clientId;
+        String publicKeyPem;
+        HashedSecrets.Row stored;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return null;
             }
-            String adminId = rs.getString(2);
-            String username = rs.getString(3);
-            if (username == null) {
-                // The admin's User record was removed behind the org's back: put it back.
-                insertAdmin(c, adminId);
-                username = ADMIN_USERNAME;
-            }
-            return new OrgIdentity(rs.getString(1), adminId, username, rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), rs.getString(8),
-                    keyDir.resolve(PRIVATE_KEY_FILE).toAbsolutePath());
+            orgId = rs.getString(1);
+            adminId = rs.getString(2);
+            username = rs.getString(3);
+            clientId = rs.getString(4);
+            stored = new HashedSecrets.Row(rs.getString(5), rs.getString(6), rs.getString(7));
+            publicKeyPem = rs.getString(8);
         }
+        if (username == null) {
+            // The admin's User record was removed behind the org's back: put it back.
+            insertAdmin(c, adminId);
+            username = ADMIN_USERNAME;
+        }
+        HashedSecrets.Plain plain = HashedSecrets.open(c, clientId, adminId, stored, known);
+        return new OrgIdentity(orgId, adminId, username, clientId, plain.clientSecret(), plain.password(),
+                plain.securityToken(), publicKeyPem, keyDir.resolve(PRIVATE_KEY_FILE).toAbsolutePath());
     }
 
     private OrgIdentity create(Connection c, Path keyDir) throws SQLException, IOException {
         String orgId = database.ids().next("00D");
         String userId = database.ids().next("005");
         String clientId = "3MVG9" + Secrets.alphanumeric(80);
-        String secret = Secrets.alphanumeric(64).toUpperCase(java.util.Locale.ROOT);
-        String password = "Kc" + Secrets.alphanumeric(14);
-        String token = Secrets.alphanumeric(24);
+        HashedSecrets.Plain plain = HashedSecrets.generate();
         insertAdmin(c, userId);
         KeyPair pair = newKeyPair();
         Path keyFile = writePrivateKey(keyDir, pair);
@@ -116,20 +129,21 @@ final class IdentityStore {
              PreparedStatement pw = c.prepareStatement("INSERT INTO KINETIC_USER_PASSWORD VALUES (?, ?, ?)");
              PreparedStatement org = c.prepareStatement("INSERT INTO KINETIC_ORG VALUES (?, ?, ?)")) {
             app.setString(1, clientId);
-            app.setString(2, secret);
+            app.setString(2, SecretHash.of(plain.clientSecret()));
             app.setString(3, publicPem);
             app.setString(4, userId);
             app.executeUpdate();
             pw.setString(1, userId);
-            pw.setString(2, password);
-            pw.setString(3, token);
+            pw.setString(2, SecretHash.of(plain.password()));
+            pw.setString(3, SecretHash.of(plain.securityToken()));
             pw.executeUpdate();
             org.setString(1, orgId);
             org.setString(2, userId);
             org.setString(3, clientId);
             org.executeUpdate();
         }
-        return new OrgIdentity(orgId, userId, ADMIN_USERNAME, clientId, secret, password, token, publicPem, keyFile);
+        return new OrgIdentity(orgId, userId, ADMIN_USERNAME, clientId, plain.clientSecret(), plain.password(),
+                plain.securityToken(), publicPem, keyFile);
     }
 
     // Reuses the private key file when it matches the registered key; otherwise generates and registers a new pair.
@@ -160,14 +174,10 @@ final class IdentityStore {
     }
 
     private static Path writePrivateKey(Path keyDir, KeyPair pair) throws IOException {
-        Files.createDirectories(keyDir);
+        PrivateFiles.createDirectories(keyDir);
         Path file = keyDir.resolve(PRIVATE_KEY_FILE).toAbsolutePath();
         Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system
-        }
+        PrivateFiles.createFile(file);
         Files.writeString(file, PemKeys.privateKeyPem(pair), StandardCharsets.US_ASCII);
         return file;
     }

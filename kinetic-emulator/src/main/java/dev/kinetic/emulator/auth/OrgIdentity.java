@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Who the local org is: its organization id, its admin user, its connected app and the secrets of the password
- * flow. Created on first start and kept in the database. Immutable.
+ * flow. Created on first start and kept in the database, where the client secret, password and security token are
+ * only salted hashes: the plain values here come from {@code local-org.env} or were just made. Immutable.
  *
  * @param orgId the 18-character organization id ({@code 00D…})
  * @param adminUserId the 18-character id of the admin user ({@code 005…})

@@ -76,7 +76,7 @@ final class TokenEndpoint {
 
     private Map<String, Object> password(FormBody form) throws OAuthError {
         ConnectedApps.App app = apps.find(form.get("client_id").orElse(null)).orElseThrow(OAuthError::unknownClient);
-        if (!Secrets.same(app.clientSecret(), form.get("client_secret").orElse(""))) {
+        if (!app.secretMatches(form.get("client_secret").orElse(""))) {
             throw OAuthError.badClientSecret();
         }
         UserDirectory.Account user = users.byUsername(form.get("username").orElse(""))
@@ -106,7 +106,7 @@ final class TokenEndpoint {
             secret = decoded.substring(colon + 1);
         }
         ConnectedApps.App app = apps.find(clientId).orElseThrow(OAuthError::badClientSecret);
-        if (!Secrets.same(app.clientSecret(), secret)) {
+        if (!app.secretMatches(secret)) {
             throw OAuthError.badClientSecret();
         }
         UserDirectory.Account user = users.byId(app.executionUserId()).filter(UserDirectory.Account::active)
@@ -118,7 +118,7 @@ final class TokenEndpoint {
         String refreshToken = form.get("refresh_token").orElse("");
         ConnectedApps.App app = apps.find(form.get("client_id").orElse(null)).orElseThrow(OAuthError::unknownClient);
         Optional<String> secret = form.get("client_secret");
-        if (secret.isPresent() && !Secrets.same(app.clientSecret(), secret.get())) {
+        if (secret.isPresent() && !app.secretMatches(secret.get())) {
             throw OAuthError.badClientSecret();
         }
         TokenStore.Issued issued = tokens.refresh(refreshToken)
@@ -138,7 +138,8 @@ final class TokenEndpoint {
         String issuedAt = Long.toString(clock.millis());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
-        body.put("signature", signature(app.clientSecret(), id + issuedAt));
+        // The org has one connected app, whose plain secret it holds in memory; the database keeps only its hash.
+        body.put("signature", signature(identity.clientSecret(), id + issuedAt));
         if (scope != null) {
             body.put("scope", scope);
         }

@@ -30,13 +30,22 @@ final class UserDirectory {
         return find(SqlNames.column("Id") + " = ?", userId);
     }
 
-    /** Whether {@code given} is the user's password followed by their security token. */
+    /**
+     * Whether {@code given} is the user's password followed by their security token, checked against the stored
+     * hashes of both (each derivation runs whatever the other's outcome).
+     */
     boolean passwordMatches(String userId, String given) {
         String sql = "SELECT PASSWORD, SECURITY_TOKEN FROM KINETIC_USER_PASSWORD WHERE USER_ID = ?";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, userId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && Secrets.same(rs.getString(1) + rs.getString(2), given);
+                if (!rs.next() || given == null || given.length() <= HashedSecrets.TOKEN_LENGTH) {
+                    return false;
+                }
+                int split = given.length() - HashedSecrets.TOKEN_LENGTH;
+                boolean password = SecretHash.matches(rs.getString(1), given.substring(0, split));
+                boolean token = SecretHash.matches(rs.getString(2), given.substring(split));
+                return password & token;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the user's password: " + e.getMessage(), e);

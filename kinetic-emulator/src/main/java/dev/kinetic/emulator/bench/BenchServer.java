@@ -12,11 +12,12 @@ import java.nio.file.Path;
 
 /**
  * The server side of {@link EmulatorBenchmark}: a local org in its own JVM (so its heap can be capped and measured
- * alone). It prints {@code PORT n} and {@code TOKEN t} on standard output, then answers the commands {@code heap}
+ * alone). It prints {@code PORT n}, {@code TOKEN t} and {@code CONTROL s} (the control secret) on standard output,
+ * then answers the commands {@code heap}
  * ({@code HEAP used live}: the peak heap in use and the peak heap still live after a collection, sampled every
  * 10 ms), {@code cpu} ({@code CPU nanos}: CPU time
  * this process has used) and {@code quit} read from standard input.
- * The token goes only to the parent process through the pipe.
+ * The token and the control secret go only to the parent process through the pipe.
  */
 public final class BenchServer {
     private BenchServer() {
@@ -37,6 +38,7 @@ public final class BenchServer {
             HeapSampler sampler = HeapSampler.start();
             System.out.println("PORT " + org.port());
             System.out.println("TOKEN " + org.accessToken());
+            System.out.println("CONTROL " + org.controlSecret());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;

@@ -45,6 +45,7 @@ public final class EmulatorBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
     private String token;
+    private String controlSecret = "";
     private LongSupplier serverCpu = () -> -1;
     private boolean queryOnly;
     private long warmup;
@@ -114,6 +115,7 @@ public final class EmulatorBenchmark {
             try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
                 bench.base = org.baseUri().toString();
                 bench.token = org.accessToken();
+                bench.controlSecret = org.controlSecret();
                 bench.serverCpu = BenchServer::processCpuNanos;
                 bench.run(rows, jobRows, pageSize);
                 System.out.printf(Locale.ROOT, "peak heap of this JVM (client and server): %,d MB%n",
@@ -139,6 +141,7 @@ public final class EmulatorBenchmark {
              PrintWriter in = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8)) {
             String port = value(out, "PORT");
             token = value(out, "TOKEN");
+            controlSecret = value(out, "CONTROL");
             base = "http://127.0.0.1:" + port;
             serverCpu = () -> {
                 in.println("cpu");
@@ -211,7 +214,8 @@ public final class EmulatorBenchmark {
             ingest(Math.min(warmup, rows), jobRows);
             export(pageSize);
             quiet = false;
-            expect(send("POST", "/__emulator/reset", HttpRequest.BodyPublishers.noBody()), 204);
+            expect(http.send(request("/__emulator/reset").header(LocalOrg.CONTROL_SECRET_HEADER, controlSecret)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), 204);
             System.out.printf(Locale.ROOT, "warm-up: %,d rows ingested and exported, then the org reset (not timed)%n",
                     Math.min(warmup, rows));
         }

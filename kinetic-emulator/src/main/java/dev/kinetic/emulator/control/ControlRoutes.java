@@ -5,6 +5,7 @@ import dev.kinetic.emulator.OrgContext;
 import dev.kinetic.emulator.auth.AuthModule;
 import dev.kinetic.emulator.http.ApiException;
 import dev.kinetic.emulator.http.ApiExchange;
+import dev.kinetic.emulator.http.ApiHandler;
 import dev.kinetic.emulator.http.Json;
 import dev.kinetic.emulator.http.RouteModule;
 import dev.kinetic.emulator.http.Routes;
@@ -18,8 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The control plane under {@code /__emulator/} (no token needed, JSON in and out): reset, seed records, job
- * progression, token lifetime and expiry, refresh token minting, and fault rules. See the README for the API.
+ * The control plane under {@code /__emulator/} (JSON in and out): reset, seed records, job progression, token
+ * lifetime and expiry, refresh token minting, and fault rules. Every route needs the org's {@link ControlSecret} in
+ * the {@value ControlSecret#HEADER} header (an access token is no substitute). See the README for the API.
  * Thread-safe.
  */
 public final class ControlRoutes implements RouteModule {
@@ -29,14 +31,18 @@ public final class ControlRoutes implements RouteModule {
     private final List<RouteModule> modules;
     private final RecordSeeder seeder;
     private final OrgReset orgReset;
+    private final ControlSecret secret;
 
     /**
      * @param context the org
      * @param auth the org's OAuth (token lifetimes, refresh tokens, the admin user)
      * @param faults the fault rules the server consults
      * @param modules every other module, reset by {@code POST /__emulator/reset}
+     * @param secret the secret every control request must carry
      */
-    public ControlRoutes(OrgContext context, AuthModule auth, FaultRules faults, List<RouteModule> modules) {
+    public ControlRoutes(OrgContext context, AuthModule auth, FaultRules faults, List<RouteModule> modules,
+                         ControlSecret secret) {
+        this.secret = Objects.requireNonNull(secret, "secret == null");
         this.context = Objects.requireNonNull(context, "context == null");
         this.auth = Objects.requireNonNull(auth, "auth == null");
         this.faults = Objects.requireNonNull(faults, "faults == null");
@@ -46,28 +52,36 @@ public final class ControlRoutes implements RouteModule {
     }
 
     @Override
-    public void register(Routes routes) {
-        routes.public_("POST", "/__emulator/reset", this::reset);
-        routes.public_("POST", "/__emulator/records/{object}", this::seed);
-        routes.public_("PUT", "/__emulator/progression", this::progression);
-        routes.public_("PUT", "/__emulator/tokens", this::tokenTtl);
-        routes.public_("POST", "/__emulator/tokens/expire", ex -> {
+    public void register(Routes table) {
+        Guarded routes = new Guarded(table, secret);
+        routes.on("POST", "/__emulator/reset", this::reset);
+        routes.on("POST", "/__emulator/records/{object}", this::seed);
+        routes.on("PUT", "/__emulator/progression", this::progression);
+        routes.on("PUT", "/__emulator/tokens", this::tokenTtl);
+        routes.on("POST", "/__emulator/tokens/expire", ex -> {
             auth.expireAllAccessTokens();
             ex.empty(204);
         });
-        routes.public_("POST", "/__emulator/refresh-tokens", this::refreshToken);
-        routes.public_("POST", "/__emulator/faults", ex -> ex.json(201, Map.of("id", faults.add(body(ex)))));
-        routes.public_("GET", "/__emulator/faults", ex -> ex.json(200, faults.describe()));
-        routes.public_("DELETE", "/__emulator/faults", ex -> {
+        routes.on("POST", "/__emulator/refresh-tokens", this::refreshToken);
+        routes.on("POST", "/__emulator/faults", ex -> ex.json(201, Map.of("id", faults.add(body(ex)))));
+        routes.on("GET", "/__emulator/faults", ex -> ex.json(200, faults.describe()));
+        routes.on("DELETE", "/__emulator/faults", ex -> {
             faults.clear();
             ex.empty(204);
         });
-        routes.public_("DELETE", "/__emulator/faults/{id}", ex -> {
+        routes.on("DELETE", "/__emulator/faults/{id}", ex -> {
             if (!faults.remove(ex.pathParam("id"))) {
                 throw new ApiException(404, "NOT_FOUND", "No fault rule has the id " + ex.pathParam("id"));
             }
             ex.empty(204);
         });
+    }
+
+    // Registers every control route behind the secret, so that none can be added without it.
+    private record Guarded(Routes table, ControlSecret secret) {
+        void on(String method, String pattern, ApiHandler handler) {
+            table.public_(method, pattern, secret.guard(handler));
+        }
     }
 
     private void reset(ApiExchange ex) {

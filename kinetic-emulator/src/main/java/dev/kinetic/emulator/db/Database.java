@@ -58,10 +58,11 @@ public final class Database implements AutoCloseable {
      * background compaction while it runs (it rewrote whole chunks during large ingests; H2 still compacts briefly on
      * close and reuses chunks that fall empty), and changes reach the file within 5 s rather than 0.5 s, so a page
      * that many batches touch is serialized once instead of several times. A crash can lose the last 5 s of changes.
+     * Every file H2 makes there is mode 600 and every folder 700 ({@link PrivateFilePath}).
      */
     public static Database inDirectory(Path dataDir, Schema schema) {
         Path file = dataDir.toAbsolutePath().resolve("db").resolve("org");
-        return new Database("jdbc:h2:file:" + file
+        return new Database("jdbc:h2:" + PrivateFilePath.urlPrefix() + file
                 + ";LOCK_TIMEOUT=30000;CACHE_SIZE=65536;AUTO_COMPACT_FILL_RATE=0;WRITE_DELAY=5000", schema);
     }
 

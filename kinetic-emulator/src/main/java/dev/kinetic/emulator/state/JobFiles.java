@@ -1,5 +1,6 @@
 package dev.kinetic.emulator.state;
 
+import dev.kinetic.emulator.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public record JobFiles(Path dir) {
     /** Creates the directory. */
     public JobFiles create() {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the job's spool directory " + dir, e);

@@ -24,7 +24,7 @@ class TokenExpiryTest {
     @BeforeAll
     static void start() {
         org = LocalOrg.start(LocalOrgConfig.builder().clock(clock).tokenTtl(Duration.ofMinutes(10)).build());
-        http = new LocalOrgHttp(org.baseUri());
+        http = LocalOrgHttp.of(org);
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ class ControlPlaneTest {
     @BeforeAll
     static void start() {
         org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = new LocalOrgHttp(org.baseUri());
+        http = LocalOrgHttp.of(org);
     }
 
     @AfterAll

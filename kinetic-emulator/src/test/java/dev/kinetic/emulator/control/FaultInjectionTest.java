@@ -28,7 +28,7 @@ class FaultInjectionTest {
     @BeforeAll
     static void start() {
         org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = new LocalOrgHttp(org.baseUri());
+        http = LocalOrgHttp.of(org);
     }
 
     @AfterAll

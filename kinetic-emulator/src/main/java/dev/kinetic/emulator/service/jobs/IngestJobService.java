@@ -1,6 +1,7 @@
 package dev.kinetic.emulator.service.jobs;
 
 import dev.kinetic.emulator.OrgContext;
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.service.dml.DmlOperation;
 import dev.kinetic.emulator.state.CsvDialect;
 import dev.kinetic.emulator.state.Job;
@@ -267,7 +268,7 @@ public final class IngestJobService implements JobLifecycle {
 
     private static void copyQuietly(JobFiles files) {
         try {
-            Files.copy(files.upload(), files.unprocessed(), StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.copy(files.upload(), files.unprocessed());
         } catch (IOException e) {
             // The results of an aborted job are best effort.
         }
@@ -281,7 +282,7 @@ public final class IngestJobService implements JobLifecycle {
     private static boolean copyAtMost(InputStream in, Path target, long limit) throws IOException {
         byte[] buf = new byte[1 << 16];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try (OutputStream out = PrivateFiles.newOutputStream(target)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;

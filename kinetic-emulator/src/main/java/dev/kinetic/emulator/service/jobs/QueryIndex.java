@@ -1,5 +1,6 @@
 package dev.kinetic.emulator.service.jobs;
 
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.state.JobFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -100,7 +101,7 @@ final class QueryIndex {
             }
         }
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(files.queryIndex())))) {
+                PrivateFiles.newOutputStream(files.queryIndex())))) {
             out.writeLong(SEGMENTED);
             out.writeLong(headerLength);
             out.writeLong(fileLength);

@@ -1,6 +1,7 @@
 package dev.kinetic.emulator.service.jobs;
 
 import dev.kinetic.emulator.OrgContext;
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.soql.PreparedQuery;
 import dev.kinetic.emulator.soql.SoqlException;
 import dev.kinetic.emulator.state.Job;
@@ -126,7 +127,7 @@ final class QueryJobRunner {
             futures.add(workers.submit(part::write));
         }
         List<QueryIndex.Segment> segments = new ArrayList<>(parts.size());
-        try (FileChannel out = FileChannel.open(files.queryResult(), StandardOpenOption.CREATE,
+        try (FileChannel out = PrivateFiles.open(files.queryResult(), StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             CsvWriter header = new CsvWriter(job.info().dialect());
             header.header(query.columns(), List.of());
@@ -182,7 +183,8 @@ final class QueryJobRunner {
             throws IOException, InterruptedException {
         QueryIndex.Offsets offsets = new QueryIndex.Offsets();
         CsvWriter writer = new CsvWriter(job.info().dialect());
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(files.queryResult()), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(PrivateFiles.newOutputStream(files.queryResult()),
+                1 << 16)) {
             writer.header(query.columns(), List.of());
             long headerLength = writer.position();
             String[][] chunk;

@@ -1,12 +1,12 @@
 package dev.kinetic.emulator.service.jobs;
 
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.soql.PreparedQuery;
 import dev.kinetic.emulator.soql.RowSink;
 import dev.kinetic.emulator.state.Job;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,7 +54,7 @@ final class QueryPart implements RowSink {
 
     /** Runs the part's query into its file. */
     Written write() throws IOException, SQLException {
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (OutputStream o = new BufferedOutputStream(PrivateFiles.newOutputStream(file), 1 << 16)) {
             out = o;
             query.run(this);
             writer.flushTo(o);

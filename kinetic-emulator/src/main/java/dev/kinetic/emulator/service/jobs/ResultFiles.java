@@ -1,5 +1,6 @@
 package dev.kinetic.emulator.service.jobs;
 
+import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.service.dml.DmlRowResult;
 import dev.kinetic.emulator.state.CsvDialect;
 import dev.kinetic.emulator.state.JobFiles;
@@ -38,10 +39,10 @@ final class ResultFiles implements AutoCloseable {
     private ResultFiles(JobFiles files, CsvDialect dialect) throws IOException {
         this.dialect = dialect;
         this.upload = files.upload();
-        this.successes = new BufferedOutputStream(Files.newOutputStream(files.successes()), 1 << 16);
-        this.failures = new BufferedOutputStream(Files.newOutputStream(files.failures()), 1 << 16);
-        this.unprocessed = new BufferedOutputStream(Files.newOutputStream(files.unprocessed()), 1 << 16);
-        this.done = new DataOutputStream(Files.newOutputStream(files.batchesDone()));
+        this.successes = new BufferedOutputStream(PrivateFiles.newOutputStream(files.successes()), 1 << 16);
+        this.failures = new BufferedOutputStream(PrivateFiles.newOutputStream(files.failures()), 1 << 16);
+        this.unprocessed = new BufferedOutputStream(PrivateFiles.newOutputStream(files.unprocessed()), 1 << 16);
+        this.done = new DataOutputStream(PrivateFiles.newOutputStream(files.batchesDone()));
     }
 
     /** Creates the three result files, each with its header row. */
@@ -118,7 +119,7 @@ final class ResultFiles implements AutoCloseable {
     /** Saves the batch plan next to the upload. */
     static void writePlan(JobFiles files, CsvScanner.Plan plan) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(files.batchPlan())))) {
+                PrivateFiles.newOutputStream(files.batchPlan())))) {
             out.writeLong(plan.headerStart());
             out.writeLong(plan.headerEnd());
             out.writeLong(plan.rows());
@@ -171,15 +172,15 @@ final class ResultFiles implements AutoCloseable {
 
     /** Result files of a job that failed as a whole: header-only results, every uploaded row unprocessed. */
     static void writeWholeFailure(JobFiles files, CsvDialect dialect, List<String> header) throws IOException {
-        try (OutputStream s = Files.newOutputStream(files.successes());
-             OutputStream f = Files.newOutputStream(files.failures())) {
+        try (OutputStream s = PrivateFiles.newOutputStream(files.successes());
+             OutputStream f = PrivateFiles.newOutputStream(files.failures())) {
             new CsvWriter(dialect).header(SUCCESS_COLUMNS, header).flushTo(s);
             new CsvWriter(dialect).header(FAILED_COLUMNS, header).flushTo(f);
         }
         if (Files.exists(files.upload())) {
-            Files.copy(files.upload(), files.unprocessed(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.copy(files.upload(), files.unprocessed());
         } else {
-            Files.write(files.unprocessed(), new byte[0]);
+            PrivateFiles.newOutputStream(files.unprocessed()).close();
         }
     }
 
@@ -201,7 +202,7 @@ final class ResultFiles implements AutoCloseable {
                 // All recorded batches read.
             }
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(files.unprocessed()))) {
+        try (OutputStream out = new BufferedOutputStream(PrivateFiles.newOutputStream(files.unprocessed()))) {
             out.write(read(files.upload(), new long[] {plan.headerStart(), plan.headerEnd()}));
             out.write(dialect.lineEnding().text().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             for (int i = 0; i < plan.batches().size(); i++) {

@@ -166,7 +166,8 @@ class BulkLocalOrgTest {
     @Test
     void controlPlaneResetForgetsEveryJob() throws Exception {
         String id = s.createIngest("{\"object\":\"Account\",\"operation\":\"insert\"}");
-        HttpResponse<String> reset = s.send(s.request("/__emulator/reset").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> reset = s.send(s.controlRequest("/__emulator/reset")
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(reset.statusCode()).isEqualTo(204);
         assertError(s.send("GET", BulkServer.V + "/jobs/ingest/" + id, null), 404, "NOT_FOUND", "does not exist");
         assertThat(s.json(s.send("GET", BulkServer.V + "/jobs/ingest", null)).get("records")).isEmpty();
@@ -174,7 +175,8 @@ class BulkLocalOrgTest {
 
     @Test
     void progressionSetThroughTheControlPlaneHoldsJobsForNPolls() throws Exception {
-        HttpResponse<String> set = s.send(s.request("/__emulator/progression").header("Content-Type", "application/json")
+        HttpResponse<String> set = s.send(s.controlRequest("/__emulator/progression")
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"afterPolls\",\"polls\":2}")));
         assertThat(set.statusCode()).isEqualTo(200);
         try {
@@ -187,7 +189,7 @@ class BulkLocalOrgTest {
             }
             assertThat(s.await("ingest", id, "JobComplete").get("numberRecordsProcessed").asInt()).isEqualTo(1);
         } finally {
-            s.send(s.request("/__emulator/progression").header("Content-Type", "application/json")
+            s.send(s.controlRequest("/__emulator/progression").header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"immediate\"}")));
         }
         assertError(s.send("GET", BulkServer.V + "/jobs/ingest/750Kc000000000AAAA", null), 404, "NOT_FOUND",

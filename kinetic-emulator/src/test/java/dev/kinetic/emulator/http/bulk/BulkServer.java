@@ -80,6 +80,11 @@ final class BulkServer implements AutoCloseable {
                 .header("Authorization", "Bearer " + token);
     }
 
+    /** A control plane request builder: the admin token is no key there, the org's control secret is. */
+    HttpRequest.Builder controlRequest(String path) {
+        return request(path).header(LocalOrg.CONTROL_SECRET_HEADER, org.controlSecret());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
