@@ -2,12 +2,16 @@ package dev.kinetic.core.internal.bulk;
 
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceException;
+import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.internal.http.AmbiguousFailureException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +36,7 @@ final class IngestJobRunner {
     /** Uploads the chunk and closes its job; returns the job as last seen (UploadComplete or later). */
     BulkJob submit(String object, BulkOperation op, Chunk chunk, BulkOptions options, AtomicLong uploaded) {
         SalesforceException last = null;
+        List<BulkJob> aborted = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             BulkJob job = api.createIngest(object, op, options);
             AtomicLong sent = new AtomicLong();
@@ -46,22 +51,48 @@ final class IngestJobRunner {
                 options.onUploadProgress().accept(uploaded.addAndGet(-sent.get()));
                 LOG.log(System.Logger.Level.DEBUG, () -> "Upload to job " + job.id() + " failed ambiguously ("
                         + e.getMessage() + "); aborting it and uploading to a new job");
-                abortQuietly(job.id());
+                aborted.add(abortQuietly(job));
                 continue;
-            } catch (RuntimeException e) {
-                abortQuietly(job.id());
+            } catch (BulkInterruptedException e) {
                 throw e;
+            } catch (RuntimeException e) {
+                BulkJob left = abortQuietly(job);
+                throw new BulkJobException(e.getMessage() + "; " + abortedNote(List.of(left)), List.of(left), e);
             }
-            return close(job);
+            try {
+                return close(job);
+            } catch (BulkInterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw BulkJobException.after(e, List.of(job));
+            }
         }
-        throw new SalesforceException("Uploading " + chunk.rowCount() + " rows of " + object + " failed " + maxAttempts
-                + " times in a row; no job holds them, so nothing was loaded. Last error: " + last.getMessage(), last);
+        throw new BulkJobException("Uploading " + chunk.rowCount() + " rows of " + object + " failed " + maxAttempts
+                + " times in a row; nothing was loaded. Last error: " + last.getMessage() + "; "
+                + abortedNote(aborted), aborted, last);
+    }
+
+    /** Says which jobs were aborted and which could not be (they stay Open, are never processed, expire in 24 h). */
+    private static String abortedNote(List<BulkJob> jobs) {
+        List<String> done = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (BulkJob j : jobs) {
+            (j.state().equals(JobState.ABORTED) ? done : open).add(j.id());
+        }
+        String note = done.isEmpty() ? "" : "the client aborted job" + (done.size() == 1 ? " " : "s ")
+                + String.join(", ", done) + " so no Open job is left behind (best effort)";
+        if (!open.isEmpty()) {
+            note += (note.isEmpty() ? "" : "; ") + "job" + (open.size() == 1 ? " " : "s ") + String.join(", ", open)
+                    + " could not be aborted and stay" + (open.size() == 1 ? "s" : "") + " Open without data being "
+                    + "processed (abort with abortJob, or it expires after 24 hours)";
+        }
+        return note;
     }
 
     /** Submits the chunk and waits for its job to end. */
     BulkJob run(String object, BulkOperation op, Chunk chunk, BulkOptions options, AtomicLong uploaded) {
         BulkJob job = submit(object, op, chunk, options, uploaded);
-        return options.waitForCompletion() ? poller.await(JobKind.INGEST, job.id(), options) : job;
+        return options.waitForCompletion() ? poller.await(job, options) : job;
     }
 
     private BulkJob close(BulkJob job) {
@@ -89,12 +120,14 @@ final class IngestJobRunner {
         }
     }
 
-    private void abortQuietly(String jobId) {
+    /** Aborts the job, best effort; returns it as last seen (Aborted, or as it was if the abort failed). */
+    private BulkJob abortQuietly(BulkJob job) {
         try {
-            api.abort(JobKind.INGEST, jobId);
+            return api.abort(JobKind.INGEST, job.id());
         } catch (RuntimeException e) {
             // An Open job that is never closed is never processed; it expires on its own after 24 hours.
-            LOG.log(System.Logger.Level.DEBUG, () -> "Could not abort job " + jobId + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, () -> "Could not abort job " + job.id() + ": " + e.getMessage());
+            return job;
         }
     }
 }
