@@ -10,7 +10,9 @@ import dev.kinetic.cli.output.Progress;
 import dev.kinetic.cli.output.Unit;
 import dev.kinetic.cli.results.ResultFiles;
 import dev.kinetic.cli.results.ResultWriter;
+import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
+import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.BulkOptions;
@@ -20,6 +22,7 @@ import dev.kinetic.core.bulk.ColumnDelimiter;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.LineEnding;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +61,7 @@ final class IngestFlow {
         BulkOptions options = org.options().waitForCompletion(false)
                 .columnDelimiter(ColumnDelimiter.of(input.dialect().delimiter().character()))
                 .lineEnding(LineEnding.valueOf(input.dialect().lineEnding().apiName()))
-                .externalIdField(externalId.orElse(null))
+                .externalIdField(externalId.orElse(null)).inputCharset(input.charset())
                 .maxBytesPerJob(BulkOptions.MAX_BYTES_PER_JOB_LIMIT).build();
         BulkResult started;
         try (Progress upload = console.progress("Upload", input.dataSize(), Unit.BYTES)) {
@@ -88,6 +91,7 @@ final class IngestFlow {
                         ? "failed " + j.numberRecordsFailed() : "");
             };
             BulkOptions options = org.options().timeout(timeout.map(IngestFlow::positive).orElse(null))
+                    .inputCharset(input.map(CsvInputFile::charset).orElse(java.nio.charset.StandardCharsets.UTF_8))
                     .onProgress(report).build();
             if (resultsDir == null) {
                 job = org.bulk().awaitJob(id, options);
@@ -107,13 +111,22 @@ final class IngestFlow {
         } catch (IllegalArgumentException e) {
             // the library refuses an input file that cannot be this job's input (e.g. it lacks the key column)
             throw CliException.usage(e.getMessage() + " (give the file the job was loaded from with --file)", e);
+        } catch (SalesforceException e) {
+            // e.g. the sign-in or the network gave up while waiting: the job exists, so say which and how to finish
+            throw BulkJobException.after(e, List.of(upload.job()));
         }
         Optional<ResultFiles> files = Optional.empty();
         if (result != null && !job.state().equals(JobState.ABORTED)) {
             char delimiter = input.map(i -> i.dialect().delimiter().character())
                     .orElse(job.columnDelimiter().character());
             List<String> header = input.map(CsvInputFile::header).orElse(List.of());
-            files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
+            try {
+                files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
+            } catch (UncheckedIOException e) {
+                throw CliException.usage(e.getMessage() + ". Job " + id + " (" + job.state().name() + ") is done on "
+                        + "the org: write its result files again with: kinetic job results " + id
+                        + " --results-dir <a writable directory>", e);
+            }
         }
         Duration elapsed = Duration.between(started, context.clock().instant());
         BulkJob done = job;

@@ -17,9 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +66,7 @@ class TruncatedReadsIT {
                 .sleeper(TestOrg.shortSleeper()).build();
     }
 
+    @BeforeEach
     @AfterEach
     void clear() {
         proxy.clear();
@@ -209,5 +212,31 @@ class TruncatedReadsIT {
                     .records()).extracting(rec -> rec.get("Name")).containsExactly(name(7));
         }
         assertThat(proxy.count("POST", "/services/oauth2/token")).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"close", "chunked"})
+    void unprocessedRecordsCutAreReadAgain(String how) throws IOException {
+        StringBuilder csv = new StringBuilder("Name,Description\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("Unprocessed ").append(how).append(' ').append(i).append(",\"x, y\"\n");
+        }
+        Path file = Files.writeString(tmp.resolve("in.csv"), csv);
+        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":100000}");
+        try {
+            String id = bulk.insert("Account", file, TestOrg.FAST.toBuilder().waitForCompletion(false).build())
+                    .job().id();
+            bulk.abortJob(id);
+            cut(proxy.on("GET", "/unprocessedrecords"), how, 200);
+            JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                    () -> bulk.awaitResult(id, file, TestOrg.FAST));
+            List<BulkRecord> left = e.partialResult().orElseThrow().unprocessedRecords();
+            assertThat(left.stream().map(BulkRecord::inputIndex).toList())
+                    .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 40).boxed().toList());
+            assertThat(left).allSatisfy(rec -> assertThat(rec.get("Description")).isEqualTo("x, y"));
+            assertThat(proxy.count("GET", "/unprocessedrecords")).isEqualTo(2);
+        } finally {
+            org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
+        }
     }
 }

@@ -68,9 +68,10 @@ public final class FaultProxy implements AutoCloseable {
         return r;
     }
 
-    /** Removes every rule. */
+    /** Removes every rule and forgets the requests seen so far. */
     public void clear() {
         rules.clear();
+        log.clear();
     }
 
     /** Every request forwarded or answered so far, as {@code METHOD target}, in order. */
@@ -267,8 +268,9 @@ public final class FaultProxy implements AutoCloseable {
         try (Socket up = new Socket()) {
             up.connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()));
             OutputStream out = up.getOutputStream();
+            // An HTTP/1.1 proxy: the JDK client's h2c upgrade offer is not passed on.
             List<String> headers = request.headersWithout("content-length", "transfer-encoding", "connection",
-                    "expect");
+                    "expect", "upgrade", "http2-settings");
             headers.add("Connection: close");
             writeWhole(out, request.startLine, headers, request.body);
             return Message.read(new BufferedInputStream(up.getInputStream()), false, method);

@@ -25,6 +25,11 @@ public final class TransientAuthenticationException extends AuthenticationExcept
         this.retryAfter = retryAfter;
     }
 
+    @Override
+    public boolean isTransient() {
+        return true;
+    }
+
     /** The server's Retry-After header as sent (seconds or an HTTP-date), if it sent one. */
     public Optional<String> retryAfter() {
         return Optional.ofNullable(retryAfter);

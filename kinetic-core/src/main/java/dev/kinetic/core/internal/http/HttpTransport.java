@@ -1,7 +1,6 @@
 package dev.kinetic.core.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.SalesforceSession;
@@ -185,8 +184,8 @@ public final class HttpTransport implements AutoCloseable {
                 return authenticator.authenticate();
             } catch (TransientAuthenticationException e) {
                 if (attempt >= config.maxRetries()) {
-                    throw new AuthenticationException(e.getMessage() + " (gave up after " + (attempt + 1)
-                            + " attempts)", e);
+                    throw new TransientAuthenticationException(e.getMessage() + " (gave up after " + (attempt + 1)
+                            + " attempts)", null, e);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "Sign-in failed transiently; retrying: " + e.getMessage());
                 pause(attempt, Backoff.parseRetryAfter(e.retryAfter().orElse(null), config.clock()));
