@@ -21,6 +21,7 @@ import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.ColumnDelimiter;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.JobStateException;
 import dev.kinetic.core.bulk.LineEnding;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -86,6 +87,11 @@ final class IngestFlow {
         BulkResult result = null;
         try (Progress processing = console.progress("Processing", upload.records(), Unit.RECORDS)) {
             Consumer<BulkJob> report = j -> {
+                if (j.state().equals(JobState.OPEN) && !upload.job().state().equals(JobState.OPEN)) {
+                    // This command closed the job, so Open again means the org lost its progress: never wait on it.
+                    throw new JobStateException("Job " + id + " went from " + upload.job().state().name()
+                            + " back to Open (as after a server restart that lost its progress)", j, false);
+                }
                 processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
                 processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
                         ? "failed " + j.numberRecordsFailed() : "");

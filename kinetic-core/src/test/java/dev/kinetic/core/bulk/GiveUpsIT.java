@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,7 @@ class GiveUpsIT {
                 .sleeper(TestOrg.shortSleeper());
     }
 
+    @BeforeEach
     @AfterEach
     void clear() {
         proxy.clear();
@@ -140,6 +142,19 @@ class GiveUpsIT {
         assertThat(e.getMessage()).contains("nothing was loaded").contains("aborted").contains("best effort");
         proxy.clear();
         assertThat(e.jobIds()).allSatisfy(id -> assertThat(stateOf(id)).isEqualTo(JobState.ABORTED));
+    }
+
+    @Test
+    void aLostCreateAnswerLeavesNoOpenJobBehind() {
+        proxy.on("POST", "/jobs/ingest$").cutClose(40);
+        BulkResult r = bulk.insert("Account", rows("Lost create ", 3), TestOrg.FAST);
+        assertThat(r.successRecords()).extracting(rec -> rec.get("Name"))
+                .containsExactlyInAnyOrder("Lost create 0", "Lost create 1", "Lost create 2");
+        assertThat(proxy.count("POST", "/jobs/ingest$")).isEqualTo(2);
+        String orphan = proxy.requests().stream().filter(l -> l.startsWith("PATCH "))
+                .map(l -> l.replaceAll(".*/jobs/ingest/", "")).findFirst().orElseThrow();
+        assertThat(orphan).isNotEqualTo(r.job().id());
+        assertThat(stateOf(orphan)).isEqualTo(JobState.ABORTED);
     }
 
     @Test

@@ -12,6 +12,8 @@ import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.internal.http.AmbiguousFailureException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class IngestJobRunner {
     private static final System.Logger LOG = System.getLogger(IngestJobRunner.class.getName());
+    private static final Pattern JOB_ID = Pattern.compile("\"id\"\\s*:\\s*\"(750[0-9A-Za-z]{12,15})\"");
 
     private final JobApi api;
     private final JobPoller poller;
@@ -38,7 +41,7 @@ final class IngestJobRunner {
         SalesforceException last = null;
         List<BulkJob> aborted = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            BulkJob job = api.createIngest(object, op, options);
+            BulkJob job = create(object, op, options);
             AtomicLong sent = new AtomicLong();
             try {
                 api.upload(job.id(), chunk.source(), n -> {
@@ -70,6 +73,32 @@ final class IngestJobRunner {
         throw new BulkJobException("Uploading " + chunk.rowCount() + " rows of " + object + " failed " + maxAttempts
                 + " times in a row; nothing was loaded. Last error: " + last.getMessage() + "; "
                 + abortedNote(aborted), aborted, last);
+    }
+
+    /**
+     * Creates the job. When the answer is lost the job may exist anyway: if the part of the answer that arrived
+     * names it, it is aborted (best effort) before the create is sent again, so no Open job is left behind.
+     */
+    private BulkJob create(String object, BulkOperation op, BulkOptions options) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return api.createIngest(object, op, options);
+            } catch (AmbiguousFailureException e) {
+                Matcher m = JOB_ID.matcher(e.partialAnswer());
+                String orphan = m.find() ? m.group(1) : null;
+                String note = orphan == null ? "if the server made a job it stays Open without data and expires "
+                        + "after 24 hours" : "job " + orphan + ", made by the lost answer, was aborted (best effort)";
+                if (orphan != null) {
+                    abortQuietly(orphan);
+                }
+                if (attempt + 1 >= maxAttempts) {
+                    throw new SalesforceException("Creating a job for " + object + " failed " + (attempt + 1)
+                            + " times; nothing was loaded; " + note + ". Last error: " + e.getMessage(), e);
+                }
+                LOG.log(System.Logger.Level.DEBUG, () -> "Creating a job failed ambiguously; " + note);
+                api.pauseBeforeReread(attempt);
+            }
+        }
     }
 
     /** Says which jobs were aborted and which could not be (they stay Open, are never processed, expire in 24 h). */
@@ -122,12 +151,18 @@ final class IngestJobRunner {
 
     /** Aborts the job, best effort; returns it as last seen (Aborted, or as it was if the abort failed). */
     private BulkJob abortQuietly(BulkJob job) {
+        BulkJob aborted = abortQuietly(job.id());
+        return aborted == null ? job : aborted;
+    }
+
+    /** Aborts the job, best effort; returns it aborted, or null if the abort failed. */
+    private BulkJob abortQuietly(String jobId) {
         try {
-            return api.abort(JobKind.INGEST, job.id());
+            return api.abort(JobKind.INGEST, jobId);
         } catch (RuntimeException e) {
             // An Open job that is never closed is never processed; it expires on its own after 24 hours.
-            LOG.log(System.Logger.Level.DEBUG, () -> "Could not abort job " + job.id() + ": " + e.getMessage());
-            return job;
+            LOG.log(System.Logger.Level.DEBUG, () -> "Could not abort job " + jobId + ": " + e.getMessage());
+            return null;
         }
     }
 }

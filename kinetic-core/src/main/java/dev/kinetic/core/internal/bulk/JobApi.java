@@ -33,6 +33,7 @@ final class JobApi {
         return http;
     }
 
+    /** Creates an ingest job, sent once; an answer that is lost throws {@code AmbiguousFailureException}. */
     BulkJob createIngest(String object, BulkOperation op, BulkOptions o) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("object", object);
@@ -44,7 +45,8 @@ final class JobApi {
         body.put("columnDelimiter", o.columnDelimiter().name());
         body.put("lineEnding", o.lineEnding().name());
         o.assignmentRuleId().ifPresent(id -> body.put("assignmentRuleId", id));
-        return job(Request.json("POST", "/jobs/ingest", Json.write(body)), JobKind.INGEST);
+        // Sent once: a create whose answer is lost may have made a job, which the runner then aborts.
+        return job(Request.json("POST", "/jobs/ingest", Json.write(body)).once(), JobKind.INGEST);
     }
 
     BulkJob createQuery(String soql, boolean all, BulkOptions o) {

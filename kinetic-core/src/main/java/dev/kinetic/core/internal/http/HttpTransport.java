@@ -8,6 +8,7 @@ import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.internal.ClientConfig;
 import dev.kinetic.core.internal.auth.TransientAuthenticationException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,8 +78,10 @@ public final class HttpTransport implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<InputStream> res = exchange(request);
             RuntimeException failure;
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             try (InputStream in = res.body()) {
-                return parse.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                in.transferTo(body); // keeps what arrived if the body breaks off
+                return parse.apply(body.toString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 failure = new UncheckedIOException(e);
             } catch (SalesforceException e) {
@@ -86,7 +89,8 @@ public final class HttpTransport implements AutoCloseable {
             }
             if (!request.retryable()) {
                 throw new AmbiguousFailureException("Reading the answer to " + request.method() + " "
-                        + request.path() + " failed: " + failure.getMessage(), failure);
+                        + request.path() + " failed: " + failure.getMessage(), failure,
+                        body.toString(StandardCharsets.UTF_8));
             }
             if (attempt >= config.maxRetries()) {
                 throw new SalesforceException("The answer to " + request.method() + " " + request.path()
