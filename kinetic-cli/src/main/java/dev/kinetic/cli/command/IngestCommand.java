@@ -83,7 +83,7 @@ abstract class IngestCommand extends BaseCommand {
             Instant started = context().clock().instant();
             IngestFlow flow = new IngestFlow(org, console, context());
             IngestFlow.JobUpload upload = flow.start(input, object, operation(), externalId());
-            new JobNotes(input.path()).save(context(), upload.job().id());
+            new JobNotes(input.path(), charset).save(context(), upload.job().id());
             if (jobOptions.async()) {
                 return Summaries.started(console, upload.job(), upload.records());
             }

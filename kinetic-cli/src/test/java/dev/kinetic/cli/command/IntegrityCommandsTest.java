@@ -220,6 +220,23 @@ class IntegrityCommandsTest {
     }
 
     @Test
+    void jobWaitRemembersTheEncodingOfAnAsyncLoad() throws IOException {
+        Files.write(dir.resolve("async1.csv"), "Name\nAsync caf\u00e9 1\nAsync cr\u00e8me 2\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRunner.Result started = run("insert", "Account", "-f", "async1.csv", "--encoding", "ISO-8859-1",
+                "--async");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        String id = jobIdIn(started.out());
+
+        CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
+
+        assertThat(waited.exitCode()).as(waited.err()).isZero();
+        List<String> success = Files.readAllLines(dir.resolve("later/" + id + "-success.csv"));
+        assertThat(success.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("1,").endsWith(",Async café 1"))
+                .anySatisfy(l -> assertThat(l).startsWith("2,").endsWith(",Async crème 2"));
+    }
+
+    @Test
     void anAccessTokenWithoutAnInstanceUrlIsRefusedInsteadOfUsingTheLocalOrg() throws IOException {
         input("TokenOnly");
 
