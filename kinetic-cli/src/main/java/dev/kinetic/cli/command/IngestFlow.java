@@ -69,7 +69,8 @@ final class IngestFlow {
             started = org.bulk().ingest(object, BulkOperation.fromWireName(operation), input.path(),
                     options.toBuilder().onUploadProgress(n -> upload.update(n, "")).build());
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage(), e);
+            // the library proves the whole file decodes before it creates a job, naming the first bad line
+            throw CliException.usage(e.getMessage().replace("as the input charset", "with --encoding"), e);
         }
         return new JobUpload(started.job(), records);
     }

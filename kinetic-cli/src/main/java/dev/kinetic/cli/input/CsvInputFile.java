@@ -76,7 +76,6 @@ public final class CsvInputFile {
             Delimiter delimiter = detectDelimiter(text);
             List<String> names = split(text, delimiter.character());
             checkHeader(path, names);
-            InputEncoding.check(path, charset);
             return new CsvInputFile(path, new CsvDialect(delimiter, scan.lineEnding(), bom), names, Files.size(path),
                     charset);
         } catch (NoSuchFileException e) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.testing.FaultProxy;
 import dev.kinetic.core.testing.TestOrg;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -50,11 +48,7 @@ class GiveUpsIT {
     }
 
     private static SalesforceClient.Builder builder() {
-        Map<String, String> env = new HashMap<>(org.jwtEnv());
-        env.put("SF_LOGIN_URL", proxy.uri().toString());
-        return SalesforceClient.builder().authenticator(JwtAuthenticator.fromEnv(env))
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).maxRetries(3)
-                .sleeper(TestOrg.shortSleeper());
+        return org.clientThrough(proxy.uri());
     }
 
     @BeforeEach

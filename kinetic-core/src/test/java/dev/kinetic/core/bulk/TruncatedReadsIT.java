@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.testing.FaultProxy;
 import dev.kinetic.core.testing.TestOrg;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -59,11 +56,7 @@ class TruncatedReadsIT {
 
     /** A client that signs in and talks to the org through the proxy, with back-offs of a few milliseconds. */
     static SalesforceClient proxied(FaultProxy p) {
-        Map<String, String> env = new HashMap<>(org.jwtEnv());
-        env.put("SF_LOGIN_URL", p.uri().toString());
-        return SalesforceClient.builder().authenticator(JwtAuthenticator.fromEnv(env))
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).maxRetries(4)
-                .sleeper(TestOrg.shortSleeper()).build();
+        return org.clientThrough(p.uri()).build();
     }
 
     @BeforeEach

@@ -79,9 +79,9 @@ final class InputText {
                     offset += bytes.position() - start;
                     if (r.isError()) {
                         throw new IllegalArgumentException("Line " + line + " of " + file + " is not valid "
-                                + charset.name() + " (byte " + (offset + 1) + " of the file); save the file as "
-                                + charset.name() + ", or give its real character set (e.g. inputCharset(ISO-8859-1) "
-                                + "or windows-1252)");
+                                + charset.name() + " (byte " + (offset + 1) + " of the file); nothing was sent: save "
+                                + "the file as " + charset.name() + ", or name its real character set (e.g. "
+                                + "ISO-8859-1 or windows-1252) as the input charset");
                     }
                     write(out, chars);
                     if (r.isUnderflow()) {
