@@ -139,6 +139,22 @@ class GiveUpsIT {
     }
 
     @Test
+    void countersThatDisagreeWithTheRowsAreNeverASuccess() {
+        proxy.on("GET", "/jobs/ingest/750[0-9A-Za-z]+$").times(Integer.MAX_VALUE).rewrite(body -> body
+                .replaceAll("\"numberRecordsProcessed\"\\s*:\\s*5\\b", "\"numberRecordsProcessed\":4"));
+        BulkResult r = bulk.insert("Account", rows("Counted ", 5), TestOrg.FAST);
+        assertThat(r.job().numberRecordsProcessed()).isEqualTo(4);
+        IncompleteResultException success = catchThrowableOfType(IncompleteResultException.class,
+                r::successRecords);
+        assertThat(success.expected()).isEqualTo(4);
+        assertThat(success.received()).isEqualTo(5);
+        IncompleteResultException unprocessed = catchThrowableOfType(IncompleteResultException.class,
+                r::unprocessedRecords);
+        assertThat(unprocessed.getMessage()).contains("4 of the input's 5 rows were processed");
+        assertThat(unprocessed.expected()).isEqualTo(1);
+    }
+
+    @Test
     void aLostCreateAnswerLeavesNoOpenJobBehind() {
         proxy.on("POST", "/jobs/ingest$").cutClose(40);
         BulkResult r = bulk.insert("Account", rows("Lost create ", 3), TestOrg.FAST);

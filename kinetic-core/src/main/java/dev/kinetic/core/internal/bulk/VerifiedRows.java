@@ -44,6 +44,7 @@ final class VerifiedRows implements AutoCloseable {
     private int rereads;
     private boolean done;
     private boolean skippedShort;
+    private long lastInBody; // the most whole rows one reading of the body held, for the message
 
     VerifiedRows(JobApi api, BulkJob job, String what, Opener opener, char delimiter) {
         this.api = api;
@@ -90,6 +91,9 @@ final class VerifiedRows implements AutoCloseable {
                 continue;
             }
             long inBody = delivered + (pending == null ? 0 : 1);
+            if (tail.endedCleanly()) {
+                lastInBody = Math.max(lastInBody, inBody); // whole rows only: a cut last row is no row
+            }
             boolean complete = !skippedShort && tail.endedCleanly() && (header != null || expected.orElse(0) == 0)
                     && (expected.isEmpty() || expected.getAsLong() == inBody);
             if (!complete) {
@@ -148,7 +152,7 @@ final class VerifiedRows implements AutoCloseable {
 
     private void reread(Throwable cause) {
         if (rereads >= api.maxRereads()) {
-            long received = delivered;
+            long received = Math.max(delivered, lastInBody);
             close();
             throw new IncompleteResultException(job, what, expected.orElse(received), received, cause);
         }
