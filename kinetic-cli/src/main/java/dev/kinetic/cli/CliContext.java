@@ -1,5 +1,6 @@
 package dev.kinetic.cli;
 
+import dev.kinetic.core.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,13 +15,20 @@ import java.util.Objects;
  * @param workingDir the directory relative paths resolve against
  * @param clock      the clock for timings and deadlines
  * @param terminal   whether output goes to a terminal
+ * @param sleeper    how the library waits between retries and polls (tests give one that does not sleep)
  */
-public record CliContext(Map<String, String> env, Path workingDir, Clock clock, boolean terminal) {
+public record CliContext(Map<String, String> env, Path workingDir, Clock clock, boolean terminal, Sleeper sleeper) {
     /** Checks and copies the parts. */
     public CliContext {
         env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
         workingDir = workingDir.toAbsolutePath().normalize();
         Objects.requireNonNull(clock, "clock == null");
+        Objects.requireNonNull(sleeper, "sleeper == null");
+    }
+
+    /** Surroundings that sleep for real between retries. */
+    public CliContext(Map<String, String> env, Path workingDir, Clock clock, boolean terminal) {
+        this(env, workingDir, clock, terminal, Sleeper.system());
     }
 
     /** The real surroundings: the process environment, the current directory and the system clock. */

@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int JOB_FAILED = 4;
     /** Gave up waiting; the job is still running and its id is printed. */
     public static final int TIMEOUT = 5;
+    /**
+     * Gave up on the network or the server after retries (job ids printed when jobs exist), or a result could not
+     * be read in full: a partially read result is never exit 0.
+     */
+    public static final int NETWORK = 6;
 
     private ExitCodes() {
     }
@@ -30,6 +35,7 @@ public final class ExitCodes {
         codes.put(Integer.toString(AUTH), "authentication failed or no usable credentials");
         codes.put(Integer.toString(JOB_FAILED), "the job failed or was aborted");
         codes.put(Integer.toString(TIMEOUT), "timed out; the job is still running (id printed)");
+        codes.put(Integer.toString(NETWORK), "network or server gave up, or a result was read in part");
         return codes;
     }
 }

@@ -3,6 +3,7 @@ package dev.kinetic.cli;
 import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceException;
+import dev.kinetic.core.bulk.BulkJobException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -54,7 +55,17 @@ public final class KineticCli {
         return failure.code();
     }
 
-    private record Failure(int code, String message, boolean unexpected) {
+    /** The exit code and message of a job failure's cause, as if no job had been created. */
+    private static Failure explainCause(BulkJobException j) {
+        Throwable cause = j.getCause();
+        if (cause instanceof Exception c && !(cause instanceof BulkJobException)) {
+            Failure f = explain(c);
+            return new Failure(f.unexpected() ? ExitCodes.NETWORK : f.code(), f.message());
+        }
+        return new Failure(ExitCodes.NETWORK, j.getMessage());
+    }
+
+    record Failure(int code, String message, boolean unexpected) {
         Failure(int code, String message) {
             this(code, message, false);
         }
@@ -64,15 +75,19 @@ public final class KineticCli {
         if (e instanceof CliException c) {
             return new Failure(c.exitCode(), c.getMessage());
         }
+        if (e instanceof BulkJobException j) {
+            return new Failure(JobFailures.exitCode(j, explainCause(j)), JobFailures.message(j, explainCause(j)));
+        }
         if (e instanceof BulkApiException b) {
             return new Failure(ErrorHints.exitCode(b), ErrorHints.explain(b));
         }
         if (e instanceof AuthenticationException a) {
-            return new Failure(ExitCodes.AUTH, "Sign-in failed: " + a.getMessage());
+            return new Failure(a.isTransient() ? ExitCodes.NETWORK : ExitCodes.AUTH, (a.isTransient()
+                    ? "Sign-in gave up: " : "Sign-in failed: ") + a.getMessage());
         }
         if (e instanceof SalesforceException s) {
-            // e.g. the org could not be reached after the library's retries: the URL or the network is wrong
-            return new Failure(ExitCodes.USAGE, s.getMessage());
+            // e.g. the org could not be reached after the library's retries: the network, the server or the URL
+            return new Failure(ExitCodes.NETWORK, s.getMessage() + " (gave up after retries)");
         }
         if (e instanceof UncheckedIOException io) {
             return new Failure(ExitCodes.USAGE, io.getMessage());

@@ -44,6 +44,14 @@ public class AuthenticationException extends SalesforceException {
         this.errorDescription = errorDescription == null ? "" : errorDescription;
     }
 
+    /**
+     * Whether the failure may pass on its own (429, a 5xx, a dropped connection, an answer that broke off) rather
+     * than a refusal of the credentials; the client has already retried such failures when it throws one.
+     */
+    public boolean isTransient() {
+        return false;
+    }
+
     /** Salesforce's OAuth {@code error} code, e.g. {@code invalid_grant}; empty when the failure was local. */
     public String error() {
         return error;

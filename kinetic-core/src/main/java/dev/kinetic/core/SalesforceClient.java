@@ -5,6 +5,7 @@ import dev.kinetic.core.bulk.BulkClient;
 import dev.kinetic.core.internal.ClientConfig;
 import dev.kinetic.core.internal.bulk.DefaultBulkClient;
 import dev.kinetic.core.internal.http.HttpTransport;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public final class SalesforceClient implements AutoCloseable {
 
     private SalesforceClient(Builder b) {
         ClientConfig config = new ClientConfig(b.maxRetries, b.initialBackoff, b.maxBackoff, b.requestTimeout,
-                b.connectTimeout, b.sleeper);
+                b.connectTimeout, b.sleeper, b.clock);
         this.transport = new HttpTransport(b.session, b.authenticator, config);
         this.bulk = new DefaultBulkClient(transport, config);
     }
@@ -91,6 +92,7 @@ public final class SalesforceClient implements AutoCloseable {
         private Duration requestTimeout = Duration.ofMinutes(10);
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -187,6 +189,18 @@ public final class SalesforceClient implements AutoCloseable {
         }
 
         /**
+         * The clock (default the system's): it dates {@code Retry-After} answers and measures how long a job has
+         * not moved ({@link dev.kinetic.core.bulk.BulkOptions#stallTimeout()}). Tests inject their own.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /**
          * Builds the client, authenticating first if only an authenticator was given.
          *
          * @return the client
@@ -197,9 +211,6 @@ public final class SalesforceClient implements AutoCloseable {
             if (session == null && authenticator == null) {
                 throw new IllegalStateException("SalesforceClient needs a session or an authenticator; give one with "
                         + "session(...) or authenticator(...)");
-            }
-            if (session == null) {
-                session = authenticator.authenticate();
             }
             return new SalesforceClient(this);
         }

@@ -7,6 +7,8 @@ import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.cli.output.Unit;
+import dev.kinetic.cli.results.ResultsDirectory;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +34,11 @@ abstract class IngestCommand extends BaseCommand {
                     + "TAB and LF or CRLF line endings (both detected from the file; a BOM is stripped).")
     String file;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "The file's character set (default UTF-8), e.g. ISO-8859-1 or windows-1252; the rows are "
+                    + "sent as UTF-8. A byte that does not decode is a usage error naming its line, before any job.")
+    String encoding;
+
     @Mixin
     OrgOptions orgOptions;
 
@@ -55,7 +62,8 @@ abstract class IngestCommand extends BaseCommand {
     public Integer call() {
         jobOptions.timeout();
         Console console = console();
-        CsvInputFile input = CsvInputFile.inspect(context().resolve(file));
+        Charset charset = charset(encoding);
+        CsvInputFile input = CsvInputFile.inspect(context().resolve(file), charset);
         if (input.dataSize() > MAX_UPLOAD_BYTES) {
             throw CliException.usage(input.path() + " is " + Unit.BYTES.format(input.dataSize()) + "; one Bulk API "
                     + "job takes at most 150 MB: split it into smaller files (keep the header row in each)");
@@ -65,6 +73,9 @@ abstract class IngestCommand extends BaseCommand {
             throw CliException.usage(operation() + " needs a column '" + key.get() + "' in " + input.path()
                     + " (its header is " + String.join(",", input.header()) + ")");
         }
+        if (!jobOptions.async()) {
+            ResultsDirectory.checkWritable(jobOptions.resultsDir(context()));
+        }
         try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
             console.info(org.description());
             console.info("File: " + input.path() + " (" + Unit.BYTES.format(input.size()) + ", "
@@ -72,13 +83,23 @@ abstract class IngestCommand extends BaseCommand {
             Instant started = context().clock().instant();
             IngestFlow flow = new IngestFlow(org, console, context());
             IngestFlow.JobUpload upload = flow.start(input, object, operation(), externalId());
-            new JobNotes(input.path()).save(context(), upload.job().id());
+            new JobNotes(input.path(), charset).save(context(), upload.job().id());
             if (jobOptions.async()) {
                 return Summaries.started(console, upload.job(), upload.records());
             }
             IngestFlow.Outcome outcome = flow.finish(upload, Optional.of(input), jobOptions.timeout(),
                     jobOptions.resultsDir(context()), started);
             return Summaries.ingest(console, org, outcome);
+        }
+    }
+
+    /** The character set named by {@code --encoding}. */
+    static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("Unknown --encoding '" + name + "'; use e.g. UTF-8, ISO-8859-1 or windows-1252",
+                    e);
         }
     }
 

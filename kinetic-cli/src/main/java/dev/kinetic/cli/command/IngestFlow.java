@@ -10,7 +10,9 @@ import dev.kinetic.cli.output.Progress;
 import dev.kinetic.cli.output.Unit;
 import dev.kinetic.cli.results.ResultFiles;
 import dev.kinetic.cli.results.ResultWriter;
+import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
+import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.BulkOptions;
@@ -19,7 +21,9 @@ import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.ColumnDelimiter;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.JobStateException;
 import dev.kinetic.core.bulk.LineEnding;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,14 +62,15 @@ final class IngestFlow {
         BulkOptions options = org.options().waitForCompletion(false)
                 .columnDelimiter(ColumnDelimiter.of(input.dialect().delimiter().character()))
                 .lineEnding(LineEnding.valueOf(input.dialect().lineEnding().apiName()))
-                .externalIdField(externalId.orElse(null))
+                .externalIdField(externalId.orElse(null)).inputCharset(input.charset())
                 .maxBytesPerJob(BulkOptions.MAX_BYTES_PER_JOB_LIMIT).build();
         BulkResult started;
         try (Progress upload = console.progress("Upload", input.dataSize(), Unit.BYTES)) {
             started = org.bulk().ingest(object, BulkOperation.fromWireName(operation), input.path(),
                     options.toBuilder().onUploadProgress(n -> upload.update(n, "")).build());
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage(), e);
+            // the library proves the whole file decodes before it creates a job, naming the first bad line
+            throw CliException.usage(e.getMessage().replace("as the input charset", "with --encoding"), e);
         }
         return new JobUpload(started.job(), records);
     }
@@ -83,11 +88,17 @@ final class IngestFlow {
         BulkResult result = null;
         try (Progress processing = console.progress("Processing", upload.records(), Unit.RECORDS)) {
             Consumer<BulkJob> report = j -> {
+                if (j.state().equals(JobState.OPEN) && !upload.job().state().equals(JobState.OPEN)) {
+                    // This command closed the job, so Open again means the org lost its progress: never wait on it.
+                    throw new JobStateException("Job " + id + " went from " + upload.job().state().name()
+                            + " back to Open (as after a server restart that lost its progress)", j, false);
+                }
                 processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
                 processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
                         ? "failed " + j.numberRecordsFailed() : "");
             };
             BulkOptions options = org.options().timeout(timeout.map(IngestFlow::positive).orElse(null))
+                    .inputCharset(input.map(CsvInputFile::charset).orElse(java.nio.charset.StandardCharsets.UTF_8))
                     .onProgress(report).build();
             if (resultsDir == null) {
                 job = org.bulk().awaitJob(id, options);
@@ -107,13 +118,22 @@ final class IngestFlow {
         } catch (IllegalArgumentException e) {
             // the library refuses an input file that cannot be this job's input (e.g. it lacks the key column)
             throw CliException.usage(e.getMessage() + " (give the file the job was loaded from with --file)", e);
+        } catch (SalesforceException e) {
+            // e.g. the sign-in or the network gave up while waiting: the job exists, so say which and how to finish
+            throw BulkJobException.after(e, List.of(upload.job()));
         }
         Optional<ResultFiles> files = Optional.empty();
         if (result != null && !job.state().equals(JobState.ABORTED)) {
             char delimiter = input.map(i -> i.dialect().delimiter().character())
                     .orElse(job.columnDelimiter().character());
             List<String> header = input.map(CsvInputFile::header).orElse(List.of());
-            files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
+            try {
+                files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
+            } catch (UncheckedIOException e) {
+                throw CliException.usage(e.getMessage() + ". Job " + id + " (" + job.state().name() + ") is done on "
+                        + "the org: write its result files again with: kinetic job results " + id
+                        + " --results-dir <a writable directory>", e);
+            }
         }
         Duration elapsed = Duration.between(started, context.clock().instant());
         BulkJob done = job;

@@ -4,6 +4,8 @@ import dev.kinetic.cli.CliContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,9 +16,10 @@ import java.util.Properties;
  * directory, so {@code job wait} and {@code job results} can number result rows by the input file later. Holds no
  * secrets.
  *
- * @param file the uploaded input file
+ * @param file    the uploaded input file
+ * @param charset its character set ({@code --encoding})
  */
-record JobNotes(Path file) {
+record JobNotes(Path file, Charset charset) {
     private static Path location(CliContext context, String jobId) {
         return context.resolve(".kinetic/jobs").resolve(jobId + ".properties");
     }
@@ -25,6 +28,7 @@ record JobNotes(Path file) {
     void save(CliContext context, String jobId) {
         Properties p = new Properties();
         p.setProperty("file", file.toAbsolutePath().toString());
+        p.setProperty("encoding", charset.name());
         Path target = location(context, jobId);
         try {
             Files.createDirectories(target.getParent());
@@ -48,6 +52,12 @@ record JobNotes(Path file) {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new JobNotes(Path.of(p.getProperty("file"))));
+        Charset charset;
+        try {
+            charset = Charset.forName(p.getProperty("encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            charset = StandardCharsets.UTF_8;
+        }
+        return Optional.of(new JobNotes(Path.of(p.getProperty("file")), charset));
     }
 }

@@ -11,6 +11,8 @@ import dev.kinetic.cli.output.Console;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.JobState;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -40,7 +42,10 @@ final class JobResultsFlow {
         }
         Optional<JobNotes> notes = JobNotes.load(context, job.id());
         Optional<Path> input = results.file().map(context::resolve).or(() -> notes.map(JobNotes::file));
-        Optional<CsvInputFile> inspected = input.map(CsvInputFile::inspect);
+        Charset charset = results.encoding().map(IngestCommand::charset)
+                .orElse(results.file().isEmpty() ? notes.map(JobNotes::charset).orElse(StandardCharsets.UTF_8)
+                        : StandardCharsets.UTF_8);
+        Optional<CsvInputFile> inspected = input.map(p -> CsvInputFile.inspect(p, charset));
         if (inspected.isEmpty()) {
             console.warn("No input file known for job " + job.id() + "; the row column stays empty (give it with "
                     + "--file to number the rows)");

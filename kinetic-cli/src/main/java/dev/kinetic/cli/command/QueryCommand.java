@@ -10,6 +10,8 @@ import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.JobFailedException;
+import dev.kinetic.cli.results.ResultsDirectory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -63,6 +65,11 @@ public final class QueryCommand extends BaseCommand {
             messagesToStandardError();
         }
         Console console = console();
+        if (!jobOptions.async() && !"-".equals(out)) {
+            Path target = out == null ? jobOptions.resultsDir(context()) : context().resolve(out).toAbsolutePath()
+                    .getParent();
+            ResultsDirectory.checkWritable(target);
+        }
         try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
             console.info(org.description());
             Instant started = context().clock().instant();

@@ -117,6 +117,9 @@ final class QueryFlow {
                         output.row(rows.next().values());
                     }
                     return new Export(records.job(), output.records(), target, since(started));
+                } catch (RuntimeException e) {
+                    deleteQuietly(target); // a partial export must not look like a complete one
+                    throw e;
                 }
             }
         } catch (BulkTimeoutException e) {
@@ -142,7 +145,15 @@ final class QueryFlow {
                     Files.createDirectories(parent);
                 }
             }
-            BulkExportResult result = org.bulk().export(soql, all, named == null ? file : named, options);
+            BulkExportResult result;
+            try {
+                result = org.bulk().export(soql, all, named == null ? file : named, options);
+            } catch (RuntimeException e) {
+                if (named != null) {
+                    Files.deleteIfExists(named); // a partial export must not look like a complete one
+                }
+                throw e;
+            }
             Path target = named;
             if (target == null) {
                 target = resultsDir.resolve(result.job().id() + ".csv");
@@ -159,6 +170,16 @@ final class QueryFlow {
                 } catch (IOException ignored) {
                     // a left-over .part file is harmless
                 }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the error that brought us here is the one to report
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,33 +33,42 @@ public final class CsvInputFile {
     private final CsvDialect dialect;
     private final List<String> header;
     private final long size;
+    private final Charset charset;
 
-    private CsvInputFile(Path path, CsvDialect dialect, List<String> header, long size) {
+    private CsvInputFile(Path path, CsvDialect dialect, List<String> header, long size, Charset charset) {
         this.path = path;
         this.dialect = dialect;
         this.header = List.copyOf(header);
         this.size = size;
+        this.charset = charset;
+    }
+
+    /** Reads and checks the header of a UTF-8 CSV file; see {@link #inspect(Path, Charset)}. */
+    public static CsvInputFile inspect(Path path) {
+        return inspect(path, StandardCharsets.UTF_8);
     }
 
     /**
      * Reads and checks the header of a CSV file.
      *
-     * @throws CliException (usage) if the file is missing, empty, not UTF-8, uses CR line endings, or its header has
-     *                      an empty or duplicate column name
+     * @param charset the file's character set (a UTF-8 BOM is only looked for in UTF-8)
+     * @throws CliException (usage) if the file is missing, empty, not in the character set, uses CR line endings,
+     *                      or its header has an empty or duplicate column name
      */
-    public static CsvInputFile inspect(Path path) {
+    public static CsvInputFile inspect(Path path, Charset charset) {
         if (!Files.isRegularFile(path)) {
             throw CliException.usage("Input file not found: " + path + " (check the --file path)");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             byte[] first = in.readNBytes(3);
-            boolean bom = first.length == 3 && first[0] == BOM[0] && first[1] == BOM[1] && first[2] == BOM[2];
+            boolean bom = charset.equals(StandardCharsets.UTF_8) && first.length == 3 && first[0] == BOM[0]
+                    && first[1] == BOM[1] && first[2] == BOM[2];
             ByteArrayOutputStream headerBytes = new ByteArrayOutputStream();
             if (!bom) {
                 headerBytes.write(first);
             }
             HeaderScan scan = scanHeader(path, headerBytes.toByteArray(), in);
-            String text = decode(path, scan.headerBytes());
+            String text = decode(path, scan.headerBytes(), charset);
             if (text.isBlank()) {
                 throw CliException.usage("Input file " + path + " has no header row (the first line must name the "
                         + "fields, e.g. Name,Industry)");
@@ -66,7 +76,8 @@ public final class CsvInputFile {
             Delimiter delimiter = detectDelimiter(text);
             List<String> names = split(text, delimiter.character());
             checkHeader(path, names);
-            return new CsvInputFile(path, new CsvDialect(delimiter, scan.lineEnding(), bom), names, Files.size(path));
+            return new CsvInputFile(path, new CsvDialect(delimiter, scan.lineEnding(), bom), names, Files.size(path),
+                    charset);
         } catch (NoSuchFileException e) {
             throw CliException.usage("Input file not found: " + path + " (check the --file path)", e);
         } catch (IOException e) {
@@ -77,6 +88,11 @@ public final class CsvInputFile {
     /** The file. */
     public Path path() {
         return path;
+    }
+
+    /** The file's character set (the rows are sent as UTF-8). */
+    public Charset charset() {
+        return charset;
     }
 
     /** The detected delimiter, line ending and BOM. */
@@ -147,15 +163,16 @@ public final class CsvInputFile {
         }
     }
 
-    private static String decode(Path path, byte[] bytes) {
+    private static String decode(Path path, byte[] bytes, Charset charset) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw CliException.usage("The header of " + path + " is not UTF-8; Salesforce needs UTF-8: convert "
-                    + "the file, e.g. with: iconv -f WINDOWS-1252 -t UTF-8", e);
+            throw CliException.usage("The header of " + path + " (line 1) is not valid " + charset.name()
+                    + "; give the file's character set with --encoding (e.g. --encoding windows-1252) or convert it, "
+                    + "e.g. with: iconv -f WINDOWS-1252 -t UTF-8", e);
         }
     }
 

@@ -9,6 +9,10 @@ public final class JobResultOptions {
             description = "The input file the job was loaded from, to number the result rows.")
     String file;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "The character set of --file (default: as remembered for the job, else UTF-8).")
+    String encoding;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
             description = "For query jobs: csv (default) or json.")
     String format;
@@ -19,6 +23,11 @@ public final class JobResultOptions {
     /** The input file the job was loaded from, as given. */
     public Optional<String> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The character set given for {@code --file}, as given. */
+    public Optional<String> encoding() {
+        return Optional.ofNullable(encoding);
     }
 
     /** Whether query records are to be written as JSON rather than CSV. */

@@ -3,7 +3,7 @@ package dev.kinetic.cli.org;
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.core.AuthenticationException;
-import dev.kinetic.core.SalesforceSession;
+import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.auth.ClientCredentialsAuthenticator;
 import dev.kinetic.core.auth.JwtAuthenticator;
@@ -47,10 +47,12 @@ final class EnvCredentials {
                         + "SF_PRIVATE_KEY_PATH (JWT), SF_PASSWORD with SF_CLIENT_SECRET (password) or SF_CLIENT_SECRET "
                         + "(client credentials); or unset them to use the embedded local org", null);
             }
-            SalesforceSession session = authenticator.authenticate();
-            return Optional.of(OrgConnection.remote(session.instanceUrl().toString(), session.accessToken(), flow,
-                    authenticator));
+            return Optional.of(OrgConnection.signIn(authenticator, flow, context));
         } catch (AuthenticationException e) {
+            if (e.isTransient()) {
+                throw new CliException(ExitCodes.NETWORK, "Sign-in gave up: " + e.getMessage()
+                        + " (nothing was sent; try again later)", e);
+            }
             throw CliException.auth("Sign-in failed: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw CliException.auth("The SF_* variables are not usable: " + e.getMessage(), e);

@@ -54,7 +54,13 @@ public final class OrgConnection implements AutoCloseable {
                 throw CliException.auth("--instance-url " + url.get() + " needs an access token: add "
                         + "--access-token TOKEN or set SF_ACCESS_TOKEN", null);
             }
-            return remote(url.get(), token.get(), "access token");
+            return remote(url.get(), token.get(), "access token", null, context);
+        }
+        if (token.isPresent()) {
+            // Never fall through to another org with a token meant for a real one.
+            throw CliException.auth((options.accessToken().isPresent() ? "--access-token" : "SF_ACCESS_TOKEN")
+                    + " is set but no instance URL: add --instance-url URL or set SF_INSTANCE_URL (e.g. "
+                    + "https://acme.my.salesforce.com); nothing was sent", null);
         }
         Optional<OrgConnection> fromEnv = EnvCredentials.connect(context);
         if (fromEnv.isPresent()) {
@@ -63,12 +69,12 @@ public final class OrgConnection implements AutoCloseable {
         return embedded(context.resolve(embeddedDir), embeddedDir);
     }
 
-    static OrgConnection remote(String url, String token, String how) {
-        return remote(url, token, how, null);
-    }
-
-    /** A remote org; with an authenticator the library signs in again when the session expires mid-job. */
-    static OrgConnection remote(String url, String token, String how, Authenticator authenticator) {
+    /**
+     * A remote org; with an authenticator the library signs in (retrying failures that may pass) and signs in again
+     * when the session expires mid-job. Without a token the authenticator signs in first.
+     */
+    static OrgConnection remote(String url, String token, String how, Authenticator authenticator,
+                                CliContext context) {
         URI uri;
         try {
             uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -79,11 +85,19 @@ public final class OrgConnection implements AutoCloseable {
             throw CliException.usage("Invalid instance URL '" + url + "'; use e.g. https://acme.my.salesforce.com",
                     e);
         }
-        SalesforceClient.Builder client = SalesforceClient.builder().session(SalesforceSession.of(uri, token));
+        SalesforceClient.Builder client = SalesforceClient.builder().session(SalesforceSession.of(uri, token))
+                .sleeper(context.sleeper()).clock(context.clock());
         if (authenticator != null) {
             client.authenticator(authenticator);
         }
         return new OrgConnection("Org: " + uri + " (" + how + ")", client.build(), null);
+    }
+
+    /** A remote org signed in through the authenticator, with the library's retries of the sign-in. */
+    static OrgConnection signIn(Authenticator authenticator, String how, CliContext context) {
+        SalesforceClient client = SalesforceClient.builder().authenticator(authenticator)
+                .sleeper(context.sleeper()).clock(context.clock()).build();
+        return new OrgConnection("Org: " + client.session().instanceUrl() + " (" + how + ")", client, null);
     }
 
     private static OrgConnection embedded(Path dir, String shown) {

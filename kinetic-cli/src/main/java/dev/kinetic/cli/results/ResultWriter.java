@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * {@code <jobId>-failed.csv} and {@code <jobId>-unprocessed.csv}, streamed from the library's result streams, each
  * row led by the 1-based number of the input data row it came from ({@code row}, the library's
  * {@link BulkRecord#inputIndex()} + 1; empty where the input row is not known). Files use the input's delimiter and
- * LF. Not thread-safe.
+ * LF. When a result cannot be read in full (the library throws), no result file is left behind. Not thread-safe.
  */
 public final class ResultWriter {
     private final Path directory;
@@ -44,12 +44,22 @@ public final class ResultWriter {
             Path success = directory.resolve(jobId + "-success.csv");
             Path failed = directory.resolve(jobId + "-failed.csv");
             Path unprocessed = directory.resolve(jobId + "-unprocessed.csv");
-            long[] ok = copy(result::streamSuccessRecords, success, delimiter,
-                    header(List.of("sf__Id", "sf__Created"), inputHeader));
-            long[] bad = copy(result::streamFailedRecords, failed, delimiter,
-                    header(List.of("sf__Id", "sf__Error"), inputHeader));
-            long[] left = copy(result::streamUnprocessedRecords, unprocessed, delimiter, header(List.of(), inputHeader));
-            return new ResultFiles(ok[0], bad[0], left[0], ok[1] + bad[1] + left[1], success, failed, unprocessed);
+            try {
+                long[] ok = copy(result::streamSuccessRecords, success, delimiter,
+                        header(List.of("sf__Id", "sf__Created"), inputHeader));
+                long[] bad = copy(result::streamFailedRecords, failed, delimiter,
+                        header(List.of("sf__Id", "sf__Error"), inputHeader));
+                long[] left = copy(result::streamUnprocessedRecords, unprocessed, delimiter,
+                        header(List.of(), inputHeader));
+                return new ResultFiles(ok[0], bad[0], left[0], ok[1] + bad[1] + left[1], success, failed,
+                        unprocessed);
+            } catch (IOException | RuntimeException e) {
+                // A result read only in part must not be left looking complete.
+                for (Path p : List.of(success, failed, unprocessed)) {
+                    Files.deleteIfExists(p);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result files in " + directory + ": " + e.getMessage(), e);
         }

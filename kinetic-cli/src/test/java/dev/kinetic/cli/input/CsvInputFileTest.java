@@ -149,6 +149,6 @@ class CsvInputFileTest {
         Path csv = file("latin1.csv", new byte[] {'N', 'a', (byte) 0xE9, ',', 'B', '\n'});
 
         assertThatThrownBy(() -> CsvInputFile.inspect(csv)).isInstanceOf(CliException.class)
-                .hasMessageContaining("not UTF-8");
+                .hasMessageContaining("(line 1) is not valid UTF-8").hasMessageContaining("--encoding");
     }
 }

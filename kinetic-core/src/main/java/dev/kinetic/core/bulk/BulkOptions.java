@@ -1,5 +1,7 @@
 package dev.kinetic.core.bulk;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +23,8 @@ public final class BulkOptions {
 
     private final boolean waitForCompletion;
     private final Optional<Duration> timeout;
+    private final Optional<Duration> stallTimeout;
+    private final Charset inputCharset;
     private final Consumer<BulkJob> onProgress;
     private final LongConsumer onUploadProgress;
     private final LongConsumer onRecordsRead;
@@ -39,6 +43,8 @@ public final class BulkOptions {
     private BulkOptions(Builder b) {
         this.waitForCompletion = b.waitForCompletion;
         this.timeout = Optional.ofNullable(b.timeout);
+        this.stallTimeout = Optional.ofNullable(b.stallTimeout);
+        this.inputCharset = b.inputCharset;
         this.onProgress = b.onProgress;
         this.onUploadProgress = b.onUploadProgress;
         this.onRecordsRead = b.onRecordsRead;
@@ -70,6 +76,8 @@ public final class BulkOptions {
         Builder b = new Builder();
         b.waitForCompletion = waitForCompletion;
         b.timeout = timeout.orElse(null);
+        b.stallTimeout = stallTimeout.orElse(null);
+        b.inputCharset = inputCharset;
         b.onProgress = onProgress;
         b.onUploadProgress = onUploadProgress;
         b.onRecordsRead = onRecordsRead;
@@ -95,6 +103,23 @@ public final class BulkOptions {
     /** How long to wait for a job before {@link BulkTimeoutException}; empty means no limit (the default). */
     public Optional<Duration> timeout() {
         return timeout;
+    }
+
+    /**
+     * How long a job may stay without moving (neither its state nor its processed count changes) before waiting
+     * stops with {@link JobStateException}; default 30 minutes, empty for no limit. Measured with the client's clock.
+     */
+    public Optional<Duration> stallTimeout() {
+        return stallTimeout;
+    }
+
+    /**
+     * The character set of a CSV file or stream input; default UTF-8. Other sets are transcoded to UTF-8 for the
+     * upload (Salesforce reads UTF-8 only). Input that does not decode in this set is refused before anything is
+     * sent, naming the line.
+     */
+    public Charset inputCharset() {
+        return inputCharset;
     }
 
     /** Called with a fresh job snapshot after every poll; a no-op by default. */
@@ -170,6 +195,8 @@ public final class BulkOptions {
     @Override
     public String toString() {
         return "BulkOptions[wait=" + waitForCompletion + ", timeout=" + timeout.map(Duration::toString).orElse("none")
+                + ", stallTimeout=" + stallTimeout.map(Duration::toString).orElse("none") + ", inputCharset="
+                + inputCharset
                 + ", poll=" + pollInterval + "x" + pollBackoffMultiplier + "<=" + maxPollInterval + ", lineEnding="
                 + lineEnding + ", delimiter=" + columnDelimiter + ", maxBytesPerJob=" + maxBytesPerJob
                 + ", parallelJobs=" + parallelJobs + ", maxRecordsPerPage=" + maxRecordsPerPage + ", resultPages="
@@ -180,6 +207,8 @@ public final class BulkOptions {
     public static final class Builder {
         private boolean waitForCompletion = true;
         private Duration timeout;
+        private Duration stallTimeout = Duration.ofMinutes(30);
+        private Charset inputCharset = StandardCharsets.UTF_8;
         private Consumer<BulkJob> onProgress = job -> { };
         private LongConsumer onUploadProgress = bytes -> { };
         private LongConsumer onRecordsRead = n -> { };
@@ -220,6 +249,31 @@ public final class BulkOptions {
                 throw new IllegalArgumentException("timeout must be positive; got " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a job may stay without moving before waiting stops with {@link JobStateException}.
+         *
+         * @param stallTimeout a positive duration, or {@code null} for no limit (default 30 minutes)
+         * @return this builder
+         */
+        public Builder stallTimeout(Duration stallTimeout) {
+            if (stallTimeout != null && (stallTimeout.isNegative() || stallTimeout.isZero())) {
+                throw new IllegalArgumentException("stallTimeout must be positive; got " + stallTimeout);
+            }
+            this.stallTimeout = stallTimeout;
+            return this;
+        }
+
+        /**
+         * The character set of a CSV file or stream input (default UTF-8); others are transcoded to UTF-8.
+         *
+         * @param charset the input's character set
+         * @return this builder
+         */
+        public Builder inputCharset(Charset charset) {
+            this.inputCharset = Objects.requireNonNull(charset, "charset == null");
             return this;
         }
 

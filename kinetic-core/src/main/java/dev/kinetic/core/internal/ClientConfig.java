@@ -1,6 +1,7 @@
 package dev.kinetic.core.internal;
 
 import dev.kinetic.core.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -12,7 +13,8 @@ import java.time.Duration;
  * @param requestTimeout one exchange's limit
  * @param connectTimeout the connect limit
  * @param sleeper how to wait
+ * @param clock the time, for Retry-After dates and for noticing a job that stopped moving
  */
 public record ClientConfig(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout,
-                           Duration connectTimeout, Sleeper sleeper) {
+                           Duration connectTimeout, Sleeper sleeper, Clock clock) {
 }

@@ -67,6 +67,18 @@ public final class TestOrg implements AutoCloseable {
                 .sleeper(shortSleeper()).build();
     }
 
+    /**
+     * A client builder that signs in and talks to the org through a proxy (e.g. a {@link FaultProxy}), with
+     * back-offs of a few milliseconds and three retries.
+     */
+    public SalesforceClient.Builder clientThrough(URI proxy) {
+        Map<String, String> env = new java.util.HashMap<>(jwtEnv());
+        env.put("SF_LOGIN_URL", proxy.toString());
+        return SalesforceClient.builder().authenticator(JwtAuthenticator.fromEnv(env))
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).maxRetries(3)
+                .sleeper(shortSleeper());
+    }
+
     /** A client on the admin access token, with short back-offs. */
     public SalesforceClient tokenClient() {
         return SalesforceClient.builder().session(SalesforceSession.of(org.baseUri(), org.accessToken()))

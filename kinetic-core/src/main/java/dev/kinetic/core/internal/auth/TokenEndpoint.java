@@ -13,12 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Posts a form to {@code /services/oauth2/token} and turns the answer into a session or an error people can read. */
+/**
+ * Posts a form to {@code /services/oauth2/token} and turns the answer into a session or an error people can read.
+ * Failures that may pass (429, 5xx, a dropped connection, a body that broke off) throw
+ * {@link TransientAuthenticationException}, which the client's transport retries with its back-off.
+ */
 public final class TokenEndpoint {
     public static final String DEFAULT_LOGIN_URL = "https://login.salesforce.com";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -55,13 +61,19 @@ public final class TokenEndpoint {
         try {
             res = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AuthenticationException("Cannot reach the token endpoint " + uri + " for " + what + ": " + e
-                    + "; check SF_LOGIN_URL and the network", e);
+            throw new TransientAuthenticationException("Cannot reach the token endpoint " + uri + " for " + what
+                    + ": " + e + "; check SF_LOGIN_URL and the network", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthenticationException("Interrupted while authenticating (" + what + ")", e);
         }
         JsonNode json = parse(res.body());
+        if (TRANSIENT.contains(res.statusCode()) || (res.statusCode() / 100 == 2 && json == null)) {
+            // A 2xx whose JSON does not parse broke off on the way (e.g. a proxy closed the connection early).
+            throw new TransientAuthenticationException("The token endpoint " + uri + " answered " + what + " with "
+                    + (json == null && res.statusCode() / 100 == 2 ? "an incomplete body" : "HTTP " + res.statusCode())
+                    + "; it may work again shortly", res.headers().firstValue("Retry-After").orElse(null), null);
+        }
         if (res.statusCode() / 100 != 2 || json == null || !json.hasNonNull("access_token")) {
             String error = json == null ? "" : json.path("error").asText("");
             String description = json == null ? "" : json.path("error_description").asText("");

@@ -1,8 +1,10 @@
 package dev.kinetic.core.internal.bulk;
 
+import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkClient;
 import dev.kinetic.core.bulk.BulkExportResult;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkJobPage;
 import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.BulkOptions;
@@ -18,6 +20,7 @@ import dev.kinetic.core.internal.http.HttpTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,7 +38,7 @@ public final class DefaultBulkClient implements BulkClient {
     /** Creates the client over a transport. */
     public DefaultBulkClient(HttpTransport transport, ClientConfig config) {
         this.api = new JobApi(transport);
-        this.poller = new JobPoller(api, config.sleeper());
+        this.poller = new JobPoller(api, config.sleeper(), config.clock());
         this.ingest = new IngestCall(api, new IngestJobRunner(api, poller, config.maxRetries() + 1), poller);
     }
 
@@ -56,7 +59,25 @@ public final class DefaultBulkClient implements BulkClient {
         if (!Files.isReadable(csvFile)) {
             throw new IllegalArgumentException("Cannot read the CSV file " + csvFile + "; check the path");
         }
-        return ingest.run(object, operation, FileSplitter.split(csvFile, false, operation, options), options, null);
+        return ingest.run(object, operation, split(csvFile, false, operation, options), options, null);
+    }
+
+    /** Splits a CSV input after proving it decodes in its character set, transcoding it to UTF-8 if needed. */
+    private static List<Chunk> split(Path file, boolean spooled, BulkOperation op, BulkOptions options) {
+        if (options.inputCharset().equals(StandardCharsets.UTF_8)) {
+            InputText.check(file, StandardCharsets.UTF_8);
+            return FileSplitter.split(file, spooled, op, options);
+        }
+        Path utf8 = InputText.toUtf8(file, options.inputCharset());
+        if (spooled) {
+            deleteQuietly(file);
+        }
+        try {
+            return FileSplitter.split(utf8, true, op, options);
+        } catch (RuntimeException e) {
+            deleteQuietly(utf8);
+            throw e;
+        }
     }
 
     @Override
@@ -70,7 +91,7 @@ public final class DefaultBulkClient implements BulkClient {
             throw new UncheckedIOException("Cannot read the CSV stream: " + e.getMessage(), e);
         }
         try {
-            return ingest.run(object, operation, FileSplitter.split(spool, true, operation, options), options, null);
+            return ingest.run(object, operation, split(spool, true, operation, options), options, null);
         } catch (IllegalArgumentException e) {
             deleteQuietly(spool);
             throw e;
@@ -95,7 +116,14 @@ public final class DefaultBulkClient implements BulkClient {
     @Override
     public BulkExportResult export(String soql, boolean includeDeleted, Path file, BulkOptions options) {
         Objects.requireNonNull(file, "file == null");
-        return QueryExporter.export(api, runQuery(soql, includeDeleted, options), file, options);
+        BulkJob job = runQuery(soql, includeDeleted, options);
+        try {
+            return QueryExporter.export(api, job, file, options);
+        } catch (BulkJobException e) {
+            throw e;
+        } catch (SalesforceException | UncheckedIOException e) {
+            throw BulkJobException.after(e, List.of(job));
+        }
     }
 
     @Override
@@ -117,7 +145,7 @@ public final class DefaultBulkClient implements BulkClient {
         BulkOptions fileOptions = options.toBuilder().columnDelimiter(job.columnDelimiter())
                 .lineEnding(job.lineEnding()).externalIdField(job.externalIdFieldName().orElse(null))
                 .maxBytesPerJob(BulkOptions.MAX_BYTES_PER_JOB_LIMIT).build();
-        List<Chunk> chunks = FileSplitter.split(inputCsv, false, op, fileOptions);
+        List<Chunk> chunks = split(inputCsv, false, op, fileOptions);
         if (chunks.size() != 1) {
             throw new IllegalArgumentException(inputCsv + " is bigger than one job can hold, so it cannot be the "
                     + "input of job " + jobId);
@@ -128,7 +156,7 @@ public final class DefaultBulkClient implements BulkClient {
     @Override
     public BulkJob awaitJob(String jobId, BulkOptions options) {
         BulkJob job = api.get(requireId(jobId));
-        return job.isTerminal() ? job : poller.await(job.kind(), job.id(), options);
+        return job.isTerminal() ? job : poller.await(job, options);
     }
 
     @Override
@@ -167,7 +195,15 @@ public final class DefaultBulkClient implements BulkClient {
     public InputStream queryResults(String jobId, BulkOptions options) {
         BulkJob job = api.get(JobKind.QUERY, requireId(jobId));
         Path tmp = SpoolDir.newFile("query");
-        QueryExporter.export(api, job, tmp, options);
+        try {
+            QueryExporter.export(api, job, tmp, options);
+        } catch (BulkJobException e) {
+            deleteQuietly(tmp);
+            throw e;
+        } catch (SalesforceException | UncheckedIOException e) {
+            deleteQuietly(tmp);
+            throw BulkJobException.after(e, List.of(job));
+        }
         try {
             return new DeletingInputStream(tmp);
         } catch (IOException e) {
@@ -182,7 +218,7 @@ public final class DefaultBulkClient implements BulkClient {
             throw new IllegalArgumentException("The query is empty; give a SOQL SELECT");
         }
         BulkJob job = api.createQuery(soql, all, options);
-        BulkJob done = poller.await(JobKind.QUERY, job.id(), options);
+        BulkJob done = poller.await(job, options);
         if (!done.state().equals(JobState.JOB_COMPLETE)) {
             throw new JobFailedException(done, null);
         }
@@ -191,7 +227,7 @@ public final class DefaultBulkClient implements BulkClient {
 
     private BulkJob awaitIngest(String jobId, BulkOptions options) {
         BulkJob job = api.get(JobKind.INGEST, requireId(jobId));
-        return job.isTerminal() ? job : poller.await(JobKind.INGEST, jobId, options);
+        return job.isTerminal() ? job : poller.await(job, options);
     }
 
     private static BulkResult finish(DefaultBulkResult result, BulkJob job) {

@@ -3,6 +3,8 @@ package dev.kinetic.core.internal.bulk;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkJobException;
+import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkResult;
@@ -44,7 +46,7 @@ final class IngestCall {
             if (chunks.size() == 1) {
                 BulkJob job = runner.submit(object, op, chunks.get(0), options, uploaded);
                 submitted.set(0, job);
-                jobs.add(options.waitForCompletion() ? poller.await(JobKind.INGEST, job.id(), options) : job);
+                jobs.add(options.waitForCompletion() ? poller.await(job, options) : job);
             } else {
                 jobs.addAll(runParallel(object, op, chunks, options, uploaded, submitted));
             }
@@ -53,7 +55,7 @@ final class IngestCall {
             throw new BulkInterruptedException(ids(submitted), (InterruptedException) e.getCause());
         } catch (RuntimeException e) {
             chunks.forEach(c -> c.source().deleteSpool());
-            throw e;
+            throw named(e, submitted);
         }
         DefaultBulkResult result = new DefaultBulkResult(api, jobs, chunks, key, originalRows);
         if (options.waitForCompletion()) {
@@ -81,7 +83,7 @@ final class IngestCall {
                 futures.add(pool.submit(() -> {
                     BulkJob job = runner.submit(object, op, chunks.get(n), options, uploaded);
                     submitted.set(n, job);
-                    return options.waitForCompletion() ? poller.await(JobKind.INGEST, job.id(), options) : job;
+                    return options.waitForCompletion() ? poller.await(job, options) : job;
                 }));
             }
             List<BulkJob> jobs = new ArrayList<>();
@@ -108,6 +110,32 @@ final class IngestCall {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A failure once jobs exist names them all (their state as last seen); jobs submitted by other threads are
+     * included even when the failure came from one job alone.
+     */
+    private static RuntimeException named(RuntimeException e, AtomicReferenceArray<BulkJob> submitted) {
+        List<BulkJob> jobs = new ArrayList<>();
+        for (int i = 0; i < submitted.length(); i++) {
+            if (submitted.get(i) != null) {
+                jobs.add(submitted.get(i));
+            }
+        }
+        if (e instanceof BulkJobException b) {
+            for (BulkJob j : b.jobs()) {
+                if (jobs.stream().noneMatch(k -> k.id().equals(j.id()))) {
+                    jobs.add(j);
+                }
+            }
+            return jobs.size() == b.jobs().size() ? b : new BulkJobException(b.getMessage() + "; also submitted: "
+                    + jobs.stream().filter(j -> !b.jobIds().contains(j.id())).map(BulkJob::id).toList(), jobs, b);
+        }
+        if (jobs.isEmpty() || e instanceof JobFailedException || e instanceof BulkTimeoutException) {
+            return e;
+        }
+        return BulkJobException.after(e, jobs);
     }
 
     private static String ids(AtomicReferenceArray<BulkJob> submitted) {

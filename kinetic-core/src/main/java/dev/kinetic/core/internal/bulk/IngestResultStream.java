@@ -4,17 +4,21 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
+import dev.kinetic.core.bulk.IncompleteResultException;
 import dev.kinetic.core.bulk.JobState;
-import dev.kinetic.core.internal.csv.CsvRows;
 import java.io.InputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Streams one kind of result rows over the jobs of a call, job after job, mapping each row to its input row.
- * Holds one job's input index and one CSV buffer at a time. Not thread-safe.
+ * Holds one job's input index and one CSV buffer at a time. Each job's result set is read through
+ * {@link VerifiedRows} against the count the job's counters imply (successful: processed minus failed; failed:
+ * failed; unprocessed: the input rows minus processed, when the input is known), so a set that breaks off or
+ * comes up short is read again without a row twice, and one that stays short throws
+ * {@link dev.kinetic.core.bulk.IncompleteResultException}. Not thread-safe.
  */
 final class IngestResultStream implements BulkRecordStream {
     private final JobApi api;
@@ -25,13 +29,11 @@ final class IngestResultStream implements BulkRecordStream {
     // Keeps the result (and so its spool files, deleted when it is collected) alive while rows are streamed.
     private final Object owner;
     private int next;
-    private InputStream body;
-    private CsvRows rows;
+    private VerifiedRows rows;
     private List<String> columns = List.of();
     private Chunk chunk;
     private RowMatcher matcher;
     private boolean iterated;
-    private char delimiter;
 
     IngestResultStream(JobApi api, List<BulkJob> jobs, List<Chunk> chunks, ResultKind kind, String key,
                        Object owner) {
@@ -95,29 +97,50 @@ final class IngestResultStream implements BulkRecordStream {
             BulkJob job = jobs.get(next);
             chunk = chunks.isEmpty() ? null : chunks.get(next);
             next++;
+            OptionalLong expected = expected(job, chunk);
             if (!hasResults(job)) {
+                if (job.isTerminal() && expected.orElse(0) != 0) {
+                    throw new IncompleteResultException(job, kind.path + " (the job's counters say "
+                            + job.numberRecordsProcessed() + " of the input's " + chunk.rowCount() + " rows were "
+                            + "processed)", expected.getAsLong(), 0, null);
+                }
                 continue;
             }
-            delimiter = job.columnDelimiter().character();
-            try {
-                body = api.ingestResults(job.id(), kind.path);
-            } catch (BulkApiException e) {
-                if (job.state().equals(JobState.ABORTED) || e.statusCode() == 404) {
-                    continue; // an aborted job may have no result sets
+            boolean[] absent = {false};
+            rows = new VerifiedRows(api, job, kind.path, () -> {
+                try {
+                    return new VerifiedRows.Body(api.ingestResults(job.id(), kind.path), expected);
+                } catch (BulkApiException e) {
+                    if (job.state().equals(JobState.ABORTED) || e.statusCode() == 404) {
+                        absent[0] = true; // an aborted job may have no result sets
+                        return new VerifiedRows.Body(InputStream.nullInputStream(), OptionalLong.empty());
+                    }
+                    throw e;
                 }
-                throw e;
-            }
-            rows = new CsvRows(body, delimiter);
-            List<String> header = rows.next();
-            if (header == null) {
+            }, job.columnDelimiter().character());
+            List<String> header = rows.header();
+            if (absent[0] || header.isEmpty()) {
                 closeCurrent();
                 continue;
             }
-            columns = List.copyOf(header);
+            columns = header;
             matcher = null;
             return true;
         }
         return false;
+    }
+
+    /** The rows this result set must have, from the job's counters (and the input's row count if known). */
+    private OptionalLong expected(BulkJob job, Chunk input) {
+        long processed = job.numberRecordsProcessed();
+        long failed = job.numberRecordsFailed();
+        return switch (kind) {
+            case SUCCESS -> job.state().equals(JobState.ABORTED) ? OptionalLong.empty()
+                    : OptionalLong.of(Math.max(0, processed - failed));
+            case FAILED -> job.state().equals(JobState.ABORTED) ? OptionalLong.empty() : OptionalLong.of(failed);
+            case UNPROCESSED -> input == null || !job.isTerminal() ? OptionalLong.empty()
+                    : OptionalLong.of(Math.max(0, input.rowCount() - processed));
+        };
     }
 
     private boolean hasResults(BulkJob job) {
@@ -132,15 +155,7 @@ final class IngestResultStream implements BulkRecordStream {
         if (rows != null) {
             rows.close();
         }
-        if (body != null) {
-            try {
-                body.close();
-            } catch (IOException e) {
-                // the rows were read
-            }
-        }
         rows = null;
-        body = null;
         matcher = null;
     }
 

@@ -33,6 +33,7 @@ final class JobApi {
         return http;
     }
 
+    /** Creates an ingest job, sent once; an answer that is lost throws {@code AmbiguousFailureException}. */
     BulkJob createIngest(String object, BulkOperation op, BulkOptions o) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("object", object);
@@ -44,7 +45,8 @@ final class JobApi {
         body.put("columnDelimiter", o.columnDelimiter().name());
         body.put("lineEnding", o.lineEnding().name());
         o.assignmentRuleId().ifPresent(id -> body.put("assignmentRuleId", id));
-        return job(http.send(Request.json("POST", "/jobs/ingest", Json.write(body))), JobKind.INGEST);
+        // Sent once: a create whose answer is lost may have made a job, which the runner then aborts.
+        return job(Request.json("POST", "/jobs/ingest", Json.write(body)).once(), JobKind.INGEST);
     }
 
     BulkJob createQuery(String soql, boolean all, BulkOptions o) {
@@ -54,7 +56,7 @@ final class JobApi {
         body.put("contentType", "CSV");
         body.put("columnDelimiter", o.columnDelimiter().name());
         body.put("lineEnding", o.lineEnding().name());
-        return job(http.send(Request.json("POST", "/jobs/query", Json.write(body))), JobKind.QUERY);
+        return job(Request.json("POST", "/jobs/query", Json.write(body)), JobKind.QUERY);
     }
 
     /** Uploads once; an ambiguous failure throws {@code AmbiguousFailureException}. */
@@ -64,16 +66,16 @@ final class JobApi {
 
     /** Marks the upload complete, once; an ambiguous failure throws {@code AmbiguousFailureException}. */
     BulkJob closeOnce(String jobId) {
-        return job(http.send(Request.json("PATCH", "/jobs/ingest/" + jobId,
-                "{\"state\":\"UploadComplete\"}").once()), JobKind.INGEST);
+        return job(Request.json("PATCH", "/jobs/ingest/" + jobId, "{\"state\":\"UploadComplete\"}").once(),
+                JobKind.INGEST);
     }
 
     BulkJob abort(JobKind kind, String jobId) {
-        return job(http.send(Request.json("PATCH", base(kind) + jobId, "{\"state\":\"Aborted\"}")), kind);
+        return job(Request.json("PATCH", base(kind) + jobId, "{\"state\":\"Aborted\"}"), kind);
     }
 
     BulkJob get(JobKind kind, String jobId) {
-        return job(http.send(Request.get(base(kind) + jobId)), kind);
+        return job(Request.get(base(kind) + jobId), kind);
     }
 
     /** Finds a job without knowing its kind: ingest first, then query. */
@@ -102,7 +104,7 @@ final class JobApi {
             String wanted = kind == JobKind.QUERY ? "/jobs/query" : "/jobs/ingest";
             path = path.replaceFirst("/jobs/(ingest|query)", wanted);
         }
-        JsonNode n = Json.parse(http.send(Request.get(path)), "the job list");
+        JsonNode n = http.sendJson(Request.get(path), "the job list");
         List<BulkJob> jobs = new ArrayList<>();
         for (JsonNode r : n.path("records")) {
             jobs.add(JobInfoParser.parse(r, kind));
@@ -115,6 +117,16 @@ final class JobApi {
     /** Opens one of successfulResults, failedResults, unprocessedrecords. */
     InputStream ingestResults(String jobId, String which) {
         return http.exchange(Request.getCsv("/jobs/ingest/" + jobId + "/" + which + "/")).body();
+    }
+
+    /** Waits before re-read number {@code attempt} (0-based) with the client's back-off. */
+    void pauseBeforeReread(int attempt) {
+        http.pause(attempt, null);
+    }
+
+    /** How many times a read that broke off or came up short is tried again. */
+    int maxRereads() {
+        return http.config().maxRetries();
     }
 
     /** Opens one query result page; the caller reads the Sforce-Locator header. */
@@ -134,7 +146,7 @@ final class JobApi {
     /** Lists the result page URLs of a finished query job (resultPages, API v58.0+). */
     JsonNode resultPages(String pathOrNull, String jobId) {
         String path = pathOrNull != null ? pathOrNull : "/jobs/query/" + jobId + "/resultPages";
-        return Json.parse(http.send(Request.get(path)), "the result pages of job " + jobId);
+        return http.sendJson(Request.get(path), "the result pages of job " + jobId);
     }
 
     HttpResponse<InputStream> resultUrl(String url) {
@@ -149,7 +161,7 @@ final class JobApi {
         return kind == JobKind.QUERY ? "/jobs/query/" : "/jobs/ingest/";
     }
 
-    private static BulkJob job(String body, JobKind kind) {
-        return JobInfoParser.parse(Json.parse(body, "job info"), kind);
+    private BulkJob job(Request request, JobKind kind) {
+        return JobInfoParser.parse(http.sendJson(request, "job info"), kind);
     }
 }

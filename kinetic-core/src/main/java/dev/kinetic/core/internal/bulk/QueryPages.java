@@ -5,17 +5,19 @@ import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.IncompleteResultException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,10 @@ import java.util.concurrent.Future;
  * The result pages of a finished query job, in order, as opened bodies. Sequentially it follows
  * {@code Sforce-Locator} (with {@code maxRecords}); with {@code resultPages > 1} it lists the page URLs through
  * {@code resultPages} and downloads up to that many pages at once to temporary files. Each page repeats the header.
- * A page can be opened again (locators are stable), which is how a body that breaks off is recovered. Not thread-safe.
+ * A page can be opened again (locators are stable), which is how a body that breaks off is recovered. Each page comes
+ * with the row count its {@code Sforce-NumberOfRecords} header announced; pages fetched in parallel are proven
+ * against it (and against a final line break) before they are handed out, and downloaded again if short.
+ * Not thread-safe.
  */
 final class QueryPages implements AutoCloseable {
     private final JobApi api;
@@ -38,11 +43,16 @@ final class QueryPages implements AutoCloseable {
     // parallel mode
     private final boolean parallel;
     private ExecutorService pool;
-    private final Deque<Future<Path>> downloads = new ArrayDeque<>();
+    private final Deque<Future<Page>> downloads = new ArrayDeque<>();
     private final Deque<String> pendingUrls = new ArrayDeque<>();
     private String nextListUrl;
     private boolean listed;
     private Path currentFile;
+    private long currentRows;
+
+    /** A page downloaded and proven complete. */
+    private record Page(Path file, long rows) {
+    }
 
     QueryPages(JobApi api, BulkJob job, BulkOptions options) {
         this.api = api;
@@ -52,23 +62,19 @@ final class QueryPages implements AutoCloseable {
     }
 
     /** Opens the next page, or returns {@code null} after the last one. */
-    InputStream next() {
+    VerifiedRows.Body next() {
         return parallel ? nextParallel() : nextSequential();
     }
 
-    /** Opens the current page again from its start (after its body broke off). */
-    InputStream reopen() {
+    /** Opens the current page again from its start (after its body broke off or came up short). */
+    VerifiedRows.Body reopen() {
         if (parallel) {
-            try {
-                return Files.newInputStream(currentFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return openFile(currentFile, currentRows);
         }
-        return api.queryPage(job.id(), currentLocator, options.maxRecordsPerPage()).body();
+        return body(api.queryPage(job.id(), currentLocator, options.maxRecordsPerPage()));
     }
 
-    private InputStream nextSequential() {
+    private VerifiedRows.Body nextSequential() {
         if (done) {
             return null;
         }
@@ -80,10 +86,31 @@ final class QueryPages implements AutoCloseable {
             done = true;
         }
         locator = next;
-        return res.body();
+        return body(res);
     }
 
-    private InputStream nextParallel() {
+    private static VerifiedRows.Body body(HttpResponse<InputStream> res) {
+        return new VerifiedRows.Body(res.body(), expected(res));
+    }
+
+    private static OptionalLong expected(HttpResponse<InputStream> res) {
+        try {
+            return res.headers().firstValue("Sforce-NumberOfRecords").map(String::strip)
+                    .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static VerifiedRows.Body openFile(Path file, long rows) {
+        try {
+            return new VerifiedRows.Body(Files.newInputStream(file), OptionalLong.of(rows));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private VerifiedRows.Body nextParallel() {
         if (pool == null) {
             pool = Executors.newFixedThreadPool(options.resultPages(), r -> {
                 Thread t = new Thread(r, "kinetic-result-page");
@@ -92,23 +119,23 @@ final class QueryPages implements AutoCloseable {
             });
         }
         fillDownloads();
-        Future<Path> f = downloads.poll();
+        Future<Page> f = downloads.poll();
         if (f == null) {
             return null;
         }
         try {
             deleteCurrent();
-            currentFile = f.get();
+            Page page = f.get();
+            currentFile = page.file();
+            currentRows = page.rows();
             fillDownloads();
-            return Files.newInputStream(currentFile);
+            return openFile(currentFile, currentRows);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BulkInterruptedException(job.id(), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException re ? re : new SalesforceException("A result page failed: " + c, c);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -136,20 +163,39 @@ final class QueryPages implements AutoCloseable {
         return !pendingUrls.isEmpty();
     }
 
-    private Path download(String url) throws IOException {
+    /** Downloads one page to a file and proves it complete, downloading it again (with the back-off) if not. */
+    private Page download(String url) throws IOException {
         Path file = Files.createTempFile("kinetic-page-", ".csv");
         file.toFile().deleteOnExit();
-        IOException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try (InputStream in = api.resultUrl(url).body()) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                return file;
+        IOException broke = null;
+        OptionalLong expected = OptionalLong.empty();
+        CsvRowCounter counter = new CsvRowCounter();
+        for (int attempt = 0; attempt <= api.maxRereads(); attempt++) {
+            if (attempt > 0) {
+                api.pauseBeforeReread(attempt - 1);
+            }
+            HttpResponse<InputStream> res = api.resultUrl(url);
+            expected = expected(res);
+            counter = new CsvRowCounter();
+            broke = null;
+            try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    counter.feed(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
             } catch (IOException e) {
-                last = e;
+                broke = e;
+            }
+            if (broke == null && counter.endedCleanly()
+                    && (expected.isEmpty() || expected.getAsLong() == counter.rows())) {
+                return new Page(file, counter.rows());
             }
         }
         Files.deleteIfExists(file);
-        throw last;
+        throw new IncompleteResultException(job, "query result page " + url, expected.orElse(counter.rows()),
+                counter.rows(), broke);
     }
 
     private void deleteCurrent() {
@@ -167,11 +213,11 @@ final class QueryPages implements AutoCloseable {
     public void close() {
         if (pool != null) {
             pool.shutdownNow();
-            List<Future<Path>> left = new ArrayList<>(downloads);
-            for (Future<Path> f : left) {
+            List<Future<Page>> left = new ArrayList<>(downloads);
+            for (Future<Page> f : left) {
                 try {
                     if (f.isDone() && !f.isCancelled()) {
-                        Files.deleteIfExists(f.get());
+                        Files.deleteIfExists(f.get().file());
                     }
                 } catch (Exception e) {
                     // best effort

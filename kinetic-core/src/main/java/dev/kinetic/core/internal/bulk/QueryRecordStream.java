@@ -1,12 +1,12 @@
 package dev.kinetic.core.internal.bulk;
 
+import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
-import dev.kinetic.core.internal.csv.CsvRows;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.kinetic.core.bulk.IncompleteResultException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,24 +14,25 @@ import java.util.List;
 
 /**
  * Streams the records of a finished query job page by page: one page's CSV buffer at a time, the repeated header
- * of later pages skipped. A page whose body breaks off is opened again and its rows already handed out skipped.
+ * of later pages skipped. Each page is read through {@link VerifiedRows}, so a page that breaks off or comes up
+ * short of its {@code Sforce-NumberOfRecords} is read again without handing out a row twice; at the end the total
+ * is checked against the job's {@code numberRecordsProcessed} ({@link IncompleteResultException} if they differ).
  * Not thread-safe.
  */
 final class QueryRecordStream implements BulkRecordStream {
-    private static final int MAX_PAGE_RETRIES = 3;
-
+    private final JobApi api;
     private final BulkJob job;
     private final BulkOptions options;
     private final QueryPages pages;
     private final char delimiter;
-    private InputStream body;
-    private CsvRows rows;
+    private VerifiedRows page;
     private List<String> columns = List.of();
-    private long pageRows;
     private long total;
     private boolean iterated;
+    private boolean ended;
 
     QueryRecordStream(JobApi api, BulkJob job, BulkOptions options) {
+        this.api = api;
         this.job = job;
         this.options = options;
         this.pages = new QueryPages(api, job, options);
@@ -40,7 +41,7 @@ final class QueryRecordStream implements BulkRecordStream {
 
     @Override
     public List<String> columns() {
-        if (rows == null && total == 0 && columns.isEmpty()) {
+        if (page == null && total == 0 && columns.isEmpty() && !ended) {
             openNext();
         }
         return columns;
@@ -61,26 +62,20 @@ final class QueryRecordStream implements BulkRecordStream {
     }
 
     private BulkRecord advance() {
-        int retries = 0;
         while (true) {
-            if (rows == null && !openNext()) {
+            if (page == null && !openNext()) {
+                if (total != job.numberRecordsProcessed()) {
+                    throw new IncompleteResultException(job, "query results", job.numberRecordsProcessed(), total,
+                            null);
+                }
                 return null;
             }
-            List<String> v;
-            try {
-                v = rows.next();
-            } catch (UncheckedIOException e) {
-                if (++retries > MAX_PAGE_RETRIES) {
-                    throw e;
-                }
-                reopenPage();
-                continue;
-            }
+            List<String> v = page.next();
             if (v == null) {
-                closeCurrent();
+                page.close();
+                page = null;
                 continue;
             }
-            pageRows++;
             total++;
             options.onRecordsRead().accept(total);
             return BulkRecord.of(columns, pad(v), -1);
@@ -99,55 +94,38 @@ final class QueryRecordStream implements BulkRecordStream {
     }
 
     private boolean openNext() {
-        while (true) {
-            InputStream in = pages.next();
-            if (in == null) {
-                return false;
-            }
-            body = in;
-            rows = new CsvRows(in, delimiter);
-            pageRows = 0;
-            List<String> header = rows.next();
-            if (header == null) {
-                closeCurrent();
-                continue;
-            }
-            if (columns.isEmpty()) {
-                columns = List.copyOf(header);
-            }
-            return true;
+        if (ended) {
+            return false;
         }
-    }
-
-    private void reopenPage() {
-        long skip = pageRows;
-        closeCurrent();
-        body = pages.reopen();
-        rows = new CsvRows(body, delimiter);
-        rows.next(); // header
-        for (long i = 0; i < skip; i++) {
-            rows.next();
+        VerifiedRows.Body first;
+        try {
+            first = pages.next();
+        } catch (BulkJobException e) {
+            throw e;
+        } catch (SalesforceException | UncheckedIOException e) {
+            throw BulkJobException.after(e, List.of(job));
         }
-    }
-
-    private void closeCurrent() {
-        if (rows != null) {
-            rows.close();
+        if (first == null) {
+            ended = true;
+            return false;
         }
-        if (body != null) {
-            try {
-                body.close();
-            } catch (IOException e) {
-                // done with it
-            }
+        VerifiedRows.Body[] opened = {first};
+        page = new VerifiedRows(api, job, "query results", () -> {
+            VerifiedRows.Body b = opened[0] != null ? opened[0] : pages.reopen();
+            opened[0] = null;
+            return b;
+        }, delimiter);
+        if (columns.isEmpty()) {
+            columns = page.header();
         }
-        rows = null;
-        body = null;
+        return true;
     }
 
     @Override
     public void close() {
-        closeCurrent();
+        if (page != null) {
+            page.close();
+        }
         pages.close();
     }
 }

@@ -27,7 +27,11 @@ public final class CsvRows implements AutoCloseable {
         this.it = reader.iterator();
     }
 
-    /** The next row, or {@code null} at the end. */
+    /**
+     * The next row, or {@code null} at the end.
+     *
+     * @throws UncheckedIOException if the stream fails or the CSV breaks off mid-way (e.g. an unclosed quote)
+     */
     public List<String> next() {
         try {
             if (!it.hasNext()) {
@@ -36,6 +40,9 @@ public final class CsvRows implements AutoCloseable {
             return it.next().getFields();
         } catch (UncheckedIOException e) {
             throw e;
+        } catch (RuntimeException e) {
+            // FastCSV's parse errors: for a body read off the network, a sign that it broke off.
+            throw new UncheckedIOException(new IOException("Malformed CSV: " + e.getMessage(), e));
         }
     }
 

@@ -9,8 +9,21 @@ import dev.kinetic.core.SalesforceException;
 public final class AmbiguousFailureException extends SalesforceException {
     private static final long serialVersionUID = 1L;
 
+    private final String partialAnswer;
+
     /** Creates the exception. */
     public AmbiguousFailureException(String message, Throwable cause) {
+        this(message, cause, "");
+    }
+
+    /** Creates the exception with the part of the answer that arrived before it broke off. */
+    public AmbiguousFailureException(String message, Throwable cause, String partialAnswer) {
         super(message, cause);
+        this.partialAnswer = partialAnswer == null ? "" : partialAnswer;
+    }
+
+    /** The part of the answer that arrived before it broke off; empty if none did. */
+    public String partialAnswer() {
+        return partialAnswer;
     }
 }

@@ -1,22 +1,27 @@
 package dev.kinetic.core.internal.http;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Capped, jittered exponential back-off that honours Retry-After. */
-final class Backoff {
+public final class Backoff {
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final Duration initial;
     private final Duration max;
 
-    Backoff(Duration initial, Duration max) {
+    /** A back-off starting at {@code initial} and doubling up to {@code max}. */
+    public Backoff(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max;
     }
 
     /** The wait before retry number {@code attempt} (0-based); {@code retryAfter} wins when present. */
-    Duration delay(int attempt, Duration retryAfter) {
+    public Duration delay(int attempt, Duration retryAfter) {
         if (retryAfter != null) {
             return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
         }
@@ -27,15 +32,26 @@ final class Backoff {
         return Duration.ofMillis((long) jittered);
     }
 
-    /** Parses Retry-After in seconds; an HTTP date or garbage is ignored. */
-    static Duration parseRetryAfter(String value) {
-        if (value == null) {
+    /**
+     * Parses Retry-After: delay-seconds, or an HTTP-date (then the time from {@code clock}'s now to that date, zero
+     * if it is past). Garbage gives {@code null} (the back-off decides).
+     */
+    public static Duration parseRetryAfter(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
             return null;
         }
+        String v = value.trim();
         try {
-            long seconds = Long.parseLong(value.trim());
+            long seconds = Long.parseLong(v);
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
+            // not seconds: maybe a date
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(clock.instant(), at.toInstant());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

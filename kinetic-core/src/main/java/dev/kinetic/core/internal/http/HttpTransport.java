@@ -1,11 +1,14 @@
 package dev.kinetic.core.internal.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.SalesforceSession;
 import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.internal.ClientConfig;
+import dev.kinetic.core.internal.auth.TransientAuthenticationException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,12 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
  * Sends requests to the org over {@link HttpClient}: adds the bearer token, retries transient failures (429, 500,
- * 502, 503, 504, resets, timeouts) with capped jittered back-off honouring Retry-After, re-authenticates once on 401
- * {@code INVALID_SESSION_ID}, and turns error answers into {@link BulkApiException}. Thread-safe.
+ * 502, 503, 504, resets, timeouts, answers that break off) with capped jittered back-off honouring Retry-After
+ * (seconds or an HTTP-date), re-authenticates once on 401 {@code INVALID_SESSION_ID} (retrying a sign-in that fails
+ * transiently), and turns error answers into {@link BulkApiException}. Thread-safe.
  */
 public final class HttpTransport implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
@@ -33,14 +38,17 @@ public final class HttpTransport implements AutoCloseable {
     private final Backoff backoff;
     private volatile SalesforceSession session;
 
-    /** Creates a transport for a session; with an authenticator it can renew the session once per call. */
+    /**
+     * Creates a transport for a session; with an authenticator it can renew the session once per call. Without a
+     * session it signs in first (with retries).
+     */
     public HttpTransport(SalesforceSession session, Authenticator authenticator, ClientConfig config) {
-        this.session = session;
         this.authenticator = authenticator;
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.session = session != null ? session : signIn();
     }
 
     /** The current session. */
@@ -55,27 +63,41 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Sends a request and returns the body as text (empty for 204). */
     public String send(Request request) {
-        HttpResponse<InputStream> res = exchange(request);
-        try (InputStream in = res.body()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            if (request.retryable()) {
-                // The body broke off mid-way; a retryable request can simply be sent again.
-                return sendAgainAfterBrokenBody(request, e);
-            }
-            throw new AmbiguousFailureException("Reading the answer to " + request.method() + " " + request.path()
-                    + " failed: " + e, e);
-        }
+        return send(request, body -> body);
     }
 
-    private String sendAgainAfterBrokenBody(Request request, IOException first) {
-        HttpResponse<InputStream> res = exchange(request);
-        try (InputStream in = res.body()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            e.addSuppressed(first);
-            throw new UncheckedIOException("Reading the answer to " + request.method() + " " + request.path()
-                    + " failed twice", e);
+    /**
+     * Sends a request and parses its JSON answer. For a retryable request an answer that breaks off or does not
+     * parse (e.g. cut short by a proxy that closed the connection) is asked for again with the back-off.
+     */
+    public JsonNode sendJson(Request request, String what) {
+        return send(request, body -> Json.parse(body, what));
+    }
+
+    private <T> T send(Request request, Function<String, T> parse) {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<InputStream> res = exchange(request);
+            RuntimeException failure;
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            try (InputStream in = res.body()) {
+                in.transferTo(body); // keeps what arrived if the body breaks off
+                return parse.apply(body.toString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                failure = new UncheckedIOException(e);
+            } catch (SalesforceException e) {
+                failure = e;
+            }
+            if (!request.retryable()) {
+                throw new AmbiguousFailureException("Reading the answer to " + request.method() + " "
+                        + request.path() + " failed: " + failure.getMessage(), failure,
+                        body.toString(StandardCharsets.UTF_8));
+            }
+            if (attempt >= config.maxRetries()) {
+                throw new SalesforceException("The answer to " + request.method() + " " + request.path()
+                        + " broke off " + (attempt + 1) + " times: " + failure.getMessage()
+                        + "; check the network (a proxy that cuts answers?)", failure);
+            }
+            pause(request, attempt, null, failure.toString());
         }
     }
 
@@ -123,7 +145,8 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 if (attempt < config.maxRetries()) {
                     pause(request, attempt++, Backoff.parseRetryAfter(
-                            res.headers().firstValue("Retry-After").orElse(null)), String.valueOf(status));
+                            res.headers().firstValue("Retry-After").orElse(null), config.clock()),
+                            String.valueOf(status));
                     continue;
                 }
             }
@@ -132,14 +155,45 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private void pause(Request request, int attempt, Duration retryAfter, String why) {
-        Duration d = backoff.delay(attempt, retryAfter);
         LOG.log(System.Logger.Level.DEBUG, () -> "Retrying " + request.method() + " " + request.path() + " after "
-                + why + " (retry " + (attempt + 1) + " of " + config.maxRetries() + ") in " + d.toMillis() + " ms");
+                + why + " (retry " + (attempt + 1) + " of " + config.maxRetries() + ")");
+        pause(attempt, retryAfter);
+    }
+
+    /**
+     * Waits before retry number {@code attempt} (0-based) with the client's back-off and sleeper, e.g. before a
+     * result set that broke off is read again.
+     *
+     * @param retryAfter the server's wish, or {@code null}
+     */
+    public void pause(int attempt, Duration retryAfter) {
         try {
-            config.sleeper().sleep(d);
+            config.sleeper().sleep(backoff.delay(attempt, retryAfter));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BulkInterruptedException("", e);
+        }
+    }
+
+    /**
+     * Signs in through the authenticator, retrying failures that may pass (429, 5xx, a dropped connection, an
+     * answer that broke off) with the back-off; a refusal (bad credentials) is thrown at once.
+     */
+    public SalesforceSession signIn() {
+        if (authenticator == null) {
+            throw new IllegalStateException("no authenticator to sign in with");
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return authenticator.authenticate();
+            } catch (TransientAuthenticationException e) {
+                if (attempt >= config.maxRetries()) {
+                    throw new TransientAuthenticationException(e.getMessage() + " (gave up after " + (attempt + 1)
+                            + " attempts)", null, e);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "Sign-in failed transiently; retrying: " + e.getMessage());
+                pause(attempt, Backoff.parseRetryAfter(e.retryAfter().orElse(null), config.clock()));
+            }
         }
     }
 
@@ -149,7 +203,7 @@ public final class HttpTransport implements AutoCloseable {
                 return; // another thread renewed it already
             }
             LOG.log(System.Logger.Level.DEBUG, "Session expired; re-authenticating");
-            SalesforceSession fresh = authenticator.authenticate();
+            SalesforceSession fresh = signIn();
             session = fresh.withApiVersion(failed.apiVersion());
         }
     }

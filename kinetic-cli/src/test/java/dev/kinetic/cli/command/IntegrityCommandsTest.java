@@ -1,0 +1,273 @@
+package dev.kinetic.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinetic.cli.CliContext;
+import dev.kinetic.cli.CliRunner;
+import dev.kinetic.cli.ExitCodes;
+import dev.kinetic.cli.KineticCli;
+import dev.kinetic.core.testing.FaultProxy;
+import dev.kinetic.core.testing.TestOrg;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The command never reports what it cannot prove: through a proxy that cuts answers, result files and exports are
+ * exact or the command exits 6 naming the job and leaves no partial file; checks fail before any job is created.
+ */
+class IntegrityCommandsTest {
+    private static final int ROWS = 120;
+    private static TestOrg org;
+    private static FaultProxy proxy;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        org = TestOrg.start();
+        proxy = FaultProxy.start(org.baseUri());
+    }
+
+    @AfterEach
+    void clear() {
+        proxy.clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+        org.close();
+    }
+
+    /** Runs the command through the proxy with the admin token; the library's waits take no real time. */
+    private CliRunner.Result run(Map<String, String> env, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (env.isEmpty()) {
+            all.addAll(List.of("--instance-url", proxy.uri().toString(), "--access-token", org.org().accessToken()));
+        }
+        all.addAll(List.of("--progress", "none"));
+        CliContext context = new CliContext(env, dir, Clock.systemUTC(), false, TestOrg.shortSleeper());
+        var cli = KineticCli.create(context);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(all.toArray(String[]::new));
+        return new CliRunner.Result(code, out.toString(), err.toString());
+    }
+
+    private CliRunner.Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private static String jobIdIn(String text) {
+        Matcher m = Pattern.compile("750[0-9A-Za-z]{15}").matcher(text);
+        assertThat(m.find()).as("a job id in: " + text).isTrue();
+        return m.group();
+    }
+
+    private Path input(String prefix) throws IOException {
+        StringBuilder csv = new StringBuilder("Name,Description\n");
+        for (int i = 1; i <= ROWS; i++) {
+            csv.append('"').append(prefix).append(' ').append(i).append(", x\",\"two\nlines\"\n");
+        }
+        return Files.writeString(dir.resolve(prefix + ".csv"), csv);
+    }
+
+    private static List<String> rowNumbers(Path successFile) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(successFile)) {
+            reader.stream().skip(1).forEach(r -> rows.add(r.getField(0)));
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"close", "chunked"})
+    void aCutSuccessFileIsReadAgainAndWrittenExactly(String how) throws IOException {
+        input("Cut" + how);
+        FaultProxy.Rule rule = proxy.on("GET", "/successfulResults");
+        if (how.equals("close")) {
+            rule.cutClose(2_000);
+        } else {
+            rule.cutChunked(2_000);
+        }
+        CliRunner.Result r = run("insert", "Account", "-f", "Cut" + how + ".csv", "--results-dir", "out");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        String id = jobIdIn(r.out());
+        assertThat(r.out()).contains(ROWS + " succeeded, 0 failed, 0 unprocessed");
+        assertThat(rowNumbers(dir.resolve("out/" + id + "-success.csv"))).hasSize(ROWS)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, ROWS)
+                        .mapToObj(Integer::toString).toList());
+    }
+
+    @Test
+    void aSuccessFileThatStaysShortExitsSixNamingTheJobAndLeavesNoFiles() throws IOException {
+        input("Short");
+        proxy.on("GET", "/successfulResults").times(Integer.MAX_VALUE).cutClose(1_500);
+
+        CliRunner.Result r = run("insert", "Account", "-f", "Short.csv", "--results-dir", "out");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
+        String id = jobIdIn(r.err());
+        assertThat(r.err()).contains("of the " + ROWS + " rows of its successfulResults")
+                .contains("kinetic job results " + id).doesNotContain("\tat ");
+        assertThat(dir.resolve("out/" + id + "-success.csv")).doesNotExist();
+        assertThat(dir.resolve("out/" + id + "-failed.csv")).doesNotExist();
+
+        proxy.clear();
+        CliRunner.Result again = run("job", "results", id, "--results-dir", "out");
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        assertThat(rowNumbers(dir.resolve("out/" + id + "-success.csv"))).hasSize(ROWS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"close", "chunked"})
+    void aCutExportIsTheExactFile(String how) throws IOException {
+        input("Export" + how);
+        assertThat(run("insert", "Account", "-f", "Export" + how + ".csv").exitCode()).isZero();
+        String soql = "SELECT Name, Description FROM Account WHERE Name LIKE 'Export" + how + " %'";
+        FaultProxy.Rule rule = proxy.on("GET", "/jobs/query/[^/]+/results");
+        if (how.equals("close")) {
+            rule.cutClose(700);
+        } else {
+            rule.cutChunked(700);
+        }
+        CliRunner.Result r = run("query", soql, "--out", "cut.csv");
+        proxy.clear();
+        CliRunner.Result clean = run("query", soql, "--out", "clean.csv");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(ROWS + " records");
+        assertThat(Files.readString(dir.resolve("cut.csv"))).isEqualTo(Files.readString(dir.resolve("clean.csv")));
+    }
+
+    @Test
+    void anExportThatStaysShortExitsSixAndLeavesNoFile() throws IOException {
+        input("ExportShort");
+        assertThat(run("insert", "Account", "-f", "ExportShort.csv").exitCode()).isZero();
+        proxy.on("GET", "/jobs/query/[^/]+/results").times(Integer.MAX_VALUE).cutClose(900);
+
+        CliRunner.Result r = run("query", "SELECT Name FROM Account WHERE Name LIKE 'ExportShort %'",
+                "--out", "short.csv");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NETWORK);
+        assertThat(r.err()).contains("kinetic job results " + jobIdIn(r.err()));
+        assertThat(dir.resolve("short.csv")).doesNotExist();
+    }
+
+    @Test
+    void aJobGoingBackwardsExitsSixNamingItInsteadOfWaitingForever() throws IOException {
+        input("Backwards");
+        proxy.on("GET", "/jobs/ingest/750[0-9A-Za-z]+$").times(Integer.MAX_VALUE)
+                .rewrite(body -> body.replaceAll("\"state\"\\s*:\\s*\"[A-Za-z]+\"", "\"state\":\"Open\""));
+
+        CliRunner.Result r = run("insert", "Account", "-f", "Backwards.csv");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NETWORK);
+        String id = jobIdIn(r.err());
+        assertThat(r.err()).contains("went from UploadComplete back to Open", "kinetic job abort " + id);
+    }
+
+    @Test
+    void anUnwritableResultsDirectoryIsAUsageErrorBeforeAnyJob() throws IOException {
+        input("NoDir");
+        Files.writeString(dir.resolve("occupied"), "a file, not a directory");
+        long creates = proxy.count("POST", "/jobs/ingest$");
+
+        CliRunner.Result r = run("insert", "Account", "-f", "NoDir.csv", "--results-dir", "occupied/out");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Cannot write result files in", "occupied", "Nothing was sent");
+        assertThat(proxy.count("POST", "/jobs/ingest$")).isEqualTo(creates);
+    }
+
+    @Test
+    void aLatin1FileIsAUsageErrorNamingTheLineUnlessItsEncodingIsGiven() throws IOException {
+        Files.write(dir.resolve("latin1.csv"), "Name\nCafe plain\nLatin caf\u00e9 cr\u00e8me\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        long creates = proxy.count("POST", "/jobs/ingest$");
+
+        CliRunner.Result refused = run("insert", "Account", "-f", "latin1.csv");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("Line 3 of", "not valid UTF-8", "--encoding");
+        assertThat(proxy.count("POST", "/jobs/ingest$")).isEqualTo(creates);
+
+        CliRunner.Result loaded = run("insert", "Account", "-f", "latin1.csv", "--encoding", "ISO-8859-1");
+        assertThat(loaded.exitCode()).as(loaded.err()).isZero();
+        CliRunner.Result back = run("query", "SELECT Name FROM Account WHERE Name LIKE 'Latin %'", "--out", "-");
+        assertThat(back.out().lines().toList()).containsExactly("Name", "Latin café crème");
+    }
+
+    @Test
+    void jobWaitRemembersTheEncodingOfAnAsyncLoad() throws IOException {
+        Files.write(dir.resolve("async1.csv"), "Name\nAsync caf\u00e9 1\nAsync cr\u00e8me 2\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRunner.Result started = run("insert", "Account", "-f", "async1.csv", "--encoding", "ISO-8859-1",
+                "--async");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        String id = jobIdIn(started.out());
+
+        CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
+
+        assertThat(waited.exitCode()).as(waited.err()).isZero();
+        List<String> success = Files.readAllLines(dir.resolve("later/" + id + "-success.csv"));
+        assertThat(success.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("1,").endsWith(",Async café 1"))
+                .anySatisfy(l -> assertThat(l).startsWith("2,").endsWith(",Async crème 2"));
+    }
+
+    @Test
+    void anAccessTokenWithoutAnInstanceUrlIsRefusedInsteadOfUsingTheLocalOrg() throws IOException {
+        input("TokenOnly");
+
+        CliRunner.Result r = run(Map.of("SF_ACCESS_TOKEN", "00Dxx!secret"), "insert", "Account", "-f",
+                "TokenOnly.csv");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH);
+        assertThat(r.err()).contains("SF_ACCESS_TOKEN is set but no instance URL", "SF_INSTANCE_URL")
+                .doesNotContain("secret");
+        assertThat(dir.resolve(".kinetic")).doesNotExist();
+    }
+
+    @Test
+    void aSignInThatKeepsFailingMidJobExitsSixNamingTheJob() throws IOException {
+        input("SignIn");
+        Map<String, String> env = new java.util.HashMap<>(org.jwtEnv());
+        env.put("SF_LOGIN_URL", proxy.uri().toString());
+        proxy.on("POST", "/services/oauth2/token").occurrence(2).times(Integer.MAX_VALUE).status(503, "0");
+        proxy.on("PATCH", "/jobs/ingest/750[0-9A-Za-z]+$").rewrite(body -> {
+            org.expireTokens();
+            return body;
+        });
+
+        CliRunner.Result r = run(env, "insert", "Account", "-f", "SignIn.csv");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
+        String id = jobIdIn(r.err());
+        assertThat(r.err()).contains("Sign-in gave up", "kinetic job results " + id);
+        proxy.clear();
+        CliRunner.Result finish = run(env, "job", "results", id);
+        assertThat(finish.exitCode()).as(finish.err()).isZero();
+        assertThat(rowNumbers(dir.resolve(id + "-success.csv"))).hasSize(ROWS);
+    }
+}
