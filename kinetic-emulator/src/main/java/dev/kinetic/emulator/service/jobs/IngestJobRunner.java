@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -60,6 +59,19 @@ final class IngestJobRunner {
         } finally {
             job.running(false);
         }
+    }
+
+    /**
+     * After a restart, before anything is served: sets a job's counters to what its committed batches processed, so
+     * that no counter answered before the stop is taken back.
+     */
+    void restoreCounters(Job job) {
+        counters(job, store.batches().committed(job.id()));
+    }
+
+    private static void counters(Job job, SortedMap<Integer, BatchLog.Entry> committed) {
+        job.counters(committed.values().stream().mapToLong(BatchLog.Entry::rows).sum(),
+                committed.values().stream().mapToLong(BatchLog.Entry::failed).sum());
     }
 
     /** After a restart: carries on with a job that was InProgress, skipping the batches it had committed. */
@@ -124,8 +136,7 @@ final class IngestJobRunner {
             String failure;
             try (ResultFiles results = ResultFiles.open(files, info.dialect(), header, plan)) {
                 results.restore(files, committed.values());
-                job.counters(committed.values().stream().mapToLong(BatchLog.Entry::rows).sum(),
-                        committed.values().stream().mapToLong(BatchLog.Entry::failed).sum());
+                counters(job, committed);
                 failure = processBatches(job, files, plan, header.size(), writer, results, committed);
             }
             end(job, files, plan, header, failure);
@@ -204,10 +215,9 @@ final class IngestJobRunner {
         }
         JobState state = job.info().state();
         if (failure != null || state == JobState.ABORTED || state == JobState.FAILED) {
-            SortedMap<Integer, BatchLog.Entry> committed = new TreeMap<>(store.batches().committed(job.id()));
+            SortedMap<Integer, BatchLog.Entry> committed = store.batches().committed(job.id());
             ResultFiles.rebuild(files, job.info().dialect(), header, plan, committed, true);
-            job.counters(committed.values().stream().mapToLong(BatchLog.Entry::rows).sum(),
-                    committed.values().stream().mapToLong(BatchLog.Entry::failed).sum());
+            counters(job, committed);
             if (failure != null) {
                 job.fail(failure, context.clock().instant());
             }

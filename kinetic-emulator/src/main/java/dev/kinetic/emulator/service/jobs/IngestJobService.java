@@ -231,6 +231,7 @@ public final class IngestJobService implements JobLifecycle {
                         + e.getMessage(), e);
             }
             if (i.state() == JobState.IN_PROGRESS) {
+                runner.restoreCounters(job);
                 launcher.resume(job, runner::resume);
             } else if (i.state() == JobState.UPLOAD_COMPLETE) {
                 launcher.ready(job, runner::run);
