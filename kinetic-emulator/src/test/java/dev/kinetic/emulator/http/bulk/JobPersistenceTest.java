@@ -96,4 +96,34 @@ class JobPersistenceTest {
             second.close();
         }
     }
+
+    @Test
+    void aQueryThatWasRunningWhenTheOrgStoppedRunsAgainAfterTheRestart() throws Exception {
+        String query;
+        BulkServer first = start();
+        try {
+            first.engines.gate = new Semaphore(0);
+            query = first.json(first.send("POST", BulkServer.V + "/jobs/query",
+                    "{\"operation\":\"query\",\"query\":\"rows:20000\"}")).get("id").asText();
+            first.await("query", query, "InProgress");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (!first.engines.gate.hasQueuedThreads() && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            first.requestStop(query); // as the org's shutdown does, while the query is held at row 5,000
+            first.engines.gate.release(1);
+        } finally {
+            first.close();
+        }
+        BulkServer second = start();
+        try {
+            JsonNode done = second.await("query", query, "JobComplete", "Failed", "Aborted");
+            assertThat(done.get("state").asText()).isEqualTo("JobComplete");
+            assertThat(done.get("numberRecordsProcessed").asLong()).isEqualTo(20_000);
+            assertThat(QueryJobHttpTest.splitRows(second.text(BulkServer.V + "/jobs/query/" + query
+                    + "/results?maxRecords=100000"))).hasSize(20_001);
+        } finally {
+            second.close();
+        }
+    }
 }
