@@ -57,26 +57,27 @@ class CrashRecoveryTest {
     @Test
     void anUploadKilledHalfWayLeavesAnOpenJobThatTakesItsUploadAgain() throws Exception {
         int rows = 50_000;
-        long cut = 200_000 + new Random(seed + 2).nextInt(600_000);
-        Path data = root.resolve("upload");
+        String data = csv("U", 0, rows);
+        int cut = 100_000 + new Random(seed + 2).nextInt(data.length() - 200_000);
+        Path dir = root.resolve("upload");
         String token;
         String job;
-        try (ForkedOrg org = ForkedOrg.start(data)) {
+        try (ForkedOrg org = ForkedOrg.start(dir)) {
             token = org.login();
             job = createJob(org, token);
-            System.out.println("upload killed after " + cut + " bytes");
+            System.out.println("upload killed after " + cut + " of " + data.length() + " bytes");
             try {
-                org.upload(token, job, () -> new SequenceInputStream(new ByteArrayInputStream(csv("U", 0, rows)
-                        .substring(0, (int) cut).getBytes(StandardCharsets.UTF_8)), killing(org)));
+                org.upload(token, job, () -> new SequenceInputStream(new ByteArrayInputStream(data.substring(0, cut)
+                        .getBytes(StandardCharsets.UTF_8)), killing(org)));
             } catch (IOException expected) {
                 // The org died under the upload.
             }
         }
-        try (ForkedOrg org = ForkedOrg.start(data)) {
+        try (ForkedOrg org = ForkedOrg.start(dir)) {
             assertThat(org.json(token, "GET", ForkedOrg.V + "/jobs/ingest/" + job, null, 200).get("state").asText())
                     .isEqualTo("Open");
-            assertThat(data.resolve("spool").resolve(job).resolve("upload.csv.part")).doesNotExist();
-            assertThat(org.upload(token, job, () -> stream(csv("U", 0, rows))).statusCode()).isEqualTo(201);
+            assertThat(dir.resolve("spool").resolve(job).resolve("upload.csv.part")).doesNotExist();
+            assertThat(org.upload(token, job, () -> stream(data)).statusCode()).isEqualTo(201);
             org.json(token, "PATCH", ForkedOrg.V + "/jobs/ingest/" + job, "{\"state\":\"UploadComplete\"}", 200);
             checkCompletes(org, token, job, rows);
         }
