@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -49,6 +50,7 @@ public final class LocalOrg implements AutoCloseable {
     private final List<Path> tempDirs;
     private final URI baseUri;
     private final LocalOrgCredentials credentials;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalOrg(OrgContext context, ApiServer server, AuthModule auth, List<RouteModule> modules,
                      List<Path> tempDirs, URI baseUri, LocalOrgCredentials credentials) {
@@ -207,8 +209,16 @@ public final class LocalOrg implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Stops the org once, in order: the server stops taking requests and answers those in flight, the jobs stop
+     * (running batches commit or roll back; unfinished jobs resume at the next start), then the database closes.
+     * Later calls do nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             server.close();
         } catch (Exception e) {

@@ -6,6 +6,10 @@ import dev.kinetic.emulator.schema.Schema;
 import dev.kinetic.emulator.service.dml.DmlEngine;
 import dev.kinetic.emulator.service.dml.DmlOperation;
 import dev.kinetic.emulator.service.dml.DmlRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,20 +21,24 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The store's own ceiling, for comparison with {@link EmulatorBenchmark}: the same Account rows written with plain
- * JDBC batches straight into a fresh file-backed local org database (the org's tables, indexes and H2 settings; one
- * connection, 10,000 rows per transaction; no HTTP, CSV parsing, checks or result files), then read back once with
- * the benchmark query's columns. No path through the Bulk API can be faster than this on the same machine. Run by
- * {@code bench.sh --store-ceiling} in a JVM like the benchmark server's.
+ * JDBC batches straight into a fresh file-backed local org database (the org's tables, indexes and H2 settings, so
+ * the same durability: each commit of 10,000 rows is in the file when it returns; one connection; no HTTP, CSV
+ * parsing, checks or result files), then read back once with the benchmark query's columns. No path through the Bulk
+ * API can be faster than this on the same machine. {@code bench.sh} runs it after the Bulk benchmark, in a JVM like
+ * the benchmark server's, and prints the ratio; {@code bench.sh --store-ceiling} runs it alone.
  */
 public final class StoreCeiling {
     private static final String[] COLUMNS = {"Id", "Name", "External_Key__c", "Industry", "AnnualRevenue",
         "NumberOfEmployees", "BillingCity", "Phone", "OwnerId", "CreatedById", "LastModifiedById", "CreatedDate",
         "LastModifiedDate", "SystemModstamp", "IsDeleted"};
     private static final int BATCH = 10_000;
+    private static final Pattern INSERT_RATE = Pattern.compile("^store insert: .* -> ([0-9,]+) rows/s");
 
     private StoreCeiling() {
     }
@@ -79,6 +87,34 @@ public final class StoreCeiling {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Runs the measurement in a JVM of its own ({@code -Xmx heap -XX:+UseParallelGC}, as the benchmark server),
+     * echoing its report.
+     *
+     * @return the insert rate in rows/s, or -1 when the run failed
+     */
+    static double forked(String heap, long rows, long warmup) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        System.out.println("store ceiling: plain JDBC into a file-backed local org database (same settings and "
+                + "durability as the org), separate JVM with -Xmx" + heap + " -XX:+UseParallelGC");
+        Process p = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+UseParallelGC", "-cp",
+                System.getProperty("java.class.path"), StoreCeiling.class.getName(), "--rows", Long.toString(rows),
+                "--warmup", Long.toString(warmup)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        double rate = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                System.out.println(line);
+                Matcher m = INSERT_RATE.matcher(line);
+                if (m.find()) {
+                    rate = Double.parseDouble(m.group(1).replace(",", ""));
+                }
+            }
+        }
+        return p.waitFor() == 0 ? rate : -1;
     }
 
     private static void insert(Database db, long rows, String user) throws Exception {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final Schema schema;
     private final IdGenerator ids;
     private final Map<String, Lock> writeLanes = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(String url, Schema schema) {
         this.pool = JdbcConnectionPool.create(url, "sa", "");
@@ -54,16 +56,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A database stored under {@code dataDir/db}, created on first use and reopened later. Tuned for bulk loads: no
-     * background compaction while it runs (it rewrote whole chunks during large ingests; H2 still compacts briefly on
-     * close and reuses chunks that fall empty), and changes reach the file within 5 s rather than 0.5 s, so a page
-     * that many batches touch is serialized once instead of several times. A crash can lose the last 5 s of changes.
-     * Every file H2 makes there is mode 600 and every folder 700 ({@link PrivateFilePath}).
+     * A database stored under {@code dataDir/db}, created on first use and reopened later. Every commit is durable
+     * against the death of the process when it returns ({@code WRITE_DELAY=0}: H2 writes the changes of the commit,
+     * and of every commit before it, to the file before the commit returns, in the committing thread, so there is no
+     * background writer whose queue a kill could lose). Nothing is forced to the disk ({@code fsync}): a crash of the
+     * operating system or a power cut may still lose the last commits. H2's own shutdown hook is off
+     * ({@code DB_CLOSE_ON_EXIT=FALSE}): the org closes the database once, after its jobs have stopped, instead of
+     * H2 closing it under running batches when the JVM exits. Every file H2 makes there is mode 600 and every folder
+     * 700 ({@link PrivateFilePath}).
      */
     public static Database inDirectory(Path dataDir, Schema schema) {
         Path file = dataDir.toAbsolutePath().resolve("db").resolve("org");
         return new Database("jdbc:h2:" + PrivateFilePath.urlPrefix() + file
-                + ";LOCK_TIMEOUT=30000;CACHE_SIZE=65536;AUTO_COMPACT_FILL_RATE=0;WRITE_DELAY=5000", schema);
+                + ";LOCK_TIMEOUT=30000;CACHE_SIZE=65536;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", schema);
     }
 
     /** A pooled connection in auto-commit mode; close it when done. */
@@ -102,8 +107,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the database once ({@code SHUTDOWN}); later calls do nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -26,6 +27,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class ApiServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
 
     private final Server server;
     private final ServerConnector connector;
@@ -69,7 +71,12 @@ public final class ApiServer implements AutoCloseable {
         gzip.setHandler(new Dispatcher(Objects.requireNonNull(routes, "routes == null"),
                 Objects.requireNonNull(tokens, "tokens == null"), Objects.requireNonNull(faults, "faults == null"),
                 Objects.requireNonNull(usage, "usage == null")));
-        server.setHandler(gzip);
+        // A stop lets requests in flight finish (up to the stop timeout) instead of interrupting their threads,
+        // which may be inside the database; new requests get 503 meanwhile.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(gzip);
+        server.setHandler(graceful);
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
     }
 
     /** Starts listening. */
@@ -82,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** Stops listening, after the requests in flight have been answered (up to 30 seconds). */
     @Override
     public void close() throws Exception {
         server.stop();

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The spool files of one job, in a directory named after the job under the org's spool directory: the uploaded data,
- * the three ingest result files, the batch plan, and a query's result file with its sparse row index. Immutable.
+ * the three ingest result files, the result rows of each committed batch while the job runs, and a query's result
+ * file with its sparse row index. Immutable.
  *
  * @param dir the job's directory
  */
@@ -40,14 +41,17 @@ public record JobFiles(Path dir) {
         return dir.resolve("unprocessed.csv");
     }
 
-    /** The batch plan: byte ranges of the upload's internal batches. */
-    public Path batchPlan() {
-        return dir.resolve("batches.bin");
+    /**
+     * The result rows of internal batch {@code n}: its successfulResults rows, then its failedResults rows (their
+     * lengths are in the {@link BatchLog}). Written before the batch commits; deleted once the job has ended.
+     */
+    public Path batchResults(int n) {
+        return batchResultsDir().resolve(n + ".csv");
     }
 
-    /** Numbers of the batches whose results are written, appended as they finish. */
-    public Path batchesDone() {
-        return dir.resolve("done.bin");
+    /** The directory of the {@link #batchResults(int)} files. */
+    public Path batchResultsDir() {
+        return dir.resolve("batches");
     }
 
     /** A query job's result CSV. */
@@ -77,13 +81,22 @@ public record JobFiles(Path dir) {
 
     /** Deletes the directory and everything in it. */
     public void delete() {
-        if (!Files.exists(dir)) {
+        deleteTree(dir);
+    }
+
+    /** Deletes the {@link #batchResults(int)} files (the job has ended and its result files are complete). */
+    public void deleteBatchResults() {
+        deleteTree(batchResultsDir());
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
+        try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the job's spool directory " + dir, e);
+            throw new UncheckedIOException("Cannot delete " + root, e);
         }
     }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The org's Bulk API 2.0 jobs: live {@link Job}s in memory, their metadata saved to the H2 table
- * {@code KINETIC_BULK_JOB} on every change (so they survive a restart when the org has a data directory), their data
- * in {@link JobFiles} under the spool directory. Thread-safe.
+ * {@code KINETIC_BULK_JOB} on every change of state (each save is a commit, durable when it returns; so they survive
+ * a restart when the org has a data directory), their committed batches in the {@link BatchLog}, their data in
+ * {@link JobFiles} under the spool directory. Thread-safe.
  */
 public final class JobStore {
     private static final String TABLE = "KINETIC_BULK_JOB";
@@ -33,6 +34,7 @@ public final class JobStore {
 
     private final Database database;
     private final Path spoolDir;
+    private final BatchLog batches;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
@@ -46,7 +48,13 @@ public final class JobStore {
         this.database = Objects.requireNonNull(database, "database == null");
         this.spoolDir = Objects.requireNonNull(spoolDir, "spoolDir == null");
         createTable();
+        this.batches = new BatchLog(database);
         load();
+    }
+
+    /** The log of committed ingest batches. */
+    public BatchLog batches() {
+        return batches;
     }
 
     /** The next creation sequence number. */
@@ -138,6 +146,7 @@ public final class JobStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot delete bulk job " + jobId + ": " + e.getMessage(), e);
         }
+        batches.delete(jobId);
         files(jobId).delete();
     }
 

@@ -72,6 +72,11 @@ public final class BulkRoutes implements RouteModule {
                 .add("GET", BASE + "query/{jobId}/resultPages", guard(query::resultPages));
     }
 
+    // For tests: the jobs, to stop one as the org's shutdown does.
+    JobStore store() {
+        return store;
+    }
+
     @Override
     public void reset() {
         store.all().forEach(Job::requestStop);

@@ -14,4 +14,17 @@ public interface DmlBatchWriter {
      * @return one result per row, in the same order
      */
     List<DmlRowResult> write(List<String[]> rows);
+
+    /**
+     * Applies the operation to these rows and, when a transaction writes them, calls {@code commit} inside it just
+     * before it commits. A writer that commits nothing (every row failed before any write, or the batch could not
+     * lock its records) may return without calling it. This default never calls it.
+     *
+     * @param rows cell texts aligned with the header
+     * @param commit what to do in the batch's transaction before it commits
+     * @return one result per row, in the same order
+     */
+    default List<DmlRowResult> write(List<String[]> rows, BatchCommit commit) {
+        return write(rows);
+    }
 }

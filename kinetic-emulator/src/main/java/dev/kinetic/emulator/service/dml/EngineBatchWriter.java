@@ -42,13 +42,23 @@ final class EngineBatchWriter implements DmlBatchWriter {
      */
     @Override
     public List<DmlRowResult> write(List<String[]> rows) {
+        return write(rows, (c, results) -> { });
+    }
+
+    /**
+     * {@inheritDoc} A batch whose rows all fail with UNABLE_TO_LOCK_ROW commits nothing and does not call it.
+     *
+     * @throws IllegalStateException when the database fails for a reason that is not a row's fault
+     */
+    @Override
+    public List<DmlRowResult> write(List<String[]> rows, BatchCommit commit) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         try {
-            List<DmlRowResult> results = attempt(rows, now, BatchRun.Mode.OPTIMISTIC);
+            List<DmlRowResult> results = attempt(rows, now, BatchRun.Mode.OPTIMISTIC, commit);
             if (results == null) {
-                results = attempt(rows, now, BatchRun.Mode.CHECKED);
+                results = attempt(rows, now, BatchRun.Mode.CHECKED, commit);
             }
-            return results != null ? results : attempt(rows, now, BatchRun.Mode.CAREFUL);
+            return results != null ? results : attempt(rows, now, BatchRun.Mode.CAREFUL, commit);
         } catch (SQLException e) {
             if (isLockFailure(e)) {
                 return lockFailures(rows);
@@ -79,17 +89,20 @@ final class EngineBatchWriter implements DmlBatchWriter {
     }
 
     // The results, or null when the unique index refused a value and the batch must be redone in the next mode.
-    private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, BatchRun.Mode mode)
-            throws SQLException {
+    private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, BatchRun.Mode mode,
+                                       BatchCommit commit) throws SQLException {
         boolean careful = mode == BatchRun.Mode.CAREFUL;
         BatchRun run = new BatchRun(database, plan, converter, layout, mode, now, rows);
         run.convert();
+        List<DmlRowResult> results;
         Lock lane = database.writeLane(plan.type());
         lane.lock();
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
                 run.write(c);
+                results = run.results();
+                commit.beforeCommit(c, results);
                 c.commit();
             } catch (StatementRunner.UniqueRace e) {
                 c.rollback();
@@ -106,6 +119,6 @@ final class EngineBatchWriter implements DmlBatchWriter {
         } finally {
             lane.unlock();
         }
-        return run.results();
+        return results;
     }
 }

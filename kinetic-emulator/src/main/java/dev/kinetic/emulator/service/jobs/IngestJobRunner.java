@@ -6,6 +6,7 @@ import dev.kinetic.emulator.service.dml.DmlJobFailure;
 import dev.kinetic.emulator.service.dml.DmlOperation;
 import dev.kinetic.emulator.service.dml.DmlRequest;
 import dev.kinetic.emulator.service.dml.DmlRowResult;
+import dev.kinetic.emulator.state.BatchLog;
 import dev.kinetic.emulator.state.Job;
 import dev.kinetic.emulator.state.JobFiles;
 import dev.kinetic.emulator.state.JobInfo;
@@ -13,16 +14,24 @@ import dev.kinetic.emulator.state.JobState;
 import dev.kinetic.emulator.state.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Processes one ingest job: checks the whole upload ({@link CsvScanner}), has the DML engine check the header, then
- * hands internal batches of {@value #BATCH_SIZE} rows to the worker pool, writing result rows and moving the counters
- * as each batch finishes. Whole-job problems fail the job with Salesforce's errorMessage and put every row in
- * unprocessedrecords; an abort stops the batches not yet started, whose rows go to unprocessedrecords. Thread-safe.
+ * hands internal batches of {@value #BATCH_SIZE} rows to the worker pool. Each batch commits its records together
+ * with its entry in the {@link BatchLog} and its result rows ({@link BatchJournal}); only then are its rows appended
+ * to the result files and the counters moved, so nothing is answered that a kill could take back. Whole-job problems
+ * fail the job with Salesforce's errorMessage and put every row in unprocessedrecords; an abort or a failed batch
+ * stops the batches not yet started, and the job's result files are then rebuilt from the log: committed batches in
+ * the results, every other row in unprocessedrecords. A stop without an abort (the org shutting down) leaves the job
+ * InProgress; {@link #resume} carries on with it at the next start. Thread-safe.
  */
 final class IngestJobRunner {
     static final int BATCH_SIZE = 10_000;
@@ -45,131 +54,194 @@ final class IngestJobRunner {
         try {
             if (job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
                 store.save(job);
-                process(job);
+                process(job, false);
             }
         } finally {
             job.running(false);
         }
     }
 
-    private void process(Job job) {
+    /**
+     * After a restart, before anything is served: sets a job's counters to what its committed batches processed, so
+     * that no counter answered before the stop is taken back.
+     */
+    void restoreCounters(Job job) {
+        counters(job, store.batches().committed(job.id()));
+    }
+
+    private static void counters(Job job, SortedMap<Integer, BatchLog.Entry> committed) {
+        job.counters(committed.values().stream().mapToLong(BatchLog.Entry::rows).sum(),
+                committed.values().stream().mapToLong(BatchLog.Entry::failed).sum());
+    }
+
+    /** After a restart: carries on with a job that was InProgress, skipping the batches it had committed. */
+    void resume(Job job) {
+        job.running(true);
+        try {
+            if (job.info().state() == JobState.IN_PROGRESS && !job.stopRequested()) {
+                process(job, true);
+            }
+        } finally {
+            job.running(false);
+        }
+    }
+
+    /**
+     * After a restart: a job that ended while its result files were being finished (its batch results are still
+     * there) gets them rebuilt from the log.
+     */
+    void settle(Job job) {
+        JobFiles files = store.files(job.id());
+        if (!Files.isDirectory(files.batchResultsDir())) {
+            return;
+        }
+        try {
+            CsvScanner.Plan plan = new CsvScanner(job.info().dialect(), BATCH_SIZE).scan(files.upload());
+            ResultFiles.rebuild(files, job.info().dialect(), ResultFiles.header(files, plan, job.info().dialect()),
+                    plan, store.batches().committed(job.id()), true);
+            files.deleteBatchResults();
+        } catch (IOException | CsvScanner.CsvProblem | RuntimeException e) {
+            // The job keeps the result files it had; the batch results stay for the next attempt.
+        }
+    }
+
+    private void process(Job job, boolean resuming) {
         JobInfo info = job.info();
         JobFiles files = store.files(info.id()).create();
+        CsvScanner.Plan plan = null;
+        List<String> header = List.of();
         try {
             if (!info.uploaded() || !Files.exists(files.upload())) {
                 failWhole(job, files, "InvalidBatch : No data was uploaded to the job before it was closed; upload "
                         + "CSV with PUT …/batches before setting the state to UploadComplete", List.of());
                 return;
             }
-            CsvScanner.Plan plan;
             try {
                 plan = new CsvScanner(info.dialect(), BATCH_SIZE).scan(files.upload());
             } catch (CsvScanner.CsvProblem problem) {
                 failWhole(job, files, problem.getMessage(), List.of());
                 return;
             }
-            ResultFiles.writePlan(files, plan);
-            List<String> header = ResultFiles.header(files, plan, info.dialect());
+            header = ResultFiles.header(files, plan, info.dialect());
+            SortedMap<Integer, BatchLog.Entry> committed = resuming ? store.batches().committed(info.id())
+                    : Collections.emptySortedMap();
             DmlBatchWriter writer;
             try {
                 writer = dml.prepare(new DmlRequest(info.object(), DmlOperation.fromApiName(info.operation())
                         .orElseThrow(), header, info.externalIdFieldName().orElse(null), info.createdById()));
             } catch (DmlJobFailure failure) {
-                failWhole(job, files, failure.getMessage(), header);
+                end(job, files, plan, header, failure.getMessage());
                 return;
             }
-            try (ResultFiles results = ResultFiles.open(files, info.dialect(), header)) {
-                processBatches(job, files, plan, header.size(), writer, results);
+            String failure;
+            try (ResultFiles results = ResultFiles.open(files, info.dialect(), header, plan)) {
+                results.restore(files, committed.values());
+                counters(job, committed);
+                failure = processBatches(job, files, plan, header.size(), writer, results, committed);
             }
-            // A stop without an abort is the org shutting down: the job stays InProgress for recovery.
-            if (!job.stopRequested() && job.complete(context.clock().instant())) {
-                store.save(job);
-            }
+            end(job, files, plan, header, failure);
         } catch (IOException | RuntimeException e) {
-            if (job.fail("Unknown : The local org could not process the job: " + e.getMessage(),
-                    context.clock().instant())) {
-                store.save(job);
+            String message = "Unknown : The local org could not process the job: " + e.getMessage();
+            try {
+                end(job, files, plan, header, message);
+            } catch (IOException | RuntimeException again) {
+                if (!shuttingDown(job) && job.fail(message, context.clock().instant())) {
+                    store.save(job);
+                }
             }
         }
     }
 
-    private void processBatches(Job job, JobFiles files, CsvScanner.Plan plan, int columns, DmlBatchWriter writer,
-                                ResultFiles results) throws IOException {
+    private String processBatches(Job job, JobFiles files, CsvScanner.Plan plan, int columns, DmlBatchWriter writer,
+                                  ResultFiles results, SortedMap<Integer, BatchLog.Entry> committed) {
         int permits = context.config().workerThreads() + 1;
         Semaphore inFlight = new Semaphore(permits);
+        AtomicReference<String> failure = new AtomicReference<>();
         List<long[]> batches = plan.batches();
-        for (int b = 0; b < batches.size(); b++) {
-            long[] range = batches.get(b);
-            if (stopped(job)) {
-                results.unprocessed(files, range);
+        for (int b = 0; b < batches.size() && !stopped(job, failure); b++) {
+            if (committed.containsKey(b)) {
                 continue;
             }
+            long[] range = batches.get(b);
             inFlight.acquireUninterruptibly();
             int number = b;
             try {
                 workers.execute(() -> {
                     try {
-                        runBatch(job, files, number, range, columns, writer, results);
+                        runBatch(job, files, number, range, columns, writer, results, failure);
                     } finally {
                         inFlight.release();
                     }
                 });
             } catch (RejectedExecutionException e) {
                 inFlight.release();
-                results.unprocessed(files, range);
             }
         }
         inFlight.acquireUninterruptibly(permits);
+        return failure.get();
     }
 
     private void runBatch(Job job, JobFiles files, int number, long[] range, int columns, DmlBatchWriter writer,
-                          ResultFiles results) {
+                          ResultFiles results, AtomicReference<String> failure) {
+        if (stopped(job, failure)) {
+            return; // Not started: in unprocessedrecords once the job ends, or processed when it resumes.
+        }
+        BatchJournal journal = new BatchJournal(store.batches(), files, job.info().dialect(), job.id(), number);
         try {
-            if (stopped(job)) {
-                results.unprocessed(files, range);
-                return;
-            }
             byte[] bytes = ResultFiles.read(files.upload(), range);
             List<String[]> rows = new CsvRowParser(job.info().dialect()).parse(bytes, bytes.length, columns);
-            List<DmlRowResult> outcome = writer.write(rows);
-            long failed = results.write(outcome);
-            results.done(files, number);
-            job.count(outcome.size(), failed, context.clock().instant());
-            store.save(job);
-        } catch (IOException | RuntimeException e) {
-            try {
-                results.unprocessed(files, range);
-            } catch (IOException ignored) {
-                // The job fails below either way.
+            List<DmlRowResult> outcome = writer.write(rows, journal);
+            if (!journal.logged(outcome)) {
+                journal.alone(context.database(), outcome);
             }
-            if (!job.stopRequested() && job.fail("Unknown : A batch of the job failed: " + e.getMessage(), context.clock().instant())) {
-                store.save(job);
-            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            failure.compareAndSet(null, "Unknown : A batch of the job failed: " + e.getMessage());
+            return;
         }
+        // Durable from here on: the batch's records, its log entry and its result rows.
+        try {
+            results.append(journal.successes(), journal.failures());
+        } catch (IOException e) {
+            failure.compareAndSet(null, "Unknown : The results of a batch could not be written: " + e.getMessage());
+        }
+        job.count(journal.rows(), journal.failed(), context.clock().instant());
     }
 
-    private static boolean stopped(Job job) {
+    // Ends a job whose batches have stopped: complete, failed (message) or aborted, unless the org is shutting down.
+    private void end(Job job, JobFiles files, CsvScanner.Plan plan, List<String> header, String failure)
+            throws IOException {
+        if (shuttingDown(job)) {
+            return; // Stays InProgress; resumes at the next start.
+        }
+        JobState state = job.info().state();
+        if (failure != null || state == JobState.ABORTED || state == JobState.FAILED) {
+            SortedMap<Integer, BatchLog.Entry> committed = store.batches().committed(job.id());
+            ResultFiles.rebuild(files, job.info().dialect(), header, plan, committed, true);
+            counters(job, committed);
+            if (failure != null) {
+                job.fail(failure, context.clock().instant());
+            }
+            store.save(job);
+        } else if (job.complete(context.clock().instant())) {
+            store.save(job);
+        }
+        files.deleteBatchResults();
+    }
+
+    // Not to be started: aborted, failed, another batch failed, or the org is shutting down.
+    private static boolean stopped(Job job, AtomicReference<String> failure) {
         JobState s = job.info().state();
-        return job.stopRequested() || s == JobState.ABORTED || s == JobState.FAILED;
+        return failure.get() != null || job.stopRequested() || s == JobState.ABORTED || s == JobState.FAILED;
+    }
+
+    // A stop that is not an abort: the org is closing and the job resumes at the next start.
+    private static boolean shuttingDown(Job job) {
+        return job.stopRequested() && !job.info().state().terminal();
     }
 
     private void failWhole(Job job, JobFiles files, String message, List<String> header) throws IOException {
         ResultFiles.writeWholeFailure(files, job.info().dialect(), header);
         if (job.fail(message, context.clock().instant())) {
-            store.save(job);
-        }
-    }
-
-    /** Writes the remaining rows of a job that was in progress when the org stopped, then fails it. */
-    void failInterrupted(Job job) {
-        JobFiles files = store.files(job.id());
-        try {
-            ResultFiles.recoverUnprocessed(files, job.info().dialect());
-        } catch (IOException e) {
-            // Best effort: the job fails anyway.
-        }
-        if (job.fail("Unknown : The local org stopped while the job was in progress; the rows it had not "
-                + "processed are in unprocessedrecords", context.clock().instant())) {
             store.save(job);
         }
     }

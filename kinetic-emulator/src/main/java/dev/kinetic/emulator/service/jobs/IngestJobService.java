@@ -214,17 +214,30 @@ public final class IngestJobService implements JobLifecycle {
         return Files.exists(file) ? Optional.of(file) : Optional.empty();
     }
 
-    /** After a restart: fails jobs that were processing and re-launches jobs that were waiting to run. */
+    /**
+     * After a restart: deletes partial uploads (an Open job takes its upload again), resumes jobs that were
+     * processing (their committed batches are not applied again), re-launches jobs that were waiting to run, and
+     * finishes the result files of jobs that ended just before the stop.
+     */
     public void recover() {
         for (Job job : store.all()) {
             JobInfo i = job.info();
             if (i.kind() != JobKind.INGEST) {
                 continue;
             }
+            try {
+                Files.deleteIfExists(store.files(i.id()).uploadPart());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot delete the partial upload of job " + i.id() + ": "
+                        + e.getMessage(), e);
+            }
             if (i.state() == JobState.IN_PROGRESS) {
-                runner.failInterrupted(job);
+                runner.restoreCounters(job);
+                launcher.resume(job, runner::resume);
             } else if (i.state() == JobState.UPLOAD_COMPLETE) {
                 launcher.ready(job, runner::run);
+            } else if (i.state().terminal()) {
+                runner.settle(job);
             }
         }
     }

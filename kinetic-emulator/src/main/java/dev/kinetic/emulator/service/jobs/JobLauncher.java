@@ -69,6 +69,11 @@ public final class JobLauncher implements AutoCloseable {
         }
     }
 
+    /** Starts a job that was already running when the org stopped, at once, whatever the progression rule. */
+    void resume(Job job, Consumer<Job> start) {
+        coordinators.execute(() -> start.accept(job));
+    }
+
     /** Called before a job's status is rendered: starts a delayed job whose time has come. */
     void beforeRead(Job job) {
         Pending p = pending.get(job.id());
@@ -112,25 +117,30 @@ public final class JobLauncher implements AutoCloseable {
     }
 
     /**
-     * Stops the pools: queued batches still run (a stopped job turns them into unprocessed rows at once), then
-     * anything still busy after two seconds is interrupted.
+     * Stops the pools once their jobs have been asked to stop: batches and queries already running finish (a batch
+     * commits or rolls back; a stopped job starts no more), waiting up to {@code timeout}. Threads are never
+     * interrupted: an interrupt inside H2 closes its file under the other threads.
+     *
+     * @return false when work was still running after the timeout
      */
-    @Override
-    public void close() {
+    public boolean close(Duration timeout) {
         timer.shutdownNow();
         coordinators.shutdown();
         workers.shutdown();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-                workers.awaitTermination(5, TimeUnit.SECONDS);
-            }
-            if (!coordinators.awaitTermination(5, TimeUnit.SECONDS)) {
-                coordinators.shutdownNow();
-            }
+            return coordinators.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    && workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** {@link #close(Duration)} with a minute's wait. */
+    @Override
+    public void close() {
+        close(Duration.ofMinutes(1));
     }
 
     private static ThreadFactory threads(String name) {

@@ -146,6 +146,11 @@ final class BulkServer implements AutoCloseable {
         return r.body();
     }
 
+    /** Asks a job to stop as the org's shutdown does (not an abort). */
+    void requestStop(String jobId) {
+        bulk.store().find(jobId).orElseThrow().requestStop();
+    }
+
     @Override
     public void close() throws Exception {
         if (org != null) {

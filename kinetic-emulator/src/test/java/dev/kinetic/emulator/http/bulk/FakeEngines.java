@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-in engines that make the job machinery's behaviour visible: the writer saves every row except those with a
- * cell {@code FAIL}, a header cell {@code Bogus} fails the job, and batches can be held back with a gate. The query
+ * cell {@code FAIL}, a batch with a cell {@code BOOM} fails as a whole (as when the database fails), a header cell
+ * {@code Bogus} fails the job, and batches can be held back with a gate. The query
  * planner answers {@code rows:N} with N generated rows (some with quotes and line breaks in their values), and
  * {@code rows:N/cut:C} with the same rows read in two parts, before and after row C.
  */
@@ -37,6 +38,11 @@ final class FakeEngines implements RowWriterFactory, QueryPlanner {
         }
         return rows -> {
             holdAtGate();
+            for (String[] row : rows) {
+                if (Arrays.asList(row).contains("BOOM")) {
+                    throw new IllegalStateException("the store failed under BOOM");
+                }
+            }
             batches.incrementAndGet();
             List<DmlRowResult> out = new ArrayList<>();
             for (String[] row : rows) {

@@ -195,6 +195,25 @@ class IngestJobLifecycleTest {
     }
 
     @Test
+    void aBatchThatFailsFailsTheJobAndOnlyRowsNotSavedAreUnprocessed() throws Exception {
+        StringBuilder csv = new StringBuilder("Name\n");
+        for (int i = 0; i < 30_000; i++) {
+            csv.append(i == 15_000 ? "BOOM" : "Row " + i).append('\n');
+        }
+        JsonNode job = s.ingest("{\"object\":\"Account\",\"operation\":\"insert\"}", csv.toString());
+        assertThat(job.get("state").asText()).isEqualTo("Failed");
+        assertThat(job.get("errorMessage").asText()).contains("A batch of the job failed", "BOOM");
+        String id = job.get("id").asText();
+        List<String> saved = s.text(BulkServer.V + "/jobs/ingest/" + id + "/successfulResults").lines().skip(1)
+                .map(line -> line.substring(line.lastIndexOf(',') + 1).replace("\"", "")).toList();
+        List<String> unprocessed = s.text(BulkServer.V + "/jobs/ingest/" + id + "/unprocessedrecords").lines()
+                .skip(1).toList();
+        assertThat(unprocessed).contains("BOOM").doesNotContainAnyElementsOf(saved);
+        assertThat(saved.size() + unprocessed.size()).isEqualTo(30_000);
+        assertThat(job.get("numberRecordsProcessed").asLong()).isEqualTo(saved.size());
+    }
+
+    @Test
     void listsJobsWithNextRecordsUrlPaging() throws Exception {
         for (int i = 0; i < 1001; i++) {
             s.createIngest("{\"object\":\"Account\",\"operation\":\"insert\"}");

@@ -7,11 +7,15 @@ import dev.kinetic.emulator.LocalOrgConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Jobs, their state, counters and files survive a restart of an org with a data directory. */
+/**
+ * Jobs, their state, counters and files survive a restart of an org with a data directory, and a job that was
+ * processing resumes without applying its committed batches again.
+ */
 class JobPersistenceTest {
     @TempDir
     Path data;
@@ -22,13 +26,13 @@ class JobPersistenceTest {
     }
 
     @Test
-    void keepsJobsAndResultsAndFailsJobsThatWereInterrupted() throws Exception {
+    void keepsJobsAndResultsAndResumesJobsThatWereInterrupted() throws Exception {
         String open;
         String complete;
         String query;
         String interrupted;
         StringBuilder big = new StringBuilder("Name\n");
-        for (int i = 0; i < 25_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             big.append("Row ").append(i).append('\n');
         }
         BulkServer first = start();
@@ -49,6 +53,13 @@ class JobPersistenceTest {
                     .get("numberRecordsProcessed").asInt() < 10_000 && Instant.now().isBefore(deadline)) {
                 Thread.onSpinWait();
             }
+            // The org stops while batches 1 and 2 are being written (both workers held at the gate) and batch 3
+            // waits for a worker: batches 1 and 2 finish, batches 3 and 4 wait for the next start.
+            while (first.engines.gate.getQueueLength() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            first.requestStop(interrupted);
+            first.engines.gate.release(2);
         } finally {
             first.close();
         }
@@ -71,15 +82,46 @@ class JobPersistenceTest {
             String page = second.text(BulkServer.V + "/jobs/query/" + query + "/results?maxRecords=10&locator=MTQ5NQ");
             assertThat(QueryJobHttpTest.splitRows(page)).hasSize(6).last().asString().startsWith("\"001Kc1499\"");
 
-            JsonNode failed = second.json(second.send("GET", BulkServer.V + "/jobs/ingest/" + interrupted, null));
-            assertThat(failed.get("state").asText()).isEqualTo("Failed");
-            assertThat(failed.get("errorMessage").asText()).contains("stopped while the job was in progress");
-            long saved = second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/successfulResults")
-                    .lines().count() - 1;
-            long unprocessed = second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/unprocessedrecords")
-                    .lines().count() - 1;
-            assertThat(saved).isEqualTo(failed.get("numberRecordsProcessed").asLong()).isEqualTo(10_000);
-            assertThat(unprocessed).isEqualTo(15_000);
+            JsonNode resumed = second.await("ingest", interrupted, "JobComplete", "Failed", "Aborted");
+            assertThat(resumed.get("state").asText()).isEqualTo("JobComplete");
+            assertThat(resumed.get("numberRecordsProcessed").asLong()).isEqualTo(50_000);
+            assertThat(second.engines.batches.get()).as("batches applied after the restart: the Open job's one, then "
+                    + "batches 3 and 4 of the resumed job").isEqualTo(3);
+            List<String> names = second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/successfulResults")
+                    .lines().skip(1).map(line -> line.substring(line.lastIndexOf(',') + 1)).toList();
+            assertThat(names).hasSize(50_000).doesNotHaveDuplicates().contains("\"Row 0\"", "\"Row 49999\"");
+            assertThat(second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/unprocessedrecords").lines())
+                    .containsExactly("Name");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void aQueryThatWasRunningWhenTheOrgStoppedRunsAgainAfterTheRestart() throws Exception {
+        String query;
+        BulkServer first = start();
+        try {
+            first.engines.gate = new Semaphore(0);
+            query = first.json(first.send("POST", BulkServer.V + "/jobs/query",
+                    "{\"operation\":\"query\",\"query\":\"rows:20000\"}")).get("id").asText();
+            first.await("query", query, "InProgress");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (!first.engines.gate.hasQueuedThreads() && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            first.requestStop(query); // as the org's shutdown does, while the query is held at row 5,000
+            first.engines.gate.release(1);
+        } finally {
+            first.close();
+        }
+        BulkServer second = start();
+        try {
+            JsonNode done = second.await("query", query, "JobComplete", "Failed", "Aborted");
+            assertThat(done.get("state").asText()).isEqualTo("JobComplete");
+            assertThat(done.get("numberRecordsProcessed").asLong()).isEqualTo(20_000);
+            assertThat(QueryJobHttpTest.splitRows(second.text(BulkServer.V + "/jobs/query/" + query
+                    + "/results?maxRecords=100000"))).hasSize(20_001);
         } finally {
             second.close();
         }
