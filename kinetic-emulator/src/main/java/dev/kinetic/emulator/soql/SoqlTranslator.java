@@ -39,6 +39,15 @@ final class SoqlTranslator {
      */
     static TranslatedQuery translate(String soql, Schema schema, DateLiterals dates, boolean queryAll)
             throws SoqlException {
+        return translate(soql, schema, dates, queryAll, false);
+    }
+
+    /**
+     * Translates a query; with {@code withIds}, the record's Id and the Ids of the parents its paths pass through are
+     * selected after the requested columns, as the {@link RecordLayout} says.
+     */
+    static TranslatedQuery translate(String soql, Schema schema, DateLiterals dates, boolean queryAll,
+            boolean withIds) throws SoqlException {
         SoqlErrors errors = new SoqlErrors(soql);
         QueryContext q = SoqlParser.parse(soql, errors);
         SObjectType root = fromObject(q.fromNameList(), schema, errors);
@@ -53,6 +62,7 @@ final class SoqlTranslator {
         JoinPlan joins = new JoinPlan(schema, root, alias, errors);
 
         List<String> columns = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         List<FieldDef> fields = new ArrayList<>();
         StringBuilder select = new StringBuilder("SELECT ");
         Set<String> seen = new HashSet<>();
@@ -71,8 +81,10 @@ final class SoqlTranslator {
             select.append(columns.isEmpty() ? "" : ", ")
                     .append(checkbox ? "COALESCE(" + r.column() + ", FALSE)" : r.column());
             columns.add(name.getText());
+            paths.add(r.canonicalPath());
             fields.add(r.field());
         }
+        RecordLayout layout = withIds ? idColumns(root, joins, paths, columns, fields, select) : null;
 
         List<Object> params = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
@@ -99,7 +111,37 @@ final class SoqlTranslator {
         // order give the same result as one read.
         String rangeSql = orderBy.isEmpty() && limit.isEmpty()
                 ? from + (where.isEmpty() ? " WHERE " : where + " AND ") + "t0._ROWID_ BETWEEN ? AND ?" : null;
-        return new TranslatedQuery(root.name(), columns, fields, sql, params, SqlNames.table(root), rangeSql);
+        return new TranslatedQuery(root.name(), columns, fields, sql, params, SqlNames.table(root), rangeSql,
+                layout);
+    }
+
+    // Appends the record's Id and each parent's Id to the select list (columns and fields follow).
+    private static RecordLayout idColumns(SObjectType root, JoinPlan joins, List<String> paths, List<String> columns,
+            List<FieldDef> fields, StringBuilder select) {
+        FieldDef id = root.field("Id").orElseThrow(() -> new IllegalStateException(root.name() + " has no Id"));
+        List<String> parentPaths = new ArrayList<>();
+        List<String> parentTypes = new ArrayList<>();
+        List<String> idSql = new ArrayList<>();
+        idSql.add(joins.rootAlias() + "." + SqlNames.column("Id"));
+        Set<String> seen = new HashSet<>();
+        for (String path : paths) {
+            for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+                String prefix = path.substring(0, dot);
+                JoinPlan.Parent parent = joins.parent(prefix).orElse(null);
+                if (parent != null && seen.add(prefix.toLowerCase(Locale.ROOT))) {
+                    parentPaths.add(prefix);
+                    parentTypes.add(parent.type() == null ? null : parent.type().name());
+                    idSql.add(parent.idColumn());
+                }
+            }
+        }
+        RecordLayout layout = new RecordLayout(paths, fields, parentPaths, parentTypes);
+        for (String sql : idSql) {
+            select.append(", ").append(sql);
+            columns.add("Id");
+            fields.add(id);
+        }
+        return layout;
     }
 
     /** The object of a FROM clause (one object, no relationship path). */
