@@ -14,9 +14,21 @@ import java.util.List;
  *     {@code Account.Owner}), in order of first use; their Ids follow the record's Id
  * @param parentTypes the object of each parent path, or null for a polymorphic relationship (the Id's key prefix
  *     tells)
+ * @param kind records, aggregate results (no Id columns; {@code paths} are the result keys, {@code expr0} or the
+ *     alias), or a lone {@code COUNT()} (one column: the count)
  */
 public record RecordLayout(List<String> paths, List<FieldDef> fields, List<String> parentPaths,
-        List<String> parentTypes) {
+        List<String> parentTypes, Kind kind) {
+    /** What the rows of the query are. */
+    public enum Kind {
+        /** Records of the FROM object. */
+        RECORDS,
+        /** Aggregate results ({@code AggregateResult}). */
+        AGGREGATE,
+        /** One row with the number of records ({@code SELECT COUNT() FROM …}). */
+        COUNT
+    }
+
     /** Copies the lists (parentTypes may hold nulls). */
     public RecordLayout {
         paths = List.copyOf(paths);

@@ -9,6 +9,7 @@ import io.github.apexdevtools.apexparser.ApexParser.FieldNameContext;
 import io.github.apexdevtools.apexparser.ApexParser.FieldOrderContext;
 import io.github.apexdevtools.apexparser.ApexParser.FromNameListContext;
 import io.github.apexdevtools.apexparser.ApexParser.LimitClauseContext;
+import io.github.apexdevtools.apexparser.ApexParser.OffsetClauseContext;
 import io.github.apexdevtools.apexparser.ApexParser.QueryContext;
 import io.github.apexdevtools.apexparser.ApexParser.SelectEntryContext;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.Set;
  * Thread-safe (stateless).
  */
 final class SoqlTranslator {
+    /** The largest OFFSET SOQL accepts. */
+    static final int MAX_OFFSET = 2_000;
+
     private SoqlTranslator() {
     }
 
@@ -51,7 +55,7 @@ final class SoqlTranslator {
         SoqlErrors errors = new SoqlErrors(soql);
         QueryContext q = SoqlParser.parse(soql, errors);
         SObjectType root = fromObject(q.fromNameList(), schema, errors);
-        ClauseChecks.rejectUnsupported(q);
+        ClauseChecks.rejectUnsupported(q, withIds);
         String alias = q.fromNameList().soqlId().isEmpty() ? null : q.fromNameList().soqlId(0).getText();
         if (alias != null && RESERVED.contains(alias.toUpperCase(Locale.ROOT))) {
             // The grammar takes a dangling keyword ("FROM Account WHERE") as an alias; Salesforce refuses it.
@@ -60,6 +64,9 @@ final class SoqlTranslator {
                     last ? "unexpected token: <EOF>" : "unexpected token: '" + alias + "'");
         }
         JoinPlan joins = new JoinPlan(schema, root, alias, errors);
+        if (withIds && AggregateTranslator.applies(q)) {
+            return new AggregateTranslator(root, joins, errors, dates).translate(q, queryAll);
+        }
 
         List<String> columns = new ArrayList<>();
         List<String> paths = new ArrayList<>();
@@ -98,11 +105,7 @@ final class SoqlTranslator {
         }
         String orderBy = q.orderByClause() == null ? "" : orderBy(q.orderByClause().fieldOrderList().fieldOrder(),
                 joins, errors);
-        String limit = "";
-        if (q.limitClause() != null) {
-            params.add(limit(q.limitClause(), errors));
-            limit = " LIMIT ?";
-        }
+        String limit = limitAndOffset(q, errors, params);
         String from = select.append(" FROM ").append(SqlNames.table(root)).append(" t0").append(joins.joins())
                 .toString();
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
@@ -135,7 +138,7 @@ final class SoqlTranslator {
                 }
             }
         }
-        RecordLayout layout = new RecordLayout(paths, fields, parentPaths, parentTypes);
+        RecordLayout layout = new RecordLayout(paths, fields, parentPaths, parentTypes, RecordLayout.Kind.RECORDS);
         for (String sql : idSql) {
             select.append(", ").append(sql);
             columns.add("Id");
@@ -184,7 +187,42 @@ final class SoqlTranslator {
         return sql.toString();
     }
 
-    private static Integer limit(LimitClauseContext limit, SoqlErrors errors) throws SoqlException {
+    /** The LIMIT and OFFSET clauses of the SQL, their values added to {@code params}. */
+    static String limitAndOffset(QueryContext q, SoqlErrors errors, List<Object> params) throws SoqlException {
+        if (q.offsetClause() == null) {
+            if (q.limitClause() == null) {
+                return "";
+            }
+            params.add(limit(q.limitClause(), errors));
+            return " LIMIT ?";
+        }
+        params.add(offset(q.offsetClause(), errors));
+        if (q.limitClause() == null) {
+            return " OFFSET ? ROWS";
+        }
+        params.add(limit(q.limitClause(), errors));
+        return " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    }
+
+    // SOQL's OFFSET: at most 2,000, a literal.
+    private static Integer offset(OffsetClauseContext offset, SoqlErrors errors) throws SoqlException {
+        if (offset.IntegerLiteral() == null) {
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, offset.boundExpression(), "unexpected token: ':' (bind"
+                    + " variables exist only in Apex; write the number into the query)");
+        }
+        long value;
+        try {
+            value = Long.parseLong(offset.IntegerLiteral().getText());
+        } catch (NumberFormatException e) {
+            value = Long.MAX_VALUE;
+        }
+        if (value > MAX_OFFSET) {
+            throw SoqlErrors.plain("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
+        }
+        return (int) value;
+    }
+
+    static Integer limit(LimitClauseContext limit, SoqlErrors errors) throws SoqlException {
         if (limit.IntegerLiteral() == null) {
             throw errors.at(SoqlErrors.MALFORMED_QUERY, limit.boundExpression(), "unexpected token: ':' (bind"
                     + " variables exist only in Apex; write the number into the query)");

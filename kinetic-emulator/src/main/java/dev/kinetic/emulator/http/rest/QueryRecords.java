@@ -15,7 +15,7 @@ import java.util.Map;
  * type and the record's URL, then the selected fields in order under the names the schema spells, parents nested as
  * objects with their own {@code attributes} ({@code null} when the record has no such parent), checkboxes as JSON
  * booleans, numbers as JSON numbers, dateTimes as {@code 2026-03-01T10:00:00.000+0000}, empty values as null.
- * Immutable and thread-safe.
+ * Aggregate results are {@code {"attributes":{"type":"AggregateResult"}, key: value…}}. Immutable and thread-safe.
  */
 final class QueryRecords {
     private final Schema schema;
@@ -33,6 +33,9 @@ final class QueryRecords {
 
     /** The record of one row. */
     Map<String, Object> record(String[] row) {
+        if (layout.kind() == RecordLayout.Kind.AGGREGATE) {
+            return aggregate(row);
+        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", attributes(objectName, row[layout.idColumn()]));
         for (int c = 0; c < layout.paths().size(); c++) {
@@ -46,6 +49,16 @@ final class QueryRecords {
             if (target != null) {
                 target.put(parts[parts.length - 1], value(layout.fields().get(c), row[c]));
             }
+        }
+        return record;
+    }
+
+    // An aggregate result: no Id, no url; the keys are the aliases, expr0… and grouped field names.
+    private Map<String, Object> aggregate(String[] row) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("attributes", Map.of("type", "AggregateResult"));
+        for (int c = 0; c < layout.paths().size(); c++) {
+            record.put(layout.paths().get(c), value(layout.fields().get(c), row[c]));
         }
         return record;
     }

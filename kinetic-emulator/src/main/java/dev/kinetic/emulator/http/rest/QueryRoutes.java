@@ -67,11 +67,26 @@ public final class QueryRoutes implements RouteModule {
             throw new ApiException(400, e.errorCode(), e.getMessage());
         }
         RecordLayout layout = prepared.layout().orElseThrow();
+        if (layout.kind() == RecordLayout.Kind.COUNT) {
+            ex.json(200, count(prepared));
+            return;
+        }
         QueryRecords shape = new QueryRecords(context.schema(), prepared.objectName(), layout, versionPath);
         List<Map<String, Object>> records = new ArrayList<>();
         prepared.run(row -> records.add(shape.record(row)));
         QueryCursors.Cursor cursor = cursors.open(records, batchSize(ex));
         ex.json(200, page(cursor, 0, versionPath + "/" + resource));
+    }
+
+    // SELECT COUNT() answers the number in totalSize, with no records.
+    private static Map<String, Object> count(PreparedQuery prepared) throws SQLException, java.io.IOException {
+        long[] total = new long[1];
+        prepared.run(row -> total[0] = Long.parseLong(row[0]));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totalSize", total[0]);
+        out.put("done", true);
+        out.put("records", List.of());
+        return out;
     }
 
     private void more(ApiExchange ex, String resource) {
