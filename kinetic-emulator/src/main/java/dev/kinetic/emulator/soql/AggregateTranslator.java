@@ -123,7 +123,7 @@ final class AggregateTranslator {
                 + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns))
                 + having + orderBy + limit;
         RecordLayout layout = new RecordLayout(keys, fields, List.of(), List.of(),
-                countAll ? RecordLayout.Kind.COUNT : RecordLayout.Kind.AGGREGATE);
+                countAll ? RecordLayout.Kind.COUNT : RecordLayout.Kind.AGGREGATE, List.of());
         return new TranslatedQuery(root.name(), keys, fields, sql, params, SqlNames.table(root), null, layout);
     }
 

@@ -14,11 +14,12 @@ import java.util.List;
  *     {@code Account.Owner}), in order of first use; their Ids follow the record's Id
  * @param parentTypes the object of each parent path, or null for a polymorphic relationship (the Id's key prefix
  *     tells)
+ * @param children the parent-to-child subqueries, in SELECT order
  * @param kind records, aggregate results (no Id columns; {@code paths} are the result keys, {@code expr0} or the
  *     alias), or a lone {@code COUNT()} (one column: the count)
  */
 public record RecordLayout(List<String> paths, List<FieldDef> fields, List<String> parentPaths,
-        List<String> parentTypes, Kind kind) {
+        List<String> parentTypes, Kind kind, List<ChildQuery> children) {
     /** What the rows of the query are. */
     public enum Kind {
         /** Records of the FROM object. */
@@ -33,6 +34,7 @@ public record RecordLayout(List<String> paths, List<FieldDef> fields, List<Strin
     public RecordLayout {
         paths = List.copyOf(paths);
         fields = List.copyOf(fields);
+        children = List.copyOf(children);
         parentPaths = List.copyOf(parentPaths);
         parentTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parentTypes));
     }

@@ -73,7 +73,13 @@ final class SoqlTranslator {
         List<FieldDef> fields = new ArrayList<>();
         StringBuilder select = new StringBuilder("SELECT ");
         Set<String> seen = new HashSet<>();
+        List<ChildQuery> children = new ArrayList<>();
         for (SelectEntryContext entry : q.selectList().selectEntry()) {
+            if (withIds && entry.subQuery() != null) {
+                children.add(ChildQueries.read(entry.subQuery(), columns.size(), root, schema, soql, errors, dates,
+                        queryAll));
+                continue;
+            }
             ClauseChecks.rejectUnsupportedEntry(entry, errors);
             FieldNameContext name = entry.fieldName();
             JoinPlan.Resolved r = joins.resolve(name);
@@ -91,7 +97,7 @@ final class SoqlTranslator {
             paths.add(r.canonicalPath());
             fields.add(r.field());
         }
-        RecordLayout layout = withIds ? idColumns(root, joins, paths, columns, fields, select) : null;
+        RecordLayout layout = withIds ? idColumns(root, joins, paths, columns, fields, select, children) : null;
 
         List<Object> params = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
@@ -120,7 +126,7 @@ final class SoqlTranslator {
 
     // Appends the record's Id and each parent's Id to the select list (columns and fields follow).
     private static RecordLayout idColumns(SObjectType root, JoinPlan joins, List<String> paths, List<String> columns,
-            List<FieldDef> fields, StringBuilder select) {
+            List<FieldDef> fields, StringBuilder select, List<ChildQuery> children) {
         FieldDef id = root.field("Id").orElseThrow(() -> new IllegalStateException(root.name() + " has no Id"));
         List<String> parentPaths = new ArrayList<>();
         List<String> parentTypes = new ArrayList<>();
@@ -138,9 +144,10 @@ final class SoqlTranslator {
                 }
             }
         }
-        RecordLayout layout = new RecordLayout(paths, fields, parentPaths, parentTypes, RecordLayout.Kind.RECORDS);
+        RecordLayout layout = new RecordLayout(paths, fields, parentPaths, parentTypes, RecordLayout.Kind.RECORDS,
+                children);
         for (String sql : idSql) {
-            select.append(", ").append(sql);
+            select.append(select.toString().endsWith("SELECT ") ? "" : ", ").append(sql);
             columns.add("Id");
             fields.add(id);
         }

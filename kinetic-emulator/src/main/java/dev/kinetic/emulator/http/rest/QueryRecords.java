@@ -4,6 +4,7 @@ import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
 import dev.kinetic.emulator.schema.SObjectType;
 import dev.kinetic.emulator.schema.Schema;
+import dev.kinetic.emulator.soql.ChildQuery;
 import dev.kinetic.emulator.soql.RecordLayout;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -22,9 +23,20 @@ final class QueryRecords {
     private final String objectName;
     private final RecordLayout layout;
     private final String versionPath;
+    private final ChildRunner children;
 
-    /** @param versionPath {@code /services/data/vXX.X} */
-    QueryRecords(Schema schema, String objectName, RecordLayout layout, String versionPath) {
+    /** Runs a child subquery's SOQL for one parent and answers its records. */
+    @FunctionalInterface
+    interface ChildRunner {
+        List<Map<String, Object>> records(String soql);
+    }
+
+    /**
+     * @param versionPath {@code /services/data/vXX.X}
+     * @param children runs the layout's subqueries for each record
+     */
+    QueryRecords(Schema schema, String objectName, RecordLayout layout, String versionPath, ChildRunner children) {
+        this.children = children;
         this.schema = schema;
         this.objectName = objectName;
         this.layout = layout;
@@ -39,6 +51,7 @@ final class QueryRecords {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", attributes(objectName, row[layout.idColumn()]));
         for (int c = 0; c < layout.paths().size(); c++) {
+            putChildren(record, c, row);
             String[] parts = layout.paths().get(c).split("\\.");
             Map<String, Object> target = record;
             StringBuilder prefix = new StringBuilder();
@@ -50,7 +63,26 @@ final class QueryRecords {
                 target.put(parts[parts.length - 1], value(layout.fields().get(c), row[c]));
             }
         }
+        putChildren(record, layout.paths().size(), row);
         return record;
+    }
+
+    // The subqueries placed before selected column `position`: {totalSize, done, records}, or null with no children.
+    private void putChildren(Map<String, Object> record, int position, String[] row) {
+        for (ChildQuery child : layout.children()) {
+            if (child.position() == position) {
+                List<Map<String, Object>> records = children.records(child.soqlFor(row[layout.idColumn()]));
+                if (records.isEmpty()) {
+                    record.put(child.relationshipName(), null);
+                } else {
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("totalSize", records.size());
+                    result.put("done", true);
+                    result.put("records", records);
+                    record.put(child.relationshipName(), result);
+                }
+            }
+        }
     }
 
     // An aggregate result: no Id, no url; the keys are the aliases, expr0… and grouped field names.

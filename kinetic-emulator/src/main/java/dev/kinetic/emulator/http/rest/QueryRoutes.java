@@ -60,22 +60,38 @@ public final class QueryRoutes implements RouteModule {
         String versionPath = versionPath(ex);
         String q = ex.query("q").filter(s -> !s.isBlank()).orElseThrow(() -> new ApiException(400,
                 "MALFORMED_QUERY", "A query string has to be specified"));
-        PreparedQuery prepared;
-        try {
-            prepared = soql.prepareForRest(q, queryAll);
-        } catch (SoqlException e) {
-            throw new ApiException(400, e.errorCode(), e.getMessage());
-        }
-        RecordLayout layout = prepared.layout().orElseThrow();
-        if (layout.kind() == RecordLayout.Kind.COUNT) {
+        PreparedQuery prepared = prepare(q, queryAll);
+        if (prepared.layout().orElseThrow().kind() == RecordLayout.Kind.COUNT) {
             ex.json(200, count(prepared));
             return;
         }
-        QueryRecords shape = new QueryRecords(context.schema(), prepared.objectName(), layout, versionPath);
-        List<Map<String, Object>> records = new ArrayList<>();
-        prepared.run(row -> records.add(shape.record(row)));
+        List<Map<String, Object>> records = records(prepared, queryAll, versionPath);
         QueryCursors.Cursor cursor = cursors.open(records, batchSize(ex));
         ex.json(200, page(cursor, 0, versionPath + "/" + resource));
+    }
+
+    private PreparedQuery prepare(String q, boolean queryAll) {
+        try {
+            return soql.prepareForRest(q, queryAll);
+        } catch (SoqlException e) {
+            throw new ApiException(400, e.errorCode(), e.getMessage());
+        }
+    }
+
+    // Runs the query; each record's subqueries run as it is read.
+    private List<Map<String, Object>> records(PreparedQuery prepared, boolean queryAll, String versionPath)
+            throws SQLException, java.io.IOException {
+        QueryRecords shape = new QueryRecords(context.schema(), prepared.objectName(), prepared.layout().orElseThrow(),
+                versionPath, child -> {
+                    try {
+                        return records(prepare(child, queryAll), queryAll, versionPath);
+                    } catch (SQLException | java.io.IOException e) {
+                        throw new IllegalStateException("Subquery failed: " + e.getMessage(), e);
+                    }
+                });
+        List<Map<String, Object>> records = new ArrayList<>();
+        prepared.run(row -> records.add(shape.record(row)));
+        return records;
     }
 
     // SELECT COUNT() answers the number in totalSize, with no records.

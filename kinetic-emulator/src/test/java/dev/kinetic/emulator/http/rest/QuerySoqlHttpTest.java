@@ -35,6 +35,11 @@ class QuerySoqlHttpTest {
                 + "{\"Name\":\"Agg-5\",\"Industry\":\"Retail\",\"NumberOfEmployees\":7},"
                 + "{\"Name\":\"Agg-6\",\"NumberOfEmployees\":1}]");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String agg1 = LocalOrgHttp.parse(r).path("ids").get(0).asText();
+        HttpResponse<String> contacts = http.json("POST", "/__emulator/records/Contact", "["
+                + "{\"LastName\":\"Zed\",\"AccountId\":\"" + agg1 + "\"},"
+                + "{\"LastName\":\"Amy\",\"AccountId\":\"" + agg1 + "\"}]");
+        assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -133,5 +138,41 @@ class QuerySoqlHttpTest {
         assertThat(ungrouped.path("message").asText()).endsWith("Field must be grouped or aggregated: Name");
         JsonNode sum = error("SELECT SUM(Name) FROM Account");
         assertThat(sum.path("errorCode").asText()).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
+    void parentToChildSubqueriesNestTheirRecordsOrNullWhenThereAreNone() {
+        JsonNode result = ok("SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName), Industry FROM Account"
+                + " WHERE Name IN ('Agg-1', 'Agg-2') ORDER BY Name");
+        assertThat(result.path("totalSize").asInt()).isEqualTo(2);
+        JsonNode agg1 = result.path("records").get(0);
+        assertThat(keys(agg1)).containsExactly("attributes", "Name", "Contacts", "Industry");
+        JsonNode contacts = agg1.path("Contacts");
+        assertThat(keys(contacts)).containsExactly("totalSize", "done", "records");
+        assertThat(contacts.path("totalSize").asInt()).isEqualTo(2);
+        assertThat(contacts.path("done").asBoolean()).isTrue();
+        JsonNode amy = contacts.path("records").get(0);
+        assertThat(amy.path("attributes").path("type").asText()).isEqualTo("Contact");
+        assertThat(amy.path("attributes").path("url").asText()).startsWith(V + "/sobjects/Contact/003");
+        assertThat(amy.path("LastName").asText()).isEqualTo("Amy");
+        assertThat(contacts.path("records").get(1).path("LastName").asText()).isEqualTo("Zed");
+        JsonNode agg2 = result.path("records").get(1);
+        assertThat(agg2.has("Contacts")).isTrue();
+        assertThat(agg2.get("Contacts").isNull()).isTrue();
+
+        JsonNode filtered = ok("SELECT (SELECT LastName FROM contacts WHERE LastName = 'Zed') FROM Account"
+                + " WHERE Name = 'Agg-1'").path("records").get(0);
+        assertThat(filtered.path("Contacts").path("totalSize").asInt()).isEqualTo(1);
+        assertThat(filtered.path("Contacts").path("records").get(0).path("LastName").asText()).isEqualTo("Zed");
+    }
+
+    @Test
+    void subqueriesOnUnknownRelationshipsOrFieldsAreRefused() {
+        JsonNode relationship = error("SELECT Name, (SELECT Id FROM Nothings) FROM Account");
+        assertThat(relationship.path("errorCode").asText()).isEqualTo("INVALID_TYPE");
+        assertThat(relationship.path("message").asText()).contains("Didn't understand relationship 'Nothings'");
+        JsonNode field = error("SELECT Name, (SELECT Nope FROM Contacts) FROM Account");
+        assertThat(field.path("errorCode").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(field.path("message").asText()).contains("No such column 'Nope' on entity 'Contact'");
     }
 }
