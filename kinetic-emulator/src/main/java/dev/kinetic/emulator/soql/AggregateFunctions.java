@@ -4,7 +4,6 @@ import dev.kinetic.emulator.schema.FieldDef;
 import dev.kinetic.emulator.schema.FieldType;
 import io.github.apexdevtools.apexparser.ApexLexer;
 import io.github.apexdevtools.apexparser.ApexParser.SoqlFunctionContext;
-import java.util.List;
 
 /**
  * The aggregate functions of REST queries: {@code COUNT()}, {@code COUNT(field)}, {@code COUNT_DISTINCT(field)},
@@ -41,7 +40,7 @@ final class AggregateFunctions {
             if (kind != ApexLexer.COUNT) {
                 throw errors.at(SoqlErrors.MALFORMED_QUERY, fn, SoqlParser.unexpected(fn.RPAREN().getSymbol()));
             }
-            return new DateFunctions.Applied("COUNT(*)", synthetic(fn.getText(), FieldType.INT));
+            return new DateFunctions.Applied("COUNT(*)", DateFunctions.synthetic(fn.getText(), FieldType.INT));
         }
         JoinPlan.Resolved r = joins.resolve(fn.fieldName());
         FieldDef f = r.field();
@@ -56,20 +55,15 @@ final class AggregateFunctions {
         }
         String c = r.column();
         return switch (kind) {
-            case ApexLexer.COUNT -> new DateFunctions.Applied("COUNT(" + c + ")", synthetic(fn.getText(), FieldType.INT));
+            case ApexLexer.COUNT -> new DateFunctions.Applied("COUNT(" + c + ")", DateFunctions.synthetic(fn.getText(), FieldType.INT));
             case ApexLexer.COUNT_DISTINCT -> new DateFunctions.Applied("COUNT(DISTINCT " + c + ")",
-                    synthetic(fn.getText(), FieldType.INT));
+                    DateFunctions.synthetic(fn.getText(), FieldType.INT));
             case ApexLexer.SUM -> new DateFunctions.Applied("SUM(CAST(" + c + " AS DOUBLE))",
-                    synthetic(fn.getText(), FieldType.DOUBLE));
+                    DateFunctions.synthetic(fn.getText(), FieldType.DOUBLE));
             case ApexLexer.AVG -> new DateFunctions.Applied("AVG(CAST(" + c + " AS DOUBLE))",
-                    synthetic(fn.getText(), FieldType.DOUBLE));
+                    DateFunctions.synthetic(fn.getText(), FieldType.DOUBLE));
             case ApexLexer.MIN -> new DateFunctions.Applied("MIN(" + c + ")", f);
             default -> new DateFunctions.Applied("MAX(" + c + ")", f);
         };
-    }
-
-    private static FieldDef synthetic(String name, FieldType type) {
-        return new FieldDef(name, name, type, 0, 0, 0, true, false, false, false, false, false, false, false, false,
-                true, false, false, List.of(), null, null, false, List.of(), null);
     }
 }

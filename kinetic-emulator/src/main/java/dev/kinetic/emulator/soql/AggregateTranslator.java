@@ -102,15 +102,7 @@ final class AggregateTranslator {
         }
 
         List<Object> params = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (!queryAll && root.field("IsDeleted").isPresent()) {
-            conditions.add("t0." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
-        }
-        if (q.whereClause() != null) {
-            SemiJoin.checkPlacement(q.whereClause().logicalExpression(), errors);
-            conditions.add(new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params)
-                    .logical(q.whereClause().logicalExpression()));
-        }
+        List<String> conditions = SoqlTranslator.conditions(q, root, joins, dates, errors, params, queryAll);
         String having = "";
         if (groupBy != null && groupBy.logicalExpression() != null) {
             having = " HAVING " + new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params, true)

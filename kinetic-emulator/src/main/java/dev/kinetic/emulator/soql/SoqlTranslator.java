@@ -100,15 +100,7 @@ final class SoqlTranslator {
         RecordLayout layout = withIds ? idColumns(root, joins, paths, columns, fields, select, children) : null;
 
         List<Object> params = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (!queryAll && root.field("IsDeleted").isPresent()) {
-            conditions.add("t0." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
-        }
-        if (q.whereClause() != null) {
-            SemiJoin.checkPlacement(q.whereClause().logicalExpression(), errors);
-            FilterTranslator filter = new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params);
-            conditions.add(filter.logical(q.whereClause().logicalExpression()));
-        }
+        List<String> conditions = conditions(q, root, joins, dates, errors, params, queryAll);
         String orderBy = q.orderByClause() == null ? "" : orderBy(q.orderByClause().fieldOrderList().fieldOrder(),
                 joins, errors);
         String limit = limitAndOffset(q, errors, params);
@@ -192,6 +184,21 @@ final class SoqlTranslator {
                     .append(o.LAST() != null ? " NULLS LAST" : " NULLS FIRST");
         }
         return sql.toString();
+    }
+
+    /** The WHERE conditions: not deleted (unless queryAll), then the query's own, their values added to params. */
+    static List<String> conditions(QueryContext q, SObjectType root, JoinPlan joins, DateLiterals dates,
+            SoqlErrors errors, List<Object> params, boolean queryAll) throws SoqlException {
+        List<String> conditions = new ArrayList<>();
+        if (!queryAll && root.field("IsDeleted").isPresent()) {
+            conditions.add(joins.rootAlias() + "." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
+        }
+        if (q.whereClause() != null) {
+            SemiJoin.checkPlacement(q.whereClause().logicalExpression(), errors);
+            FilterTranslator filter = new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params);
+            conditions.add(filter.logical(q.whereClause().logicalExpression()));
+        }
+        return conditions;
     }
 
     /** The LIMIT and OFFSET clauses of the SQL, their values added to {@code params}. */
