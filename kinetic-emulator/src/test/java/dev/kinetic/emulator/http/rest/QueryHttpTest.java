@@ -194,4 +194,16 @@ class QueryHttpTest {
         }
         assertThat(http.get(V + "/query?q=SELECT+Id+FROM+Account").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void aPolymorphicParentIsTypedByItsIdsKeyPrefix() {
+        HttpResponse<String> r = http.json("POST", "/__emulator/records/Case", "[{\"Subject\":\"Poly\"}]");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode kase = ok(query("query", "SELECT Subject, Owner.Name FROM Case WHERE Subject = 'Poly'", null))
+                .path("records").get(0);
+        assertThat(kase.path("Owner").path("attributes").path("type").asText()).isEqualTo("User");
+        assertThat(kase.path("Owner").path("attributes").path("url").asText())
+                .isEqualTo(V + "/sobjects/User/" + org.adminUserId());
+        assertThat(kase.path("Owner").path("Name").asText()).isNotBlank();
+    }
 }
