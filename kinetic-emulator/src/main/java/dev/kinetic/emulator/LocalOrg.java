@@ -12,6 +12,8 @@ import dev.kinetic.emulator.http.ApiUsage;
 import dev.kinetic.emulator.http.RouteModule;
 import dev.kinetic.emulator.http.Routes;
 import dev.kinetic.emulator.http.bulk.BulkRoutes;
+import dev.kinetic.emulator.http.rest.DescribeRoutes;
+import dev.kinetic.emulator.http.rest.QueryRoutes;
 import dev.kinetic.emulator.http.rest.RecordReader;
 import dev.kinetic.emulator.http.rest.RestBasicsRoutes;
 import dev.kinetic.emulator.schema.Schema;
@@ -110,7 +112,9 @@ public final class LocalOrg implements AutoCloseable {
             List<RouteModule> modules = new ArrayList<>();
             modules.add(auth);
             modules.add(new RestBasicsRoutes(schema, new RecordReader(database), usage));
+            modules.add(new DescribeRoutes(schema, config.clock().instant()));
             modules.add(new BulkRoutes(context));
+            modules.add(new QueryRoutes(context));
             modules.add(new ControlRoutes(context, auth, faults, List.copyOf(modules), control));
             Routes routes = new Routes();
             modules.forEach(m -> m.register(routes));

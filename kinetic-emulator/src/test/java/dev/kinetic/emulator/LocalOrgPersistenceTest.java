@@ -46,7 +46,7 @@ class LocalOrgPersistenceTest {
             assertThat(second.privateKeyPath()).isEqualTo(first.privateKeyPath());
             assertThat(Files.readString(second.privateKeyPath())).isEqualTo(keyPem);
             assertThat(Files.readAllLines(dir.resolve("local-org.env"))).containsAll(second.envLines());
-            LocalOrgHttp http = new LocalOrgHttp(again.baseUri());
+            LocalOrgHttp http = LocalOrgHttp.of(again);
             HttpResponse<String> account = http.get("/services/data/v62.0/sobjects/Account/" + accountId, token);
             assertThat(account.statusCode()).as(account.body()).isEqualTo(200);
             assertThat(LocalOrgHttp.parse(account).path("Name").asText()).isEqualTo("Durable");
@@ -72,7 +72,7 @@ class LocalOrgPersistenceTest {
             String jwt = LocalOrgHttp.jwt(c.privateKeyPath(), java.util.Map.of("iss", c.clientId(),
                     "sub", c.username(), "aud", org.baseUri().toString(),
                     "exp", System.currentTimeMillis() / 1000 + 60));
-            HttpResponse<String> grant = new LocalOrgHttp(org.baseUri()).postForm("/services/oauth2/token",
+            HttpResponse<String> grant = LocalOrgHttp.of(org).postForm("/services/oauth2/token",
                     java.util.Map.of("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion", jwt));
             assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
         }
@@ -93,7 +93,7 @@ class LocalOrgPersistenceTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
             assertThat(org.adminUserId()).isEqualTo(adminId);
             assertThat(org.credentials().clientId()).isEqualTo(before.clientId());
-            HttpResponse<String> user = new LocalOrgHttp(org.baseUri())
+            HttpResponse<String> user = LocalOrgHttp.of(org)
                     .get("/services/data/v62.0/sobjects/User/" + adminId, org.accessToken());
             assertThat(user.statusCode()).isEqualTo(200);
             assertThat(LocalOrgHttp.parse(user).path("Username").asText()).isEqualTo("admin@kinetic.local");

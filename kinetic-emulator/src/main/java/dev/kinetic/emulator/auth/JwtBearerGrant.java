@@ -7,7 +7,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +17,14 @@ import java.util.stream.Collectors;
 /**
  * The JWT bearer grant ({@code urn:ietf:params:oauth:grant-type:jwt-bearer}): an RS256 assertion signed with the
  * private key of a connected app, whose {@code iss} is the app's client id, {@code sub} (or {@code prn}) a username,
- * {@code aud} a login URL and {@code exp} (number or string, epoch seconds) at most three minutes ahead.
- * Thread-safe.
+ * {@code aud} a login URL and {@code exp} (number or string) not yet past. Real orgs refuse an {@code exp} in the
+ * past and accept one any time ahead: the Salesforce CLI signs it in epoch milliseconds, other clients 270 or 300
+ * seconds ahead. {@code exp} is read as epoch seconds, or as epoch milliseconds when it is at least
+ * {@link #MILLIS_FROM} (a time in seconds past the year 5000). Thread-safe.
  */
 final class JwtBearerGrant {
-    /** How far in the future {@code exp} may be. */
-    static final Duration MAX_AHEAD = Duration.ofMinutes(3);
-    private static final long SKEW_MILLIS = 5_000;
+    /** An {@code exp} at least this large is in epoch milliseconds (as seconds it would be past the year 5000). */
+    static final long MILLIS_FROM = 100_000_000_000L;
 
     /** Who the assertion logs in, and through which app. */
     record Grant(ConnectedApps.App app, UserDirectory.Account user) {
@@ -87,16 +87,16 @@ final class JwtBearerGrant {
             if (t == null) {
                 throw OAuthError.invalidGrant("expired authorization code");
             }
-            expMillis = (long) (Double.parseDouble(t.trim()) * 1000);
+            double value = Double.parseDouble(t.trim());
+            if (!Double.isFinite(value)) {
+                throw OAuthError.invalidGrant("invalid assertion");
+            }
+            expMillis = value >= MILLIS_FROM ? (long) value : (long) (value * 1000);
         } catch (NumberFormatException e) {
             throw OAuthError.invalidGrant("invalid assertion");
         }
-        long now = clock.millis();
-        if (expMillis <= now) {
+        if (expMillis <= clock.millis()) {
             throw OAuthError.invalidGrant("expired authorization code");
-        }
-        if (expMillis > now + MAX_AHEAD.toMillis() + SKEW_MILLIS) {
-            throw OAuthError.invalidGrant("expiration time is more than 3 minutes in the future");
         }
     }
 

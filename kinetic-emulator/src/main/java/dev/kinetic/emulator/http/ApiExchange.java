@@ -43,9 +43,15 @@ public final class ApiExchange {
         return request.getMethod();
     }
 
-    /** The decoded request path, e.g. {@code /services/data/v62.0/jobs/ingest}. */
+    /** The decoded request path with empty segments dropped, e.g. {@code /services/data/v62.0/jobs/ingest}. */
     public String path() {
-        return request.getHttpURI().getDecodedPath();
+        return canonicalPath(request);
+    }
+
+    /** The decoded path with runs of slashes collapsed: {@code //services/data} is {@code /services/data}. */
+    static String canonicalPath(Request request) {
+        String path = request.getHttpURI().getDecodedPath();
+        return path == null ? "/" : path.replaceAll("/{2,}", "/");
     }
 
     /** The full request URI as sent, with the query. */

@@ -60,9 +60,7 @@ public final class ApiServer implements AutoCloseable {
         threads.setName("local-org-http");
         threads.setVirtualThreadsExecutor(null);
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
-        connector.setHost(host);
-        connector.setPort(port);
+        this.connector = ConnectorSettings.connector(server, host, port);
         server.addConnector(connector);
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(0);
@@ -113,7 +111,7 @@ public final class ApiServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Optional<InjectedFault> fault = faults.match(request.getMethod(), request.getHttpURI().getDecodedPath());
+            Optional<InjectedFault> fault = faults.match(request.getMethod(), ApiExchange.canonicalPath(request));
             if (fault.isEmpty()) {
                 serve(request, response);
                 callback.succeeded();
@@ -159,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
         }
 
         private void serve(Request request, Response response) {
-            String path = request.getHttpURI().getDecodedPath();
+            String path = ApiExchange.canonicalPath(request);
             if (VERSIONED.matcher(path).matches()) {
                 response.getHeaders().put("Sforce-Limit-Info", usage.headerValue(usage.count()));
             }

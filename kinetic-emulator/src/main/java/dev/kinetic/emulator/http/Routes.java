@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * The route table: method plus path pattern to handler. Patterns are absolute paths whose segments are literals or
  * {@code {name}} parameters, e.g. {@code /services/data/{version}/jobs/ingest/{jobId}}. Literal segments match
- * case-insensitively and a trailing slash is optional, as Salesforce's REST framework behaves. Routes added with
+ * case-insensitively and a trailing slash is optional, as Salesforce's REST framework behaves. Where several
+ * patterns match a path, the one with the most literal segments wins ({@code /sobjects/{object}/describe} before
+ * {@code /sobjects/{object}/{id}}), whatever the order they were added in. Routes added with
  * {@link #public_(String, String, ApiHandler)} need no access token. Thread-safe after start-up.
  */
 public final class Routes {
@@ -49,15 +51,23 @@ public final class Routes {
     /** Finds the route for a method and a decoded path. */
     public synchronized Match match(String method, String path) {
         List<String> segments = split(path);
-        Set<String> allowed = new LinkedHashSet<>();
+        int mostLiterals = -1;
         for (Route r : routes) {
             Map<String, String> params = r.match(segments);
             if (params != null) {
-                if (r.method.equals(method.toUpperCase(Locale.ROOT))) {
-                    return new Found(r.handler, r.authenticated, params);
-                }
-                allowed.add(r.method);
+                mostLiterals = Math.max(mostLiterals, r.segments.size() - params.size());
             }
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route r : routes) {
+            Map<String, String> params = r.match(segments);
+            if (params == null || r.segments.size() - params.size() != mostLiterals) {
+                continue;
+            }
+            if (r.method.equals(method.toUpperCase(Locale.ROOT))) {
+                return new Found(r.handler, r.authenticated, params);
+            }
+            allowed.add(r.method);
         }
         return allowed.isEmpty() ? new Missing() : new WrongMethod(allowed);
     }

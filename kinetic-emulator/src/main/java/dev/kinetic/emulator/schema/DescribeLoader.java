@@ -43,7 +43,7 @@ final class DescribeLoader {
             fields.add(field(name, f));
         }
         boolean custom = n.path("custom").asBoolean(name.endsWith("__c"));
-        return new SObjectType(name, text(n, "label"), text(n, "keyPrefix"), custom, fields);
+        return new SObjectType(name, text(n, "label"), text(n, "keyPrefix"), custom, fields, DescribeSource.of(n));
     }
 
     private static FieldDef field(String objectName, JsonNode f) {

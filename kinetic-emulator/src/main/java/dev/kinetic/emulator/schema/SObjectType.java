@@ -21,6 +21,7 @@ public final class SObjectType {
     private final List<FieldDef> fields;
     private final Map<String, FieldDef> byLowerName;
     private final Map<String, FieldDef> byLowerRelationship;
+    private final DescribeSource source;
 
     /**
      * Creates an sObject type.
@@ -33,6 +34,18 @@ public final class SObjectType {
      * @throws IllegalArgumentException if two fields share a name
      */
     public SObjectType(String name, String label, String keyPrefix, boolean custom, List<FieldDef> fields) {
+        this(name, label, keyPrefix, custom, fields, DescribeSource.EMPTY);
+    }
+
+    /**
+     * Creates an sObject type loaded from describe JSON.
+     *
+     * @param source the describe JSON it was loaded from, for the keys the org does not model
+     * @throws IllegalArgumentException if two fields share a name
+     */
+    public SObjectType(String name, String label, String keyPrefix, boolean custom, List<FieldDef> fields,
+                       DescribeSource source) {
+        this.source = Objects.requireNonNull(source, "source == null");
         this.name = Objects.requireNonNull(name, "name == null");
         this.label = label == null ? name : label;
         this.keyPrefix = keyPrefix == null ? "" : keyPrefix;
@@ -72,6 +85,16 @@ public final class SObjectType {
         return custom;
     }
 
+    /** The describe JSON this object was loaded from ({@link DescribeSource#EMPTY} when built in code). */
+    public DescribeSource describeSource() {
+        return source;
+    }
+
+    /** A copy with another key prefix. */
+    SObjectType withKeyPrefix(String prefix) {
+        return new SObjectType(name, label, prefix, custom, fields, source);
+    }
+
     /** All fields in describe order. */
     public List<FieldDef> fields() {
         return fields;
@@ -105,6 +128,15 @@ public final class SObjectType {
 
     /** Returns a copy with these fields added, or replacing fields of the same name. */
     public SObjectType withFields(List<FieldDef> extra) {
+        return withFields(extra, DescribeSource.EMPTY);
+    }
+
+    /** Returns a copy with another describe of the same object merged in: its fields and its describe JSON. */
+    SObjectType mergedWith(SObjectType other) {
+        return withFields(other.fields, other.source);
+    }
+
+    private SObjectType withFields(List<FieldDef> extra, DescribeSource extraSource) {
         Map<String, FieldDef> merged = new LinkedHashMap<>();
         for (FieldDef f : fields) {
             merged.put(lower(f.name()), f);
@@ -112,7 +144,8 @@ public final class SObjectType {
         for (FieldDef f : extra) {
             merged.put(lower(f.name()), f);
         }
-        return new SObjectType(name, label, keyPrefix, custom, new ArrayList<>(merged.values()));
+        return new SObjectType(name, label, keyPrefix, custom, new ArrayList<>(merged.values()),
+                source.merge(extraSource));
     }
 
     @Override

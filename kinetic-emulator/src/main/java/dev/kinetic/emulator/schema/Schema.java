@@ -71,7 +71,7 @@ public final class Schema {
         for (SObjectType t : extra) {
             String key = SObjectType.lower(t.name());
             SObjectType existing = types.get(key);
-            types.put(key, existing == null ? withPrefix(t, types.values()) : existing.withFields(t.fields()));
+            types.put(key, existing == null ? withPrefix(t, types.values()) : existing.mergedWith(t));
         }
         return new Schema(types);
     }
@@ -102,7 +102,7 @@ public final class Schema {
         for (int i = 0; i < alphabet.length() * alphabet.length(); i++) {
             String prefix = "a" + alphabet.charAt(i / alphabet.length()) + alphabet.charAt(i % alphabet.length());
             if (!used.contains(prefix)) {
-                return new SObjectType(t.name(), t.label(), prefix, t.custom(), t.fields());
+                return t.withKeyPrefix(prefix);
             }
         }
         throw new IllegalStateException("No key prefix left for " + t.name());

@@ -22,6 +22,15 @@ final class ClauseChecks {
      * @throws SoqlException {@code FUNCTIONALITY_NOT_ENABLED} naming the clause
      */
     static void rejectUnsupported(QueryContext q) throws SoqlException {
+        rejectUnsupported(q, false);
+    }
+
+    /**
+     * Refuses what is not supported; for the REST API ({@code rest}), GROUP BY, HAVING and OFFSET are allowed.
+     *
+     * @throws SoqlException {@code FUNCTIONALITY_NOT_ENABLED} naming the clause
+     */
+    static void rejectUnsupported(QueryContext q, boolean rest) throws SoqlException {
         if (q.usingScope() != null) {
             throw notEnabled("USING SCOPE is not supported by the local org.");
         }
@@ -29,10 +38,10 @@ final class ClauseChecks {
             throw notEnabled("WITH clauses (WITH SECURITY_ENFORCED, WITH USER_MODE, WITH DATA CATEGORY, ...) are not"
                     + " supported by the local org.");
         }
-        if (q.groupByClause() != null) {
+        if (q.groupByClause() != null && !rest) {
             throw notEnabled(AGGREGATES);
         }
-        if (q.offsetClause() != null) {
+        if (q.offsetClause() != null && !rest) {
             throw notEnabled("OFFSET is not supported by Bulk API 2.0 query; results are paged with the locator.");
         }
         if (q.allRowsClause() != null) {

@@ -75,7 +75,8 @@ final class DateFunctions {
         };
     }
 
-    private static FieldDef synthetic(String name, FieldType type) {
+    /** A read-only calculated field of this type, for a function's result. */
+    static FieldDef synthetic(String name, FieldType type) {
         return new FieldDef(name, name, type, 0, 0, 0, true, false, false, false, false, false, false, false, false,
                 true, false, false, List.of(), null, null, false, List.of(), null);
     }

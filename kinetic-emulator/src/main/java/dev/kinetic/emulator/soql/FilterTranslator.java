@@ -24,11 +24,19 @@ final class FilterTranslator {
     private final FilterLiterals literals;
     private final SoqlErrors errors;
     private final List<Object> params;
+    private final boolean aggregates;
 
     /**
      * @param params where the parameter values are appended, in the order of their {@code ?} in the SQL text
      */
     FilterTranslator(JoinPlan joins, FilterLiterals literals, SoqlErrors errors, List<Object> params) {
+        this(joins, literals, errors, params, false);
+    }
+
+    /** @param aggregates whether aggregate functions may be compared (a HAVING clause) */
+    FilterTranslator(JoinPlan joins, FilterLiterals literals, SoqlErrors errors, List<Object> params,
+            boolean aggregates) {
+        this.aggregates = aggregates;
         this.joins = joins;
         this.literals = literals;
         this.errors = errors;
@@ -56,7 +64,9 @@ final class FilterTranslator {
     private String field(FieldExpressionContext e) throws SoqlException {
         JoinPlan.Resolved r;
         if (e.soqlFunction() != null) {
-            DateFunctions.Applied applied = DateFunctions.apply(e.soqlFunction(), joins, errors);
+            DateFunctions.Applied applied = aggregates && AggregateFunctions.isAggregate(e.soqlFunction())
+                    ? AggregateFunctions.apply(e.soqlFunction(), joins, errors)
+                    : DateFunctions.apply(e.soqlFunction(), joins, errors);
             r = new JoinPlan.Resolved(applied.field(), applied.sql(), applied.field().name());
         } else {
             r = joins.resolve(e.fieldName());

@@ -37,6 +37,7 @@ final class JoinPlan {
     private final String prefix;
     private final SoqlErrors errors;
     private final Map<String, String> aliasByPath = new HashMap<>();
+    private final Map<String, Parent> parents = new HashMap<>();
     private final StringBuilder joins = new StringBuilder();
 
     /**
@@ -55,6 +56,20 @@ final class JoinPlan {
         this.alias = alias;
         this.errors = errors;
         this.prefix = prefix;
+    }
+
+    /**
+     * A parent a path passes through.
+     *
+     * @param idColumn the SQL expression of the parent's Id (null when there is no parent)
+     * @param type the parent object, or null for a polymorphic relationship
+     */
+    record Parent(String idColumn, SObjectType type) {
+    }
+
+    /** The parent at a relationship path resolved earlier ({@code Account.Owner}, compared case-insensitively). */
+    Optional<Parent> parent(String relationshipPath) {
+        return Optional.ofNullable(parents.get(relationshipPath.toLowerCase(Locale.ROOT)));
     }
 
     /** The schema paths resolve against. */
@@ -106,6 +121,8 @@ final class JoinPlan {
             }
             SObjectType target = target(ref, type, name);
             tableAlias = join(path.toString(), target, tableAlias, ref);
+            parents.putIfAbsent(path.substring(0, path.length() - 1).toLowerCase(Locale.ROOT),
+                    new Parent(tableAlias + '.' + SqlNames.column("Id"), target));
             type = target;
         }
         String fieldName = parts.get(parts.size() - 1).getText();
@@ -125,6 +142,8 @@ final class JoinPlan {
                     + parts.get(next).getText() + "' in field path. The polymorphic relationship '"
                     + ref.relationshipName() + "' leads to the Name object, which has no relationships to follow.");
         }
+        parents.putIfAbsent(path.substring(0, path.length() - 1).toLowerCase(Locale.ROOT),
+                new Parent(tableAlias + '.' + SqlNames.column(ref), null));
         List<NameObject.Target> targets = new ArrayList<>();
         for (String candidate : ref.referenceTo()) {
             Optional<SObjectType> t = schema.find(candidate);

@@ -12,6 +12,11 @@ public interface PreparedQuery {
     /** The result header: one name per selected field, as requested ({@code Id}, {@code Account.Name}). */
     List<String> columns();
 
+    /** For a query prepared for the REST API, how its columns nest into records; empty for a Bulk query. */
+    default java.util.Optional<RecordLayout> layout() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Runs the query and streams its rows to the sink.
      *

@@ -77,6 +77,11 @@ final class QueryRunner implements PreparedQuery {
     }
 
     @Override
+    public java.util.Optional<RecordLayout> layout() {
+        return java.util.Optional.ofNullable(query.layout());
+    }
+
+    @Override
     public List<String> columns() {
         return query.columns();
     }

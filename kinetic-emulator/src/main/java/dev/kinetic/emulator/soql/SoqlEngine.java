@@ -32,6 +32,17 @@ public final class SoqlEngine {
      */
     public PreparedQuery prepare(String soql, boolean queryAll) throws SoqlException {
         Objects.requireNonNull(soql, "soql == null");
-        return new QueryRunner(database, SoqlTranslator.translate(soql, database.schema(), dates, queryAll));
+        return new QueryRunner(database, SoqlTranslator.translate(soql, database.schema(), dates, queryAll, false));
+    }
+
+    /**
+     * Parses and checks a query for the REST API's {@code /query}: the same SOQL as {@link #prepare}, whose rows
+     * also carry the record's Id and its parents' Ids so they nest into records ({@link PreparedQuery#layout()}).
+     *
+     * @throws SoqlException as {@link #prepare}
+     */
+    public PreparedQuery prepareForRest(String soql, boolean queryAll) throws SoqlException {
+        Objects.requireNonNull(soql, "soql == null");
+        return new QueryRunner(database, SoqlTranslator.translate(soql, database.schema(), dates, queryAll, true));
     }
 }

@@ -9,6 +9,7 @@ import io.github.apexdevtools.apexparser.ApexParser.FieldNameContext;
 import io.github.apexdevtools.apexparser.ApexParser.FieldOrderContext;
 import io.github.apexdevtools.apexparser.ApexParser.FromNameListContext;
 import io.github.apexdevtools.apexparser.ApexParser.LimitClauseContext;
+import io.github.apexdevtools.apexparser.ApexParser.OffsetClauseContext;
 import io.github.apexdevtools.apexparser.ApexParser.QueryContext;
 import io.github.apexdevtools.apexparser.ApexParser.SelectEntryContext;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.Set;
  * Thread-safe (stateless).
  */
 final class SoqlTranslator {
+    /** The largest OFFSET SOQL accepts. */
+    static final int MAX_OFFSET = 2_000;
+
     private SoqlTranslator() {
     }
 
@@ -39,10 +43,19 @@ final class SoqlTranslator {
      */
     static TranslatedQuery translate(String soql, Schema schema, DateLiterals dates, boolean queryAll)
             throws SoqlException {
+        return translate(soql, schema, dates, queryAll, false);
+    }
+
+    /**
+     * Translates a query; with {@code withIds}, the record's Id and the Ids of the parents its paths pass through are
+     * selected after the requested columns, as the {@link RecordLayout} says.
+     */
+    static TranslatedQuery translate(String soql, Schema schema, DateLiterals dates, boolean queryAll,
+            boolean withIds) throws SoqlException {
         SoqlErrors errors = new SoqlErrors(soql);
         QueryContext q = SoqlParser.parse(soql, errors);
         SObjectType root = fromObject(q.fromNameList(), schema, errors);
-        ClauseChecks.rejectUnsupported(q);
+        ClauseChecks.rejectUnsupported(q, withIds);
         String alias = q.fromNameList().soqlId().isEmpty() ? null : q.fromNameList().soqlId(0).getText();
         if (alias != null && RESERVED.contains(alias.toUpperCase(Locale.ROOT))) {
             // The grammar takes a dangling keyword ("FROM Account WHERE") as an alias; Salesforce refuses it.
@@ -51,12 +64,22 @@ final class SoqlTranslator {
                     last ? "unexpected token: <EOF>" : "unexpected token: '" + alias + "'");
         }
         JoinPlan joins = new JoinPlan(schema, root, alias, errors);
+        if (withIds && AggregateTranslator.applies(q)) {
+            return new AggregateTranslator(root, joins, errors, dates).translate(q, queryAll);
+        }
 
         List<String> columns = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         List<FieldDef> fields = new ArrayList<>();
         StringBuilder select = new StringBuilder("SELECT ");
         Set<String> seen = new HashSet<>();
+        List<ChildQuery> children = new ArrayList<>();
         for (SelectEntryContext entry : q.selectList().selectEntry()) {
+            if (withIds && entry.subQuery() != null) {
+                children.add(ChildQueries.read(entry.subQuery(), columns.size(), root, schema, soql, errors, dates,
+                        queryAll));
+                continue;
+            }
             ClauseChecks.rejectUnsupportedEntry(entry, errors);
             FieldNameContext name = entry.fieldName();
             JoinPlan.Resolved r = joins.resolve(name);
@@ -71,26 +94,16 @@ final class SoqlTranslator {
             select.append(columns.isEmpty() ? "" : ", ")
                     .append(checkbox ? "COALESCE(" + r.column() + ", FALSE)" : r.column());
             columns.add(name.getText());
+            paths.add(r.canonicalPath());
             fields.add(r.field());
         }
+        RecordLayout layout = withIds ? idColumns(root, joins, paths, columns, fields, select, children) : null;
 
         List<Object> params = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (!queryAll && root.field("IsDeleted").isPresent()) {
-            conditions.add("t0." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
-        }
-        if (q.whereClause() != null) {
-            SemiJoin.checkPlacement(q.whereClause().logicalExpression(), errors);
-            FilterTranslator filter = new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params);
-            conditions.add(filter.logical(q.whereClause().logicalExpression()));
-        }
+        List<String> conditions = conditions(q, root, joins, dates, errors, params, queryAll);
         String orderBy = q.orderByClause() == null ? "" : orderBy(q.orderByClause().fieldOrderList().fieldOrder(),
                 joins, errors);
-        String limit = "";
-        if (q.limitClause() != null) {
-            params.add(limit(q.limitClause(), errors));
-            limit = " LIMIT ?";
-        }
+        String limit = limitAndOffset(q, errors, params);
         String from = select.append(" FROM ").append(SqlNames.table(root)).append(" t0").append(joins.joins())
                 .toString();
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
@@ -99,7 +112,38 @@ final class SoqlTranslator {
         // order give the same result as one read.
         String rangeSql = orderBy.isEmpty() && limit.isEmpty()
                 ? from + (where.isEmpty() ? " WHERE " : where + " AND ") + "t0._ROWID_ BETWEEN ? AND ?" : null;
-        return new TranslatedQuery(root.name(), columns, fields, sql, params, SqlNames.table(root), rangeSql);
+        return new TranslatedQuery(root.name(), columns, fields, sql, params, SqlNames.table(root), rangeSql,
+                layout);
+    }
+
+    // Appends the record's Id and each parent's Id to the select list (columns and fields follow).
+    private static RecordLayout idColumns(SObjectType root, JoinPlan joins, List<String> paths, List<String> columns,
+            List<FieldDef> fields, StringBuilder select, List<ChildQuery> children) {
+        FieldDef id = root.field("Id").orElseThrow(() -> new IllegalStateException(root.name() + " has no Id"));
+        List<String> parentPaths = new ArrayList<>();
+        List<String> parentTypes = new ArrayList<>();
+        List<String> idSql = new ArrayList<>();
+        idSql.add(joins.rootAlias() + "." + SqlNames.column("Id"));
+        Set<String> seen = new HashSet<>();
+        for (String path : paths) {
+            for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+                String prefix = path.substring(0, dot);
+                JoinPlan.Parent parent = joins.parent(prefix).orElse(null);
+                if (parent != null && seen.add(prefix.toLowerCase(Locale.ROOT))) {
+                    parentPaths.add(prefix);
+                    parentTypes.add(parent.type() == null ? null : parent.type().name());
+                    idSql.add(parent.idColumn());
+                }
+            }
+        }
+        RecordLayout layout = new RecordLayout(paths, fields, parentPaths, parentTypes, RecordLayout.Kind.RECORDS,
+                children);
+        for (String sql : idSql) {
+            select.append(select.toString().endsWith("SELECT ") ? "" : ", ").append(sql);
+            columns.add("Id");
+            fields.add(id);
+        }
+        return layout;
     }
 
     /** The object of a FROM clause (one object, no relationship path). */
@@ -142,7 +186,57 @@ final class SoqlTranslator {
         return sql.toString();
     }
 
-    private static Integer limit(LimitClauseContext limit, SoqlErrors errors) throws SoqlException {
+    /** The WHERE conditions: not deleted (unless queryAll), then the query's own, their values added to params. */
+    static List<String> conditions(QueryContext q, SObjectType root, JoinPlan joins, DateLiterals dates,
+            SoqlErrors errors, List<Object> params, boolean queryAll) throws SoqlException {
+        List<String> conditions = new ArrayList<>();
+        if (!queryAll && root.field("IsDeleted").isPresent()) {
+            conditions.add(joins.rootAlias() + "." + SqlNames.column("IsDeleted") + " IS NOT TRUE");
+        }
+        if (q.whereClause() != null) {
+            SemiJoin.checkPlacement(q.whereClause().logicalExpression(), errors);
+            FilterTranslator filter = new FilterTranslator(joins, new FilterLiterals(dates, errors), errors, params);
+            conditions.add(filter.logical(q.whereClause().logicalExpression()));
+        }
+        return conditions;
+    }
+
+    /** The LIMIT and OFFSET clauses of the SQL, their values added to {@code params}. */
+    static String limitAndOffset(QueryContext q, SoqlErrors errors, List<Object> params) throws SoqlException {
+        if (q.offsetClause() == null) {
+            if (q.limitClause() == null) {
+                return "";
+            }
+            params.add(limit(q.limitClause(), errors));
+            return " LIMIT ?";
+        }
+        params.add(offset(q.offsetClause(), errors));
+        if (q.limitClause() == null) {
+            return " OFFSET ? ROWS";
+        }
+        params.add(limit(q.limitClause(), errors));
+        return " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    }
+
+    // SOQL's OFFSET: at most 2,000, a literal.
+    private static Integer offset(OffsetClauseContext offset, SoqlErrors errors) throws SoqlException {
+        if (offset.IntegerLiteral() == null) {
+            throw errors.at(SoqlErrors.MALFORMED_QUERY, offset.boundExpression(), "unexpected token: ':' (bind"
+                    + " variables exist only in Apex; write the number into the query)");
+        }
+        long value;
+        try {
+            value = Long.parseLong(offset.IntegerLiteral().getText());
+        } catch (NumberFormatException e) {
+            value = Long.MAX_VALUE;
+        }
+        if (value > MAX_OFFSET) {
+            throw SoqlErrors.plain("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
+        }
+        return (int) value;
+    }
+
+    static Integer limit(LimitClauseContext limit, SoqlErrors errors) throws SoqlException {
         if (limit.IntegerLiteral() == null) {
             throw errors.at(SoqlErrors.MALFORMED_QUERY, limit.boundExpression(), "unexpected token: ':' (bind"
                     + " variables exist only in Apex; write the number into the query)");

@@ -14,9 +14,11 @@ import java.util.List;
  * @param table the FROM object's table
  * @param rangeSql the same query restricted to a range of the table's row keys, with two more parameters (first and
  *     last key) after {@code params}; null when the query cannot be read in parts (it sorts or has a LIMIT)
+ * @param layout how the columns nest into REST records (with the Id columns after the selected ones), or null for
+ *     a Bulk query
  */
 record TranslatedQuery(String objectName, List<String> columns, List<FieldDef> fields, String sql,
-        List<Object> params, String table, String rangeSql) {
+        List<Object> params, String table, String rangeSql, RecordLayout layout) {
     TranslatedQuery {
         columns = List.copyOf(columns);
         fields = List.copyOf(fields);

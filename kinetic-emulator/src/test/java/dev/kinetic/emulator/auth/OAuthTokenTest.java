@@ -135,11 +135,33 @@ class OAuthTokenTest {
     }
 
     @Test
-    void jwtExpiringMoreThanThreeMinutesAheadIsRefused() {
+    void jwtExpiringAnyTimeAheadIsAcceptedInSecondsOrMilliseconds() {
+        long nowMillis = System.currentTimeMillis();
+        Object[] exps = {
+            nowMillis / 1000 + 270,                       // Camel
+            String.valueOf(nowMillis / 1000 + 300),       // the Python library, as a string
+            nowMillis + 300,                              // the Salesforce CLI: Date.now() + 300, milliseconds
+            String.valueOf(nowMillis + 3_600_000),        // milliseconds as a string, an hour ahead
+            nowMillis / 1000 + 365L * 24 * 3600,          // a year ahead, seconds
+        };
+        for (Object exp : exps) {
+            Map<String, Object> c = claims();
+            c.put("exp", exp);
+            HttpResponse<String> r = jwtGrant(LocalOrgHttp.jwt(creds.privateKeyPath(), c));
+            assertThat(r.statusCode()).as(exp + ": " + r.body()).isEqualTo(200);
+            assertTokenWorks(LocalOrgHttp.parse(r).path("access_token").asText());
+        }
+    }
+
+    @Test
+    void jwtExpiredInMillisecondsOrNotANumberIsRefused() {
         Map<String, Object> c = claims();
-        c.put("exp", System.currentTimeMillis() / 1000 + 600);
+        c.put("exp", System.currentTimeMillis() - 10_000);
         assertOAuthError(jwtGrant(LocalOrgHttp.jwt(creds.privateKeyPath(), c)), "invalid_grant",
-                "expiration time is more than 3 minutes in the future");
+                "expired authorization code");
+        c.put("exp", "tomorrow");
+        assertOAuthError(jwtGrant(LocalOrgHttp.jwt(creds.privateKeyPath(), c)), "invalid_grant",
+                "invalid assertion");
     }
 
     @Test

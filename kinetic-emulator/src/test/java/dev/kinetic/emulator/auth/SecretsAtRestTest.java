@@ -133,7 +133,7 @@ class SecretsAtRestTest {
             assertThat(after.password()).isNotEqualTo(before.password());
             assertThat(after.securityToken()).isNotEqualTo(before.securityToken()).hasSize(24);
             assertEveryGrantWorks(org);
-            LocalOrgHttp http = new LocalOrgHttp(org.baseUri());
+            LocalOrgHttp http = LocalOrgHttp.of(org);
             assertRefused(http.postForm("/services/oauth2/token", Map.of("grant_type", "password",
                     "client_id", after.clientId(), "client_secret", after.clientSecret(),
                     "username", after.username(), "password", before.password() + before.securityToken())));
@@ -211,7 +211,7 @@ class SecretsAtRestTest {
     private static void assertSignedIn(LocalOrg org, HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String token = LocalOrgHttp.parse(r).path("access_token").asText();
-        HttpResponse<String> limits = new LocalOrgHttp(org.baseUri()).get("/services/data/v62.0/limits", token);
+        HttpResponse<String> limits = LocalOrgHttp.of(org).get("/services/data/v62.0/limits", token);
         assertThat(limits.statusCode()).as(limits.body()).isEqualTo(200);
     }
 

@@ -76,6 +76,26 @@ class TokenExpiryTest {
     }
 
     @Test
+    void jwtAssertionIsRefusedOnceItsExpHasPassedOnTheOrgClock() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", org.credentials().clientId());
+        claims.put("sub", org.credentials().username());
+        claims.put("aud", "https://login.salesforce.com");
+        claims.put("exp", clock.instant().getEpochSecond() + 60);
+        String assertion = LocalOrgHttp.jwt(org.credentials().privateKeyPath(), claims);
+        Map<String, String> form = Map.of("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion", assertion);
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(http.postForm("/services/oauth2/token", form).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> late = http.postForm("/services/oauth2/token", form);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(LocalOrgHttp.parse(late).path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(LocalOrgHttp.parse(late).path("error_description").asText())
+                .isEqualTo("expired authorization code");
+    }
+
+    @Test
     void controlPlaneExpiresEveryIssuedTokenButNotLaterOnes() {
         String first = org.accessToken();
         String second = org.accessToken();

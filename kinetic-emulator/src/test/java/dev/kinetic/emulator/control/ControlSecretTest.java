@@ -49,7 +49,7 @@ class ControlSecretTest {
     @BeforeAll
     static void start() {
         org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = new LocalOrgHttp(org.baseUri());
+        http = LocalOrgHttp.of(org);
     }
 
     @AfterAll
@@ -167,7 +167,7 @@ class ControlSecretTest {
         Files.delete(dir.resolve("local-org.env"));
         try (LocalOrg b = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build())) {
             assertThat(b.controlSecret()).isNotEqualTo(first);
-            LocalOrgHttp raw = new LocalOrgHttp(b.baseUri());
+            LocalOrgHttp raw = LocalOrgHttp.of(b);
             HttpResponse<String> old = raw.send(HttpRequest.newBuilder(raw.uri("/__emulator/reset"))
                     .header(HEADER, first).POST(HttpRequest.BodyPublishers.noBody()).build());
             assertRefused(old, "does not match");

@@ -30,6 +30,9 @@ class ApiServerTest {
                 })
                 .add("GET", "/services/data/{version}/fail", ex -> {
                     throw new ApiException(400, "INVALIDJOBSTATE", "nope");
+                })
+                .add("GET", "/services/data/{version}/crash", ex -> {
+                    throw new IllegalStateException("internal detail");
                 });
         TokenVerifier tokens = t -> t.equals("good") ? Optional.of(new ApiSession("005A", "00DA", "u"))
                 : Optional.empty();
@@ -100,5 +103,15 @@ class ApiServerTest {
         HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(uri("/open/x"))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void handlerCrashAnswers500UnknownExceptionAsJson() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/services/data/v62.0/crash"))
+                .header("Authorization", "Bearer good").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(r.body()).startsWith("[{\"errorCode\":\"UNKNOWN_EXCEPTION\",\"message\":")
+                .doesNotContain("internal detail");
     }
 }

@@ -19,7 +19,7 @@ class RestBasicsTest {
     @BeforeAll
     static void start() {
         org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = new LocalOrgHttp(org.baseUri());
+        http = LocalOrgHttp.of(org);
         token = org.accessToken();
     }
 
