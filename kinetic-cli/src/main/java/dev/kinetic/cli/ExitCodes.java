@@ -19,7 +19,8 @@ public final class ExitCodes {
     public static final int TIMEOUT = 5;
     /**
      * Gave up on the network or the server after retries (job ids printed when jobs exist), or a result could not
-     * be read in full: a partially read result is never exit 0.
+     * be read in full, or its result files could not be written once the job existed: a partially read result is
+     * never exit 0.
      */
     public static final int NETWORK = 6;
 
@@ -35,7 +36,7 @@ public final class ExitCodes {
         codes.put(Integer.toString(AUTH), "authentication failed or no usable credentials");
         codes.put(Integer.toString(JOB_FAILED), "the job failed or was aborted");
         codes.put(Integer.toString(TIMEOUT), "timed out; the job is still running (id printed)");
-        codes.put(Integer.toString(NETWORK), "network or server gave up, or a result was read in part");
+        codes.put(Integer.toString(NETWORK), "network or server gave up, or a result was read or written in part");
         return codes;
     }
 }

@@ -130,8 +130,10 @@ final class IngestFlow {
             try {
                 files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
             } catch (UncheckedIOException e) {
-                throw CliException.usage(e.getMessage() + ". Job " + id + " (" + job.state().name() + ") is done on "
-                        + "the org: write its result files again with: kinetic job results " + id
+                // Not a usage error: the job exists and ran, only its files are missing (the directory was
+                // checked before the job was created), so it is a give-up like a result read in part.
+                throw new CliException(ExitCodes.NETWORK, e.getMessage() + ". Job " + id + " (last seen "
+                        + job.state().name() + ") is on the org: finish with: kinetic job results " + id
                         + " --results-dir <a writable directory>", e);
             }
         }

@@ -81,6 +81,55 @@ class EmbeddedOrgTest {
     }
 
     @Test
+    void insertAsyncOnTheEmbeddedOrgCompletesAtTheNextJobWait() throws java.io.IOException {
+        // More rows than one of the org's internal batches (10,000), so that the first command's org may stop
+        // between batches as well as before the first: either way the next start must finish the job.
+        int rows = 10_500;
+        StringBuilder csv = new StringBuilder("Name,External_Key__c\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("Async ").append(i).append(",ASYNC-").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("async.csv"), csv);
+
+        CliRunner.Result started = CliRunner.in(dir).run("insert", "Account", "-f", "async.csv", "--async",
+                "--progress", "none");
+
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        Matcher found = Pattern.compile("750[0-9A-Za-z]{15}").matcher(started.out());
+        assertThat(found.find()).as(started.out()).isTrue();
+        String id = found.group();
+        assertThat(started.out()).contains("kinetic job wait " + id);
+
+        CliRunner.Result waited = CliRunner.in(dir).run("job", "wait", id, "--results-dir", "results",
+                "--progress", "none");
+
+        assertThat(waited.exitCode()).as(waited.out() + waited.err()).isZero();
+        assertThat(waited.out()).contains("10,500 succeeded, 0 failed, 0 unprocessed");
+        java.util.List<String> success = Files.readAllLines(dir.resolve("results/" + id + "-success.csv"));
+        assertThat(success.get(0)).isEqualTo("row,sf__Id,sf__Created,Name,External_Key__c");
+        java.util.List<String> lines = success.subList(1, success.size());
+        assertThat(lines).hasSize(rows).allSatisfy(line -> {
+            String[] f = line.split(",", -1);
+            assertThat(f[3]).isEqualTo("Async " + f[0]);
+            assertThat(f[4]).isEqualTo("ASYNC-" + f[0]);
+        });
+        assertThat(lines.stream().map(l -> l.split(",")[0]).distinct()).hasSize(rows);
+        assertThat(Files.readAllLines(dir.resolve("results/" + id + "-failed.csv"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("results/" + id + "-unprocessed.csv"))).hasSize(1);
+
+        CliRunner.Result held = CliRunner.in(dir).run("query",
+                "SELECT Id, Name, External_Key__c FROM Account WHERE Name LIKE 'Async %'", "--out", "held.csv",
+                "--progress", "none");
+        assertThat(held.exitCode()).as(held.err()).isZero();
+        java.util.List<String> heldRows;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(dir.resolve("held.csv"))) {
+            heldRows = reader.stream().skip(1).map(r -> String.join(",", r.getFields())).toList();
+        }
+        assertThat(heldRows).containsExactlyInAnyOrderElementsOf(lines.stream()
+                .map(l -> l.split(",", 3)).map(f -> f[1] + "," + f[2].substring(f[2].indexOf(',') + 1)).toList());
+    }
+
+    @Test
     void demoRunsTheQuickStartAndPrintsTheTable() {
         CliRunner.Result demo = CliRunner.in(dir).run("demo", "--rows", "200", "--progress", "none");
 

@@ -140,6 +140,74 @@ class IntegrityCommandsTest {
         assertThat(rowNumbers(dir.resolve("out/" + id + "-success.csv"))).hasSize(ROWS);
     }
 
+    @Test
+    void aResultFileThatCannotBeWrittenExitsNamingTheJobAndHowToFinish() throws IOException {
+        Path input = input("Disk");
+        Path out = dir.resolve("out");
+        // When the command asks for the results, the job exists and is complete: the disk then refuses the files.
+        proxy.on("GET", "/successfulResults").rewrite(body -> {
+            replaceByAFile(out);
+            return body;
+        });
+
+        CliRunner.Result r = run("insert", "Account", "-f", "Disk.csv", "--results-dir", "out");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
+        String id = jobIdIn(r.err());
+        assertThat(r.err()).contains("Cannot write the result files in", "Job " + id + " (last seen JobComplete)",
+                "kinetic job results " + id).doesNotContain("\tat ");
+        assertThat(Files.isRegularFile(out)).as("the test's file is still where the directory was").isTrue();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(id) && n.endsWith(".csv"));
+        }
+
+        Files.delete(out);
+        proxy.clear();
+        CliRunner.Result again = run("job", "results", id, "--results-dir", "out");
+
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        List<List<String>> success = csv(out.resolve(id + "-success.csv"));
+        assertThat(success.get(0)).containsExactly("row", "sf__Id", "sf__Created", "Name", "Description");
+        List<List<String>> rows = success.subList(1, success.size());
+        List<List<String>> inputRows = csv(input);
+        assertThat(rows).hasSize(ROWS).allSatisfy(row -> assertThat(row.subList(3, 5))
+                .isEqualTo(inputRows.get(Integer.parseInt(row.get(0)))));
+        assertThat(rows.stream().map(row -> row.get(0)).toList()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, ROWS).mapToObj(Integer::toString).toList());
+        assertThat(Files.readString(out.resolve(id + "-failed.csv")).lines()).hasSize(1);
+        assertThat(Files.readString(out.resolve(id + "-unprocessed.csv")).lines()).hasSize(1);
+
+        CliRunner.Result held = run("query", "SELECT Id, Name FROM Account WHERE Name LIKE 'Disk %'",
+                "--out", "held.csv");
+        assertThat(held.exitCode()).as(held.err()).isZero();
+        assertThat(csv(dir.resolve("held.csv")).stream().skip(1).map(row -> row.get(0) + " " + row.get(1)))
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get(1) + " " + row.get(3))
+                        .toList());
+    }
+
+    /** Puts a regular file where the directory was, so that nothing can be created in it, even by root. */
+    private static void replaceByAFile(Path directory) {
+        try {
+            if (Files.isDirectory(directory)) {
+                try (var inside = Files.list(directory)) {
+                    for (Path p : inside.toList()) {
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(directory);
+            }
+            Files.writeString(directory, "a file where the results directory was");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<List<String>> csv(Path file) throws IOException {
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(file)) {
+            return reader.stream().map(r -> List.copyOf(r.getFields())).toList();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"close", "chunked"})
     void aCutExportIsTheExactFile(String how) throws IOException {
