@@ -58,6 +58,10 @@ public final class KineticCli {
     /** The exit code and message of a job failure's cause, as if no job had been created. */
     private static Failure explainCause(BulkJobException j) {
         Throwable cause = j.getCause();
+        if (cause instanceof UncheckedIOException io) {
+            // A file could not be written after the job ran (the directory was checked before): a give-up, not usage.
+            return new Failure(ExitCodes.NETWORK, io.getMessage());
+        }
         if (cause instanceof Exception c && !(cause instanceof BulkJobException)) {
             Failure f = explain(c);
             return new Failure(f.unexpected() ? ExitCodes.NETWORK : f.code(), f.message());

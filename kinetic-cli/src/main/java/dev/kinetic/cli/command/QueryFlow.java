@@ -157,7 +157,11 @@ final class QueryFlow {
             Path target = named;
             if (target == null) {
                 target = resultsDir.resolve(result.job().id() + ".csv");
-                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw cannotWrite(result.job(), target, e);
+                }
             }
             return new Export(result.job(), result.recordCount(), target, since(started));
         } catch (IOException e) {
@@ -172,6 +176,14 @@ final class QueryFlow {
                 }
             }
         }
+    }
+
+    // The job ran and its results are on the org; only this copy failed, so it is a give-up (6), not a usage error.
+    private static CliException cannotWrite(BulkJob job, Path target, IOException e) {
+        return new CliException(ExitCodes.NETWORK, "Cannot write the query results to " + target + ": "
+                + e.getMessage() + ". Query job " + job.id() + " (last seen " + job.state().name()
+                + ") is on the org: finish with: kinetic job results " + job.id()
+                + " --results-dir <a writable directory>", e);
     }
 
     private static void deleteQuietly(Path file) {

@@ -185,6 +185,46 @@ class IntegrityCommandsTest {
                         .toList());
     }
 
+    @Test
+    void aQueryExportThatCannotBeWrittenExitsSixNamingTheJobAndHowToFinish() throws IOException {
+        input("Unmovable");
+        assertThat(run("insert", "Account", "-f", "Unmovable.csv").exitCode()).isZero();
+        String soql = "SELECT Name, Description FROM Account WHERE Name LIKE 'Unmovable %'";
+        Path out = dir.resolve("qout");
+        // Once the job has run and its results are asked for, a non-empty folder takes the export's file name, so
+        // the finished export cannot be moved into place (even by root).
+        proxy.on("GET", "/jobs/query/[^/]+/results").rewrite(body -> {
+            String id = proxy.requests().stream().filter(l -> l.matches("GET .*/jobs/query/[^/]+/results.*"))
+                    .reduce((a, b) -> b).orElseThrow().replaceAll(".*/jobs/query/([^/]+)/results.*", "$1");
+            try {
+                Files.createDirectories(out.resolve(id + ".csv").resolve("blocker"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return body;
+        });
+
+        CliRunner.Result r = run("query", soql, "--results-dir", "qout");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
+        String id = jobIdIn(r.err());
+        assertThat(r.err()).contains("Cannot write the query results", "Query job " + id + " (last seen JobComplete)",
+                "kinetic job results " + id).doesNotContain("\tat ");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+
+        proxy.clear();
+        Files.delete(out.resolve(id + ".csv").resolve("blocker"));
+        Files.delete(out.resolve(id + ".csv"));
+        CliRunner.Result again = run("job", "results", id, "--results-dir", "qout");
+        CliRunner.Result clean = run("query", soql, "--out", "clean.csv");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(csv(out.resolve(id + ".csv"))).hasSize(ROWS + 1)
+                .containsExactlyInAnyOrderElementsOf(csv(dir.resolve("clean.csv")));
+    }
+
     /** Puts a regular file where the directory was, so that nothing can be created in it, even by root. */
     private static void replaceByAFile(Path directory) {
         try {
