@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -138,6 +139,13 @@ public final class ApiExchange {
 
     /** Sends a Salesforce REST error: {@code [{"errorCode":…,"message":…}]}. */
     public void error(int status, String errorCode, String message) {
+        if (request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            // An error may be answered before the body was read (a refused token, a job in the wrong state). Jetty then
+            // closes the connection after the answer, and a client that kept it pooled would send its next request
+            // into a closed socket ("received no bytes"): the answer says the connection closes.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         Map<String, String> error = new LinkedHashMap<>();
         error.put("errorCode", errorCode);
         error.put("message", message);

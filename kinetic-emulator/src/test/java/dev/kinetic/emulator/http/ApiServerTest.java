@@ -64,6 +64,8 @@ class ApiServerTest {
         HttpResponse<String> none = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.body()).contains("INVALID_AUTH_HEADER");
+        // Refused before its body was read: the answer closes the connection, so no request follows into it.
+        assertThat(none.headers().firstValue("Connection")).hasValue("close");
         HttpResponse<String> bad = http.send(b.header("Authorization", "Bearer bad").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(401);
