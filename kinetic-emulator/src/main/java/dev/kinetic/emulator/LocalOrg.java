@@ -14,7 +14,7 @@ import dev.kinetic.emulator.http.Routes;
 import dev.kinetic.emulator.http.bulk.BulkRoutes;
 import dev.kinetic.emulator.http.rest.DescribeRoutes;
 import dev.kinetic.emulator.http.rest.QueryRoutes;
-import dev.kinetic.emulator.http.rest.RecordReader;
+import dev.kinetic.emulator.http.rest.RecordRoutes;
 import dev.kinetic.emulator.http.rest.RestBasicsRoutes;
 import dev.kinetic.emulator.schema.Schema;
 import java.io.IOException;
@@ -111,7 +111,8 @@ public final class LocalOrg implements AutoCloseable {
             FaultRules faults = new FaultRules();
             List<RouteModule> modules = new ArrayList<>();
             modules.add(auth);
-            modules.add(new RestBasicsRoutes(schema, new RecordReader(database), usage));
+            modules.add(new RestBasicsRoutes(usage));
+            modules.add(new RecordRoutes(context));
             modules.add(new DescribeRoutes(schema, config.clock().instant()));
             modules.add(new BulkRoutes(context));
             modules.add(new QueryRoutes(context));

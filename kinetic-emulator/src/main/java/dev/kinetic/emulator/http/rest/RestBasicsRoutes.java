@@ -1,12 +1,9 @@
 package dev.kinetic.emulator.http.rest;
 
-import dev.kinetic.emulator.http.ApiException;
 import dev.kinetic.emulator.http.ApiExchange;
 import dev.kinetic.emulator.http.ApiUsage;
 import dev.kinetic.emulator.http.RouteModule;
 import dev.kinetic.emulator.http.Routes;
-import dev.kinetic.emulator.schema.SObjectType;
-import dev.kinetic.emulator.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The REST basics every client touches: the versions list {@code GET /services/data} (no token needed), the
- * resources of a version, {@code /limits}, and reading one record with {@code /sobjects/{object}/{id}}.
+ * resources of a version and {@code /limits}.
  * Thread-safe.
  */
 public final class RestBasicsRoutes implements RouteModule {
@@ -26,18 +23,10 @@ public final class RestBasicsRoutes implements RouteModule {
     public static final int LATEST_VERSION = 66;
     private static final String[] SEASONS = {"Summer", "Winter", "Spring"};
 
-    private final Schema schema;
-    private final RecordReader records;
     private final ApiUsage usage;
 
-    /**
-     * @param schema the org's schema
-     * @param records reads records for {@code /sobjects/{object}/{id}}
-     * @param usage the API request counter reported by {@code /limits}
-     */
-    public RestBasicsRoutes(Schema schema, RecordReader records, ApiUsage usage) {
-        this.schema = Objects.requireNonNull(schema, "schema == null");
-        this.records = Objects.requireNonNull(records, "records == null");
+    /** @param usage the API request counter reported by {@code /limits} */
+    public RestBasicsRoutes(ApiUsage usage) {
         this.usage = Objects.requireNonNull(usage, "usage == null");
     }
 
@@ -49,7 +38,6 @@ public final class RestBasicsRoutes implements RouteModule {
             ex.apiVersion();
             ex.json(200, limits());
         });
-        routes.add("GET", "/services/data/{version}/sobjects/{object}/{id}", this::record);
     }
 
     /** The versions list: {@code [{"label":"Summer '14","url":"/services/data/v31.0","version":"31.0"}, …]}. */
@@ -93,21 +81,5 @@ public final class RestBasicsRoutes implements RouteModule {
         m.put("Max", max);
         m.put("Remaining", remaining);
         return m;
-    }
-
-    private void record(ApiExchange ex) {
-        ex.apiVersion();
-        String objectName = ex.pathParam("object");
-        SObjectType type = schema.find(objectName).orElseThrow(() -> new ApiException(404, "NOT_FOUND",
-                "The requested resource does not exist"));
-        Map<String, Object> fields = records.read(type, ex.pathParam("id")).orElseThrow(ApiException::notFound);
-        Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("type", type.name());
-        attributes.put("url", "/services/data/" + ex.pathParam("version").toLowerCase(Locale.ROOT) + "/sobjects/"
-                + type.name() + "/" + fields.get("Id"));
-        out.put("attributes", attributes);
-        out.putAll(fields);
-        ex.json(200, out);
     }
 }
