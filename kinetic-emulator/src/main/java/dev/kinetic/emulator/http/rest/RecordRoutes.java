@@ -46,6 +46,7 @@ public final class RecordRoutes implements RouteModule {
         routes.add("GET", ROWS, guarded(this::get));
         routes.add("PATCH", ROWS, guarded(this::update));
         routes.add("DELETE", ROWS, guarded(this::delete));
+        new ExternalIdRoutes(this, fetcher).register(routes);
     }
 
     private void get(ApiExchange ex) {
