@@ -47,6 +47,7 @@ public final class RecordRoutes implements RouteModule {
         routes.add("PATCH", ROWS, guarded(this::update));
         routes.add("DELETE", ROWS, guarded(this::delete));
         new ExternalIdRoutes(this, fetcher).register(routes);
+        new CollectionRoutes(schema, this, fetcher, writer).register(routes);
     }
 
     private void get(ApiExchange ex) {

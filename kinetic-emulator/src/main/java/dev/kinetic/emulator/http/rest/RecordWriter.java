@@ -93,6 +93,23 @@ final class RecordWriter {
         return out;
     }
 
+    /**
+     * Removes records for good (hard delete), undoing creates that an all-or-none request must not keep.
+     *
+     * @throws IllegalStateException when a record could not be removed
+     */
+    void hardDelete(SObjectType type, List<String> ids, String userId) {
+        List<ObjectNode> records = new ArrayList<>();
+        for (String id : ids) {
+            records.add(JsonRecords.object("{}").put("Id", id));
+        }
+        for (Outcome o : write(type, DmlOperation.HARD_DELETE, null, records, userId, false)) {
+            if (!o.success()) {
+                throw new IllegalStateException("Cannot undo a create of " + type.name() + ": " + o.errors());
+            }
+        }
+    }
+
     // Header cells of one record (added to the header on first sight) and its cell texts by lower-case header.
     private static Map<String, String> cells(SObjectType type, ObjectNode record, List<String> header,
                                              Map<String, Integer> columns) {
