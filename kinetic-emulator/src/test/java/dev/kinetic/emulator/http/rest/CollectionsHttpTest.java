@@ -184,8 +184,9 @@ class CollectionsHttpTest {
         assertThat(results.get(2).path("id").asText()).isEqualTo(b);
         assertThat(count("SELECT COUNT() FROM Account", "query")).isZero();
         assertThat(count("SELECT COUNT() FROM Account WHERE IsDeleted = true", "queryAll")).isEqualTo(2);
-        JsonNode again = ok(send("DELETE", V + "/composite/sobjects?ids=" + a, null));
+        JsonNode again = ok(send("DELETE", V + "/composite/sobjects?ids=" + a + ",zzz000000000000", null));
         assertThat(code(again.get(0))).isEqualTo("ENTITY_IS_DELETED");
+        assertThat(code(again.get(1))).isEqualTo("INVALID_CROSS_REFERENCE_KEY");
     }
 
     @Test

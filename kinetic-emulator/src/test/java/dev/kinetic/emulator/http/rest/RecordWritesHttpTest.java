@@ -123,6 +123,14 @@ class RecordWritesHttpTest {
     }
 
     @Test
+    void createSetsAPolymorphicParentByTheTypeItsAttributesName() {
+        String email = get("User", org.adminUserId()).path("Email").asText();
+        String id = create("Case", "{\"Subject\":\"Mine\",\"Owner\":{\"attributes\":{\"type\":\"User\"},"
+                + "\"Email\":\"" + email + "\"}}");
+        assertThat(get("Case", id).path("OwnerId").asText()).isEqualTo(org.adminUserId());
+    }
+
+    @Test
     void createRefusesAnIdInTheBody() {
         JsonNode e = error(send("POST", V + "/sobjects/Account", "{\"Id\":\"001000000000000AAA\",\"Name\":\"X\"}"),
                 400, "INVALID_FIELD");
