@@ -3,17 +3,7 @@ package dev.kinetic.emulator.http.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
-import dev.kinetic.emulator.LocalOrgHttp;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,37 +16,12 @@ import org.junit.jupiter.api.Test;
  * records' error is the AllOrNoneHeader's ALL_OR_NONE_OPERATION_ROLLED_BACK (SOAP API guide,
  * sforce_api_header_allornoneheader.htm).
  */
-class CollectionsHttpTest {
-    private static final String V = RecordWritesHttpTest.V;
+class CollectionsHttpTest extends RestOrgTestBase {
     private static final String ROLLED_BACK = "ALL_OR_NONE_OPERATION_ROLLED_BACK";
-    private static LocalOrg org;
-    private static LocalOrgHttp http;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = LocalOrgHttp.of(org);
-        token = org.accessToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
-    }
 
     @AfterEach
     void reset() {
-        assertThat(http.json("POST", "/__emulator/reset", "").statusCode()).isEqualTo(204);
-    }
-
-    private static JsonNode ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return LocalOrgHttp.parse(r);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String json) {
-        return RecordWritesHttpTest.send(http, token, method, path, json);
+        resetOrg();
     }
 
     private static String body(boolean allOrNone, String... records) {
@@ -69,11 +34,6 @@ class CollectionsHttpTest {
 
     private static String contact(String fields) {
         return "{\"attributes\":{\"type\":\"Contact\"}," + fields + "}";
-    }
-
-    private static int count(String soql, String resource) {
-        return ok(http.get(V + "/" + resource + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), token))
-                .path("totalSize").asInt();
     }
 
     private static String code(JsonNode result) {
@@ -93,9 +53,7 @@ class CollectionsHttpTest {
         assertThat(failed.path("success").asBoolean()).isFalse();
         assertThat(failed.has("id")).isFalse();
         JsonNode error = failed.path("errors").get(0);
-        List<String> keys = new ArrayList<>();
-        error.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("statusCode", "message", "fields");
+        assertThat(keys(error)).containsExactly("statusCode", "message", "fields");
         assertThat(error.path("statusCode").asText()).isEqualTo("REQUIRED_FIELD_MISSING");
         assertThat(error.path("fields").get(0).asText()).isEqualTo("Name");
         assertThat(results.get(3).path("success").asBoolean()).isTrue();
@@ -162,7 +120,7 @@ class CollectionsHttpTest {
         assertThat(code(second.get(1))).isEqualTo("DUPLICATE_EXTERNAL_ID");
         assertThat(ok(http.get(V + "/sobjects/Account/External_Key__c/K1", token)).path("Name").asText())
                 .isEqualTo("Uno");
-        RecordWritesHttpTest.error(send("PATCH", V + "/composite/sobjects/Account/Name",
+        error(send("PATCH", V + "/composite/sobjects/Account/Name",
                 body(false, account("\"Name\":\"x\""))), 400, "INVALID_FIELD");
     }
 
@@ -202,7 +160,7 @@ class CollectionsHttpTest {
         assertThat(records.get(0).path("Id").asText()).isEqualTo(b);
         assertThat(records.get(1).isNull()).isTrue();
         assertThat(records.get(2).path("Name").asText()).isEqualTo("A");
-        RecordWritesHttpTest.error(http.get(V + "/composite/sobjects/Account?ids=" + a, token), 400,
+        error(http.get(V + "/composite/sobjects/Account?ids=" + a, token), 400,
                 "MALFORMED_QUERY");
     }
 
@@ -212,21 +170,21 @@ class CollectionsHttpTest {
         for (int i = 0; i < many.length; i++) {
             many[i] = account("\"Name\":\"N" + i + "\"");
         }
-        RecordWritesHttpTest.error(send("POST", V + "/composite/sobjects", body(false, many)), 400,
+        error(send("POST", V + "/composite/sobjects", body(false, many)), 400,
                 "EXCEEDED_ID_LIMIT");
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < 201; i++) {
             ids.append(i == 0 ? "" : ",").append("001000000000000AAA");
         }
-        RecordWritesHttpTest.error(send("DELETE", V + "/composite/sobjects?ids=" + ids, null), 400,
+        error(send("DELETE", V + "/composite/sobjects?ids=" + ids, null), 400,
                 "EXCEEDED_ID_LIMIT");
-        RecordWritesHttpTest.error(send("POST", V + "/composite/sobjects", body(false, "{\"Name\":\"A\"}")), 400,
+        error(send("POST", V + "/composite/sobjects", body(false, "{\"Name\":\"A\"}")), 400,
                 "INVALID_TYPE");
-        RecordWritesHttpTest.error(send("POST", V + "/composite/sobjects",
+        error(send("POST", V + "/composite/sobjects",
                 body(false, "{\"attributes\":{\"type\":\"Nope__c\"},\"Name\":\"A\"}")), 400, "INVALID_TYPE");
-        RecordWritesHttpTest.error(send("POST", V + "/composite/sobjects", "{\"allOrNone\":true}"), 400,
+        error(send("POST", V + "/composite/sobjects", "{\"allOrNone\":true}"), 400,
                 "JSON_PARSER_ERROR");
-        RecordWritesHttpTest.error(send("PATCH", V + "/composite/sobjects", body(true,
+        error(send("PATCH", V + "/composite/sobjects", body(true,
                 account("\"Id\":\"001000000000000AAA\""), contact("\"Id\":\"003000000000000AAA\""))), 400,
                 "FUNCTIONALITY_NOT_ENABLED");
         String[] exactly = new String[200];

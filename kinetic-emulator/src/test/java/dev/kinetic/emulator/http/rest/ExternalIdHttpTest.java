@@ -3,15 +3,11 @@ package dev.kinetic.emulator.http.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgHttp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,31 +17,11 @@ import org.junit.jupiter.api.Test;
  * the matching records when several match) and "Get Records Using sObject Rows by External ID"
  * (resources_sobject_upsert_get.htm, using_resources_retrieve_with_externalid.htm).
  */
-class ExternalIdHttpTest {
-    private static final String V = RecordWritesHttpTest.V;
-    private static LocalOrg org;
-    private static LocalOrgHttp http;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = LocalOrgHttp.of(org);
-        token = org.accessToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
-    }
+class ExternalIdHttpTest extends RestOrgTestBase {
 
     @AfterEach
     void reset() {
-        assertThat(http.json("POST", "/__emulator/reset", "").statusCode()).isEqualTo(204);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String json) {
-        return RecordWritesHttpTest.send(http, token, method, path, json);
+        resetOrg();
     }
 
     @Test
@@ -54,9 +30,7 @@ class ExternalIdHttpTest {
                 "{\"Name\":\"Acme\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode first = LocalOrgHttp.parse(created);
-        List<String> keys = new ArrayList<>();
-        first.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("id", "success", "errors", "created");
+        assertThat(keys(first)).containsExactly("id", "success", "errors", "created");
         assertThat(first.path("created").asBoolean()).isTrue();
         String id = first.path("id").asText();
 
@@ -108,27 +82,27 @@ class ExternalIdHttpTest {
 
     @Test
     void fieldsThatAreNoExternalIdAreRefused() {
-        RecordRowsHttpTest.assertNotFound(http.get(V + "/sobjects/Account/Nope__c/1", token),
+        assertNotFound(http.get(V + "/sobjects/Account/Nope__c/1", token),
                 "Provided external ID field does not exist or is not accessible: Nope__c");
-        RecordRowsHttpTest.assertNotFound(send("PATCH", V + "/sobjects/Account/Nope__c/1", "{\"Name\":\"A\"}"),
+        assertNotFound(send("PATCH", V + "/sobjects/Account/Nope__c/1", "{\"Name\":\"A\"}"),
                 "Provided external ID field does not exist or is not accessible: Nope__c");
-        JsonNode e = RecordWritesHttpTest.error(send("PATCH", V + "/sobjects/Account/Name/Acme", "{\"Phone\":\"1\"}"),
+        JsonNode e = error(send("PATCH", V + "/sobjects/Account/Name/Acme", "{\"Phone\":\"1\"}"),
                 400, "INVALID_FIELD");
         assertThat(e.path("message").asText())
                 .isEqualTo("Invalid field for upsert, must be an External Id custom or standard indexed field: Name");
-        RecordRowsHttpTest.assertNotFound(http.get(V + "/sobjects/Account/Name/Acme", token),
+        assertNotFound(http.get(V + "/sobjects/Account/Name/Acme", token),
                 "Provided external ID field does not exist or is not accessible: Name");
     }
 
     @Test
     void upsertErrorsAndMissingKeysAnswerAsSalesforce() {
-        RecordRowsHttpTest.assertNotFound(http.get(V + "/sobjects/Account/External_Key__c/none", token),
+        assertNotFound(http.get(V + "/sobjects/Account/External_Key__c/none", token),
                 "The requested resource does not exist");
-        RecordWritesHttpTest.error(send("PATCH", V + "/sobjects/Account/External_Key__c/K-3", "{\"Phone\":\"1\"}"),
+        error(send("PATCH", V + "/sobjects/Account/External_Key__c/K-3", "{\"Phone\":\"1\"}"),
                 400, "REQUIRED_FIELD_MISSING");
-        RecordWritesHttpTest.error(send("PATCH", V + "/sobjects/Account/External_Key__c/K-3",
+        error(send("PATCH", V + "/sobjects/Account/External_Key__c/K-3",
                 "{\"Name\":\"A\",\"External_Key__c\":\"K-4\"}"), 400, "INVALID_FIELD");
-        RecordRowsHttpTest.assertNotFound(http.get(V + "/sobjects/Account/External_Key__c/K-3", token),
+        assertNotFound(http.get(V + "/sobjects/Account/External_Key__c/K-3", token),
                 "The requested resource does not exist");
     }
 }

@@ -3,13 +3,8 @@ package dev.kinetic.emulator.http.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgHttp;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,41 +13,15 @@ import org.junit.jupiter.api.Test;
  * sObject Rows" (resources_sobject_retrieve_get.htm) and "Get Field Values from a Standard Object Record"
  * (dome_get_field_values.htm: every field without {@code fields}, 400 for a field that does not exist).
  */
-class RecordRowsHttpTest {
-    private static final String V = "/services/data/v62.0";
-    private static LocalOrg org;
-    private static LocalOrgHttp http;
-    private static String token;
+class RecordRowsHttpTest extends RestOrgTestBase {
     private static String acmeId;
     private static String annId;
 
     @BeforeAll
-    static void start() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = LocalOrgHttp.of(org);
-        token = org.accessToken();
+    static void seedRecords() {
         acmeId = seed("Account", "[{\"Name\":\"Acme\",\"NumberOfEmployees\":50,\"AnnualRevenue\":1234.5,"
                 + "\"External_Key__c\":\"A-1\"}]").get(0);
         annId = seed("Contact", "[{\"LastName\":\"Ann\",\"AccountId\":\"" + acmeId + "\"}]").get(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
-    }
-
-    static List<String> seed(String object, String json) {
-        HttpResponse<String> r = http.json("POST", "/__emulator/records/" + object, json);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        LocalOrgHttp.parse(r).path("ids").forEach(id -> ids.add(id.asText()));
-        return ids;
-    }
-
-    private static List<String> keys(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     @Test
@@ -148,12 +117,5 @@ class RecordRowsHttpTest {
     @Test
     void needsAToken() {
         assertThat(http.get(V + "/sobjects/Account/" + acmeId).statusCode()).isEqualTo(401);
-    }
-
-    static void assertNotFound(HttpResponse<String> r, String message) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
-        JsonNode error = LocalOrgHttp.parse(r).get(0);
-        assertThat(error.path("errorCode").asText()).isEqualTo("NOT_FOUND");
-        assertThat(error.path("message").asText()).isEqualTo(message);
     }
 }

@@ -3,8 +3,6 @@ package dev.kinetic.emulator.http.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgHttp;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -12,9 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,41 +21,11 @@ import org.junit.jupiter.api.Test;
  * Error Responses" (errorcodes.htm: 400 with {@code [{message, errorCode, fields}]}, 404 for a resource that does not
  * exist). Field errors carry the codes Bulk rows get from the same DML engine.
  */
-class RecordWritesHttpTest {
-    static final String V = "/services/data/v62.0";
-    private static LocalOrg org;
-    private static LocalOrgHttp http;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = LocalOrgHttp.of(org);
-        token = org.accessToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
-    }
+class RecordWritesHttpTest extends RestOrgTestBase {
 
     @AfterEach
     void reset() {
-        assertThat(http.json("POST", "/__emulator/reset", "").statusCode()).isEqualTo(204);
-    }
-
-    static HttpResponse<String> send(LocalOrgHttp http, String token, String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).header("Authorization", "Bearer " + token);
-        if (json == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return http.send(b.build());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String json) {
-        return send(http, token, method, path, json);
+        resetOrg();
     }
 
     private static String create(String object, String json) {
@@ -72,16 +38,6 @@ class RecordWritesHttpTest {
         HttpResponse<String> r = http.get(V + "/sobjects/" + object + "/" + id, token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return LocalOrgHttp.parse(r);
-    }
-
-    static JsonNode error(HttpResponse<String> r, int status, String errorCode) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        JsonNode errors = LocalOrgHttp.parse(r);
-        assertThat(errors.isArray()).as(r.body()).isTrue();
-        JsonNode e = errors.get(0);
-        assertThat(e.path("errorCode").asText()).as(r.body()).isEqualTo(errorCode);
-        assertThat(e.has("message")).isTrue();
-        return e;
     }
 
     private static List<String> fields(JsonNode error) {
@@ -97,9 +53,7 @@ class RecordWritesHttpTest {
                         + "\"attributes\":{\"type\":\"Account\"}}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode result = LocalOrgHttp.parse(r);
-        List<String> keys = new ArrayList<>();
-        result.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("id", "success", "errors");
+        assertThat(keys(result)).containsExactly("id", "success", "errors");
         assertThat(result.path("success").asBoolean()).isTrue();
         assertThat(result.path("errors").size()).isZero();
         String id = result.path("id").asText();
@@ -197,9 +151,9 @@ class RecordWritesHttpTest {
 
     @Test
     void updateOfAMissingRecordIs404AndABadValue400() {
-        RecordRowsHttpTest.assertNotFound(send("PATCH", V + "/sobjects/Account/001000000000000AAA",
+        assertNotFound(send("PATCH", V + "/sobjects/Account/001000000000000AAA",
                 "{\"Name\":\"X\"}"), "The requested resource does not exist");
-        RecordRowsHttpTest.assertNotFound(send("PATCH", V + "/sobjects/Account/nope", "{\"Name\":\"X\"}"),
+        assertNotFound(send("PATCH", V + "/sobjects/Account/nope", "{\"Name\":\"X\"}"),
                 "Provided external ID field does not exist or is not accessible: nope");
         String id = create("Account", "{\"Name\":\"Acme\"}");
         JsonNode e = error(send("PATCH", V + "/sobjects/Account/" + id, "{\"Name\":\"" + "y".repeat(300) + "\"}"),
@@ -218,7 +172,7 @@ class RecordWritesHttpTest {
         HttpResponse<String> r = send("DELETE", V + "/sobjects/Account/" + id, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
-        RecordRowsHttpTest.assertNotFound(http.get(V + "/sobjects/Account/" + id, token),
+        assertNotFound(http.get(V + "/sobjects/Account/" + id, token),
                 "The requested resource does not exist");
         JsonNode all = LocalOrgHttp.parse(http.get(V + "/queryAll?q=" + URLEncoder.encode(
                 "SELECT Id, IsDeleted FROM Account WHERE Id = '" + id + "'", StandardCharsets.UTF_8), token));
@@ -229,7 +183,7 @@ class RecordWritesHttpTest {
         JsonNode again = error(send("DELETE", V + "/sobjects/Account/" + id, null), 404, "ENTITY_IS_DELETED");
         assertThat(again.path("message").asText()).isEqualTo("entity is deleted");
         error(send("PATCH", V + "/sobjects/Account/" + id, "{\"Name\":\"Back\"}"), 404, "ENTITY_IS_DELETED");
-        RecordRowsHttpTest.assertNotFound(send("DELETE", V + "/sobjects/Account/001000000000000AAA", null),
+        assertNotFound(send("DELETE", V + "/sobjects/Account/001000000000000AAA", null),
                 "The requested resource does not exist");
     }
 
@@ -243,7 +197,6 @@ class RecordWritesHttpTest {
     }
 
     private static int count(String object) {
-        return LocalOrgHttp.parse(http.get(V + "/query?q=" + URLEncoder.encode("SELECT COUNT() FROM " + object,
-                StandardCharsets.UTF_8), token)).path("totalSize").asInt();
+        return count("SELECT COUNT() FROM " + object, "query");
     }
 }

@@ -3,13 +3,9 @@ package dev.kinetic.emulator.http.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgHttp;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,34 +22,16 @@ import org.junit.jupiter.api.Test;
  * engine's per-object write lane, so neither corrupts the other nor deadlocks; every REST write is answered with its
  * usual status (never UNABLE_TO_LOCK_ROW or 500) and the job loads every row.
  */
-class RestBesideBulkHttpTest {
-    private static final String V = RecordWritesHttpTest.V;
+class RestBesideBulkHttpTest extends RestOrgTestBase {
     private static final int BULK_ROWS = 40_000;
     private static final int WRITERS = 2;
-    private static LocalOrg org;
-    private static LocalOrgHttp http;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-        http = LocalOrgHttp.of(org);
-        token = org.accessToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
-    }
 
     private static HttpResponse<String> send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (body == null || contentType.equals("application/json")) {
+            return send(method, path, body);
         }
-        return http.send(b.build());
+        return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static String jobState(String job) {
@@ -63,8 +39,7 @@ class RestBesideBulkHttpTest {
     }
 
     private static int count(String soql) {
-        return LocalOrgHttp.parse(http.get(V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), token))
-                .path("totalSize").asInt();
+        return count(soql, "query");
     }
 
     @Test
