@@ -70,14 +70,22 @@ final class OrgRecords {
 
     /** Inserts records through the control plane and returns their ids in input order. */
     List<String> seed(String object, List<Map<String, Object>> records) {
+        List<String> ids = new ArrayList<>();
+        control("POST", "/__emulator/records/" + object, records).path("ids").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** Sets when ready jobs start processing, e.g. {@code {"mode":"afterPolls","polls":1000}}. */
+    void progression(Map<String, Object> rule) {
+        control("PUT", "/__emulator/progression", rule);
+    }
+
+    private JsonNode control(String method, String path, Object body) {
         try {
-            JsonNode answer = send(HttpRequest.newBuilder(URI.create(org.baseUri() + "/__emulator/records/" + object))
+            return send(HttpRequest.newBuilder(URI.create(org.baseUri() + path))
                     .header("Content-Type", "application/json")
                     .header(LocalOrg.CONTROL_SECRET_HEADER, org.controlSecret())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(records))).build());
-            List<String> ids = new ArrayList<>();
-            answer.path("ids").forEach(id -> ids.add(id.asText()));
-            return ids;
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
