@@ -50,6 +50,44 @@ class CamelLoginIT {
     }
 
 
+    @Test
+    void expiredSessionIsRenewedByCamelsJwtLogin() throws Exception {
+        try (CamelOrg camel = CamelOrg.signIn(org, Login.JWT, tempDir)) {
+            assertRenewsAnExpiredSession(camel, "Renewed JWT Co");
+        }
+    }
+
+    @Test
+    void expiredSessionIsRenewedByCamelsPasswordLogin() throws Exception {
+        try (CamelOrg camel = CamelOrg.signIn(org, Login.PASSWORD, tempDir)) {
+            assertRenewsAnExpiredSession(camel, "Renewed Password Co");
+        }
+    }
+
+    @Test
+    void stoppingTheContextRevokesCamelsToken() throws Exception {
+        try (CamelOrg camel = CamelOrg.signIn(org, Login.JWT, tempDir)) {
+            String token = camel.sessionToken();
+            assertThat(camel.records().status("/services/data/v62.0/limits", token)).isEqualTo(200);
+
+            camel.stopCamel();
+
+            assertThat(camel.records().status("/services/data/v62.0/limits", token)).isEqualTo(401);
+        }
+    }
+
+    // The org answers the old token 401 INVALID_SESSION_ID; Camel logs in again by itself and repeats the call.
+    private static void assertRenewsAnExpiredSession(CamelOrg camel, String name) {
+        String before = camel.sessionToken();
+        camel.records().expireTokens();
+        assertThat(camel.records().status("/services/data/v62.0/limits", before)).isEqualTo(401);
+
+        assertReadsTheOrg(camel, name);
+
+        assertThat(camel.sessionToken()).isNotEqualTo(before);
+        assertThat(camel.records().status("/services/data/v62.0/limits", camel.sessionToken())).isEqualTo(200);
+    }
+
     // A record seeded past Camel comes back through Camel's REST query on the session its login opened.
     private static void assertReadsTheOrg(CamelOrg camel, String name) {
         String id = camel.records().seed("Account", List.of(Map.of("Name", name))).get(0);

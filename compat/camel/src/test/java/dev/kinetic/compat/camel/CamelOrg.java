@@ -111,6 +111,16 @@ final class CamelOrg implements AutoCloseable {
         return org;
     }
 
+    /** The access token of Camel's current session (null when logged out). */
+    String sessionToken() {
+        return camel.getComponent("salesforce", SalesforceComponent.class).getSession().getAccessToken();
+    }
+
+    /** Stops the Camel context (Camel logs out, revoking its token); the org keeps running until {@link #close()}. */
+    void stopCamel() {
+        camel.stop();
+    }
+
     /** The org's records over raw HTTP, for checking what Camel did. */
     OrgRecords records() {
         return records;

@@ -56,9 +56,14 @@ final class OrgRecords {
 
     /** The status the org answers to a GET of {@code path} with the admin's access token. */
     int status(String path) {
+        return status(path, org.accessToken());
+    }
+
+    /** The status the org answers to a GET of {@code path} with {@code accessToken}. */
+    int status(String path, String accessToken) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(org.baseUri() + path))
-                    .header("Authorization", "Bearer " + org.accessToken()).GET().build(),
+                    .header("Authorization", "Bearer " + accessToken).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);
@@ -80,6 +85,11 @@ final class OrgRecords {
         control("PUT", "/__emulator/progression", rule);
     }
 
+    /** Expires every access token the org has issued, as if their lifetime had passed. */
+    void expireTokens() {
+        control("POST", "/__emulator/tokens/expire", Map.of());
+    }
+
     private JsonNode control(String method, String path, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(org.baseUri() + path))
@@ -94,6 +104,9 @@ final class OrgRecords {
     private JsonNode send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 204) {
+                return JSON.createObjectNode();
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
                         + response.statusCode() + ": " + response.body());
