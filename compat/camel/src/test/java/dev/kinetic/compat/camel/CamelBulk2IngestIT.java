@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Camel's Bulk API 2.0 ingest operations ({@code bulk2CreateJob}, {@code bulk2CreateBatch}, {@code bulk2CloseJob},
  * {@code bulk2AbortJob}, {@code bulk2DeleteJob}, {@code bulk2GetJob}, {@code bulk2GetAllJobs} and the three result
- * sets) against one fresh org, signed in by JWT; each test checks the records the org holds afterwards over raw
+ * sets; insert, upsert by external id and delete jobs) against one fresh org, signed in by JWT; each test checks the records the org holds afterwards over raw
  * HTTP. Tests use their own external keys, so they do not see each other's records.
  */
 class CamelBulk2IngestIT {
@@ -129,6 +129,37 @@ class CamelBulk2IngestIT {
                 });
     }
 
+    @Test
+    void upsertByExternalIdThenDeleteByIdChangeTheOrgsRecords() {
+        String existing = camel.records().seed("Account",
+                List.of(Map.of("Name", "Before Upsert", "External_Key__c", "UPS-1"))).get(0);
+
+        Job upsert = new Job();
+        upsert.setObject("Account");
+        upsert.setOperation(OperationEnum.UPSERT);
+        upsert.setExternalIdFieldName("External_Key__c");
+        upsert.setContentType(ContentTypeEnum.CSV);
+        String upsertId = camel.runIngestJob(upsert, "External_Key__c,Name\nUPS-1,After Upsert\nUPS-2,New By Upsert\n").getId();
+        assertThat(results("bulk2GetSuccessfulResults", upsertId))
+                .extracting(r -> r.get("External_Key__c"), r -> r.get("sf__Created"))
+                .containsExactlyInAnyOrder(tuple("UPS-1", "false"), tuple("UPS-2", "true"));
+        List<Map<String, String>> upserted = camel.records()
+                .query("SELECT Id, Name, External_Key__c FROM Account WHERE External_Key__c LIKE 'UPS-%'");
+        assertThat(upserted).extracting(r -> r.get("External_Key__c"), r -> r.get("Name"))
+                .containsExactlyInAnyOrder(tuple("UPS-1", "After Upsert"), tuple("UPS-2", "New By Upsert"));
+        assertThat(upserted).filteredOn(r -> r.get("External_Key__c").equals("UPS-1"))
+                .extracting(r -> r.get("Id")).containsExactly(existing);
+
+        Job delete = new Job();
+        delete.setObject("Account");
+        delete.setOperation(OperationEnum.DELETE);
+        delete.setContentType(ContentTypeEnum.CSV);
+        Job deleted = camel.runIngestJob(delete, "Id\n" + existing + "\n");
+        assertThat(deleted.getNumberRecordsFailed()).isZero();
+        assertThat(camel.records().query("SELECT External_Key__c FROM Account WHERE External_Key__c LIKE 'UPS-%'"))
+                .extracting(r -> r.get("External_Key__c")).containsExactly("UPS-2");
+    }
+
     private static Job createInsertJob() {
         Job job = new Job();
         job.setObject("Account");
@@ -144,9 +175,9 @@ class CamelBulk2IngestIT {
     }
 
     private static Job awaitState(String jobId, JobStateEnum state) {
-        return CamelOrg.await(() -> camel.call("bulk2GetJob", null, Map.of("jobId", jobId), Job.class),
-                job -> job.getState() == state || job.getState() == JobStateEnum.FAILED
-                        || job.getState() == JobStateEnum.ABORTED);
+        Job job = camel.awaitIngestJob(jobId);
+        assertThat(job.getState()).isEqualTo(state);
+        return job;
     }
 
     private static List<Map<String, String>> results(String operation, String jobId) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Camel's Bulk API 2.0 query operations ({@code bulk2CreateQueryJob}, {@code bulk2GetQueryJob},
  * {@code bulk2GetQueryJobResults} page by page with {@code locator} and {@code maxRecords},
- * {@code bulk2GetAllQueryJobs}, {@code bulk2AbortQueryJob}, {@code bulk2DeleteQueryJob}) against one fresh org
+ * {@code bulk2GetAllQueryJobs}, {@code bulk2AbortQueryJob}, {@code bulk2DeleteQueryJob}; query and queryAll)
+ * against one fresh org
  * holding 2,500 seeded accounts, signed in by username and password; results are checked against the org's records
  * read over raw HTTP.
  */
@@ -116,9 +119,33 @@ class CamelBulk2QueryIT {
         assertThat(all.getRecords()).extracting(QueryJob::getId).doesNotContain(job.getId());
     }
 
+    @Test
+    void queryAllJobAlsoReturnsDeletedRecords() {
+        String id = camel.records().seed("Account", List.of(Map.of("Name", "Deleted Later", "External_Key__c",
+                "QA-1"))).get(0);
+        Job delete = new Job();
+        delete.setObject("Account");
+        delete.setOperation(OperationEnum.DELETE);
+        delete.setContentType(ContentTypeEnum.CSV);
+        camel.runIngestJob(delete, "Id\n" + id + "\n");
+        String soql = "SELECT Id, IsDeleted FROM Account WHERE External_Key__c = 'QA-1'";
+
+        QueryJob queryAll = awaitComplete(createQueryJob(OperationEnum.QUERY_ALL, soql));
+        QueryJob query = awaitComplete(createQueryJob(OperationEnum.QUERY, soql));
+
+        assertThat(Csv.rows(camel.call("bulk2GetQueryJobResults", null, Map.of("jobId", queryAll.getId()),
+                String.class))).containsExactly(Map.of("Id", id, "IsDeleted", "true"));
+        assertThat(Csv.rows(camel.call("bulk2GetQueryJobResults", null, Map.of("jobId", query.getId()),
+                String.class))).isEmpty();
+    }
+
     private static QueryJob createQueryJob(String soql) {
+        return createQueryJob(OperationEnum.QUERY, soql);
+    }
+
+    private static QueryJob createQueryJob(OperationEnum operation, String soql) {
         QueryJob job = new QueryJob();
-        job.setOperation(OperationEnum.QUERY);
+        job.setOperation(operation);
         job.setQuery(soql);
         QueryJob created = camel.call("bulk2CreateQueryJob", job, Map.of(), QueryJob.class);
         assertThat(created.getId()).startsWith("750");

@@ -16,6 +16,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceLoginConfig;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
@@ -146,6 +148,31 @@ final class CamelOrg implements AutoCloseable {
     /** Sends and returns the answer's body converted to {@code type}. */
     <T> T call(String endpoint, Object body, Map<String, Object> headers, Class<T> type) {
         return send(endpoint, body, headers).getMessage().getBody(type);
+    }
+
+    /**
+     * Runs an ingest job through Camel: {@code bulk2CreateJob}, {@code bulk2CreateBatch} with {@code csv},
+     * {@code bulk2CloseJob}, then {@code bulk2GetJob} until it is done.
+     *
+     * @return the finished job
+     * @throws AssertionError if a call fails or the job ends other than JobComplete
+     */
+    Job runIngestJob(Job job, String csv) {
+        String id = call("bulk2CreateJob", job, Map.of(), Job.class).getId();
+        send("bulk2CreateBatch", csv, Map.of("jobId", id));
+        call("bulk2CloseJob", null, Map.of("jobId", id), Job.class);
+        Job done = awaitIngestJob(id);
+        if (done.getState() != JobStateEnum.JOB_COMPLETE) {
+            throw new AssertionError("job " + id + " ended " + done.getState() + ": " + done.getErrorMessage());
+        }
+        return done;
+    }
+
+    /** Reads the ingest job through {@code bulk2GetJob} until it is JobComplete, Failed or Aborted. */
+    Job awaitIngestJob(String jobId) {
+        return await(() -> call("bulk2GetJob", null, Map.of("jobId", jobId), Job.class),
+                job -> job.getState() == JobStateEnum.JOB_COMPLETE || job.getState() == JobStateEnum.FAILED
+                        || job.getState() == JobStateEnum.ABORTED);
     }
 
     /**
