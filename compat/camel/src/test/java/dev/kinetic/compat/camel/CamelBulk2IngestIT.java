@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Camel's Bulk API 2.0 ingest operations ({@code bulk2CreateJob}, {@code bulk2CreateBatch}, {@code bulk2CloseJob},
  * {@code bulk2AbortJob}, {@code bulk2DeleteJob}, {@code bulk2GetJob}, {@code bulk2GetAllJobs} and the three result
- * sets; insert, upsert by external id and delete jobs) against one fresh org, signed in by JWT; each test checks the records the org holds afterwards over raw
- * HTTP. Tests use their own external keys, so they do not see each other's records.
+ * sets; insert, upsert by external id and delete jobs) against one fresh org, signed in by JWT; each test checks
+ * the records the org holds afterwards over raw HTTP. Tests use their own external keys, so they do not see each
+ * other's records.
  */
 class CamelBulk2IngestIT {
     private static final String HEADER = "Name,Industry,External_Key__c\n";
@@ -139,7 +140,8 @@ class CamelBulk2IngestIT {
         upsert.setOperation(OperationEnum.UPSERT);
         upsert.setExternalIdFieldName("External_Key__c");
         upsert.setContentType(ContentTypeEnum.CSV);
-        String upsertId = camel.runIngestJob(upsert, "External_Key__c,Name\nUPS-1,After Upsert\nUPS-2,New By Upsert\n").getId();
+        String upsertId = camel.runIngestJob(upsert,
+                "External_Key__c,Name\nUPS-1,After Upsert\nUPS-2,New By Upsert\n").getId();
         assertThat(results("bulk2GetSuccessfulResults", upsertId))
                 .extracting(r -> r.get("External_Key__c"), r -> r.get("sf__Created"))
                 .containsExactlyInAnyOrder(tuple("UPS-1", "false"), tuple("UPS-2", "true"));

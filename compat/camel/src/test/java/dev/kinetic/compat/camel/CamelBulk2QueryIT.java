@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
@@ -39,9 +38,7 @@ class CamelBulk2QueryIT {
     @BeforeAll
     static void start() throws Exception {
         camel = CamelOrg.start(Login.PASSWORD, tempDir);
-        camel.records().seed("Account", IntStream.range(0, ACCOUNTS)
-                .<Map<String, Object>>mapToObj(i -> Map.of("Name", "Query " + i, "External_Key__c", "Q-" + i))
-                .toList());
+        camel.records().seedAccounts("Query", "Q", ACCOUNTS);
     }
 
     @AfterAll

@@ -58,7 +58,7 @@ final class CamelOrg implements AutoCloseable {
     static CamelOrg start(Login login, Path tempDir) throws Exception {
         LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults());
         try {
-            return new CamelOrg(org, true, startCamel(org, login, tempDir));
+            return new CamelOrg(org, true, startCamel(loginConfig(org.credentials(), login, tempDir)));
         } catch (Exception | Error e) {
             org.close();
             throw e;
@@ -72,21 +72,37 @@ final class CamelOrg implements AutoCloseable {
      * @param tempDir where the JWT keystore is written
      */
     static CamelOrg signIn(LocalOrg org, Login login, Path tempDir) throws Exception {
-        return new CamelOrg(org, false, startCamel(org, login, tempDir));
+        return signIn(org, loginConfig(org.credentials(), login, tempDir));
+    }
+
+    /** Starts a Camel context signed in to a running org with this login configuration; see the other overload. */
+    static CamelOrg signIn(LocalOrg org, SalesforceLoginConfig config) throws Exception {
+        return new CamelOrg(org, false, startCamel(config));
     }
 
     // Camel logs in when its component starts (lazyLogin is off by default), so a refused login fails here.
-    private static CamelContext startCamel(LocalOrg org, Login login, Path tempDir) throws Exception {
+    private static CamelContext startCamel(SalesforceLoginConfig config) throws Exception {
         SalesforceComponent salesforce = new SalesforceComponent();
-        salesforce.setLoginConfig(loginConfig(org.credentials(), login, tempDir));
+        salesforce.setLoginConfig(config);
         salesforce.setPackages(Account.class.getPackageName());
         CamelContext camel = new DefaultCamelContext();
         camel.addComponent("salesforce", salesforce);
-        camel.start();
+        try {
+            camel.start();
+        } catch (RuntimeException e) {
+            camel.stop();
+            throw e;
+        }
         return camel;
     }
 
-    private static SalesforceLoginConfig loginConfig(LocalOrgCredentials c, Login login, Path tempDir) throws Exception {
+    /**
+     * The login configuration a Camel user writes for the org: its URL as login URL, the connected app's client id,
+     * the admin user, and for JWT a PKCS12 keystore written to {@code tempDir}, for password the password followed by
+     * the security token and the client secret.
+     */
+    static SalesforceLoginConfig loginConfig(LocalOrgCredentials c, Login login, Path tempDir)
+            throws Exception {
         SalesforceLoginConfig config = new SalesforceLoginConfig();
         config.setLoginUrl(c.loginUrl().toString());
         config.setClientId(c.clientId());

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +36,7 @@ class CamelRestIT {
     @BeforeAll
     static void start() throws Exception {
         camel = CamelOrg.start(Login.JWT, tempDir);
-        camel.records().seed("Account", IntStream.range(0, ACCOUNTS)
-                .<Map<String, Object>>mapToObj(i -> Map.of("Name", "Rest " + i, "External_Key__c", "R-" + i))
-                .toList());
+        camel.records().seedAccounts("Rest", "R", ACCOUNTS);
     }
 
     @AfterAll

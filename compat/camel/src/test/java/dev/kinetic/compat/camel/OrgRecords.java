@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * What a test checks Camel's work against: the org's records read over raw HTTP (REST query with the admin's access
@@ -78,6 +79,13 @@ final class OrgRecords {
         List<String> ids = new ArrayList<>();
         control("POST", "/__emulator/records/" + object, records).path("ids").forEach(id -> ids.add(id.asText()));
         return ids;
+    }
+
+    /** Inserts {@code count} accounts: Name {@code "<prefix> <i>"}, External_Key__c {@code "<key>-<i>"}. */
+    void seedAccounts(String prefix, String key, int count) {
+        seed("Account", IntStream.range(0, count)
+                .<Map<String, Object>>mapToObj(i -> Map.of("Name", prefix + " " + i, "External_Key__c", key + "-" + i))
+                .toList());
     }
 
     /** Sets when ready jobs start processing, e.g. {@code {"mode":"afterPolls","polls":1000}}. */
