@@ -87,10 +87,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The lock that Bulk batches writing records of {@code type} take around their statements, so that one batch
+     * The lock that Bulk batches writing records of {@code type} take around their transaction, so that one batch
      * at a time writes each object's table. H2's storage serves one writer per table far faster than several that
      * contend for the same B-tree pages (about 87,000 rows/s alone against 57,000 for two in parallel, measured on
-     * two cores); batches still parse, convert, write their results and commit in parallel outside the lock.
+     * two cores); batches still parse, convert and write their results in parallel outside the lock.
      */
     public Lock writeLane(SObjectType type) {
         return writeLanes.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new ReentrantLock(true));

@@ -95,10 +95,12 @@ final class EngineBatchWriter implements DmlBatchWriter {
         BatchRun run = new BatchRun(database, plan, converter, layout, mode, now, rows);
         run.convert();
         List<DmlRowResult> results;
+        Lock lane = database.writeLane(plan.type());
+        lane.lock();
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                write(run, c);
+                run.write(c);
                 results = run.results();
                 commit.beforeCommit(c, results);
                 c.commit();
@@ -114,23 +116,9 @@ final class EngineBatchWriter implements DmlBatchWriter {
             } finally {
                 c.setAutoCommit(true);
             }
-        }
-        return results;
-    }
-
-    /*
-     * The object's write lane covers the batch's statements only. The commit, which makes H2 write the changed pages
-     * to its file (most of a commit's time), runs after the lane is released, so the next batch of the object writes
-     * its rows on the other core meanwhile. A batch that waits for a row lock of a batch still committing (an update
-     * of the same record) holds the lane, but the committing batch does not need it, so it cannot deadlock.
-     */
-    private void write(BatchRun run, Connection c) throws SQLException, StatementRunner.UniqueRace {
-        Lock lane = database.writeLane(plan.type());
-        lane.lock();
-        try {
-            run.write(c);
         } finally {
             lane.unlock();
         }
+        return results;
     }
 }

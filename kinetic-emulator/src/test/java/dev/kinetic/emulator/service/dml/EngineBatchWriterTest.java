@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,35 +77,6 @@ class EngineBatchWriterTest {
             assertThat(results.subList(1, results.size())).allMatch(DmlRowResult::success);
         }
         assertThat(org.count("Account")).isEqualTo(200);
-    }
-
-    @Test
-    void anotherBatchOfTheSameObjectWritesAndCommitsWhileABatchIsCommitting() throws Exception {
-        DmlBatchWriter writer = writer();
-        CountDownLatch inCommit = new CountDownLatch(1);
-        CountDownLatch secondDone = new CountDownLatch(1);
-        // The first batch holds its transaction open in its commit hook until the second batch has committed: with
-        // the object's write lane held through the commit, the second could not start and the hook would time out.
-        Future<List<DmlRowResult>> first = pool.submit(() -> writer.write(batch("first", "a"), (c, results) -> {
-            inCommit.countDown();
-            try {
-                if (!secondDone.await(30, TimeUnit.SECONDS)) {
-                    throw new SQLException("the second batch did not commit while the first was committing");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException(e);
-            }
-        }));
-        assertThat(inCommit.await(30, TimeUnit.SECONDS)).isTrue();
-
-        List<DmlRowResult> second = pool.submit(() -> writer.write(batch("second", "b"))).get(30, TimeUnit.SECONDS);
-        assertThat(org.count("Account")).isEqualTo(200); // the second batch's rows, committed; the first's not yet
-        secondDone.countDown();
-
-        assertThat(first.get(60, TimeUnit.SECONDS)).allMatch(DmlRowResult::success);
-        assertThat(second).allMatch(DmlRowResult::success);
-        assertThat(org.count("Account")).isEqualTo(400);
     }
 
     @Test
