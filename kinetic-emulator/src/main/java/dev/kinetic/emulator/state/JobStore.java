@@ -97,6 +97,25 @@ public final class JobStore {
         return new JobFiles(spoolDir.resolve(jobId));
     }
 
+    /**
+     * Applies a change to a job and stores it before anyone can read the changed job: readers of
+     * {@link Job#info()} wait on the same monitor, so no answer ever shows a state (JobComplete, Failed, Aborted,
+     * UploadComplete, InProgress) or counters that a kill of the process could still take back.
+     *
+     * @param job the job
+     * @param change changes the job; returns false when it changed nothing (then nothing is stored)
+     * @return what {@code change} returned
+     */
+    public boolean update(Job job, java.util.function.Predicate<Job> change) {
+        synchronized (job) {
+            if (!change.test(job)) {
+                return false;
+            }
+            save(job);
+            return true;
+        }
+    }
+
     /** Saves a job's current metadata. */
     public void save(Job job) {
         synchronized (job) {

@@ -52,8 +52,8 @@ final class IngestJobRunner {
     void run(Job job) {
         job.running(true);
         try {
-            if (job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
-                store.save(job);
+            if (store.update(job, j -> j.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS,
+                    context.clock().instant()))) {
                 process(job, false);
             }
         } finally {
@@ -145,8 +145,8 @@ final class IngestJobRunner {
             try {
                 end(job, files, plan, header, message);
             } catch (IOException | RuntimeException again) {
-                if (!shuttingDown(job) && job.fail(message, context.clock().instant())) {
-                    store.save(job);
+                if (!shuttingDown(job)) {
+                    store.update(job, j -> j.fail(message, context.clock().instant()));
                 }
             }
         }
@@ -217,13 +217,15 @@ final class IngestJobRunner {
         if (failure != null || state == JobState.ABORTED || state == JobState.FAILED) {
             SortedMap<Integer, BatchLog.Entry> committed = store.batches().committed(job.id());
             ResultFiles.rebuild(files, job.info().dialect(), header, plan, committed, true);
-            counters(job, committed);
-            if (failure != null) {
-                job.fail(failure, context.clock().instant());
-            }
-            store.save(job);
-        } else if (job.complete(context.clock().instant())) {
-            store.save(job);
+            store.update(job, j -> {
+                counters(j, committed);
+                if (failure != null) {
+                    j.fail(failure, context.clock().instant());
+                }
+                return true;
+            });
+        } else {
+            store.update(job, j -> j.complete(context.clock().instant()));
         }
         files.deleteBatchResults();
     }
@@ -241,8 +243,6 @@ final class IngestJobRunner {
 
     private void failWhole(Job job, JobFiles files, String message, List<String> header) throws IOException {
         ResultFiles.writeWholeFailure(files, job.info().dialect(), header);
-        if (job.fail(message, context.clock().instant())) {
-            store.save(job);
-        }
+        store.update(job, j -> j.fail(message, context.clock().instant()));
     }
 }

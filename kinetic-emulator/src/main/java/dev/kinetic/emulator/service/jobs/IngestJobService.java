@@ -252,10 +252,10 @@ public final class IngestJobService implements JobLifecycle {
             throw JobException.invalid("INVALIDJOBSTATE", "An upload to job " + job.id()
                     + " is still in progress; set UploadComplete after the upload's response");
         }
-        if (!job.transition(JobState.OPEN, JobState.UPLOAD_COMPLETE, context.clock().instant())) {
+        if (!store.update(job, j -> j.transition(JobState.OPEN, JobState.UPLOAD_COMPLETE,
+                context.clock().instant()))) {
             throw JobException.invalid("INVALIDJOBSTATE", "Job " + job.id() + " changed state; read it again");
         }
-        store.save(job);
         JobInfo info = job.info();
         launcher.ready(job, runner::run);
         return info;
@@ -269,9 +269,9 @@ public final class IngestJobService implements JobLifecycle {
             }
             job.requestStop();
             job.state(JobState.ABORTED, context.clock().instant());
+            store.save(job); // before the monitor is left, so no reader sees an Aborted that a kill could undo
         }
         launcher.cancel(job.id());
-        store.save(job);
         JobInfo info = job.info();
         if (info.uploaded() && !Files.exists(store.files(job.id()).unprocessed())) {
             copyQuietly(store.files(job.id()));

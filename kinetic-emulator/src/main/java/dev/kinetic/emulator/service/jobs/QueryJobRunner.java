@@ -55,10 +55,10 @@ final class QueryJobRunner {
      * through a {@link RowHandoff}.
      */
     void run(Job job) {
-        if (!job.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS, context.clock().instant())) {
+        if (!store.update(job, j -> j.transition(JobState.UPLOAD_COMPLETE, JobState.IN_PROGRESS,
+                context.clock().instant()))) {
             return;
         }
-        store.save(job);
         JobInfo info = job.info();
         JobFiles files = store.files(info.id()).create();
         try {
@@ -69,10 +69,10 @@ final class QueryJobRunner {
                 store.save(job);
                 return;
             }
-            job.counters(rows, 0);
-            if (job.complete(context.clock().instant())) {
-                store.save(job);
-            }
+            store.update(job, j -> {
+                j.counters(rows, 0);
+                return j.complete(context.clock().instant());
+            });
         } catch (SoqlException e) {
             fail(job, e.errorCode() + " : " + e.getMessage());
         } catch (ExecutionException e) {
@@ -173,8 +173,8 @@ final class QueryJobRunner {
 
     // A stop without an abort is the org shutting down: the job stays InProgress and re-runs on restart.
     private void fail(Job job, String message) {
-        if (!job.stopRequested() && job.fail(message, context.clock().instant())) {
-            store.save(job);
+        if (!job.stopRequested()) {
+            store.update(job, j -> j.fail(message, context.clock().instant()));
         }
     }
 

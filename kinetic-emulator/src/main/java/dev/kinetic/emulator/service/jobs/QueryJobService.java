@@ -110,9 +110,9 @@ public final class QueryJobService implements JobLifecycle {
             }
             job.requestStop();
             job.state(JobState.ABORTED, context.clock().instant());
+            store.save(job); // before the monitor is left, so no reader sees an Aborted that a kill could undo
         }
         launcher.cancel(jobId);
-        store.save(job);
         return job.info();
     }
 
