@@ -190,7 +190,7 @@ public final class SalesforceClient implements AutoCloseable {
 
         /**
          * The clock (default the system's): it dates {@code Retry-After} answers and measures how long a job has
-         * not moved ({@link dev.kinetic.core.bulk.BulkOptions#stallTimeout()}). Tests inject their own.
+         * not moved ({@link dev.kinetic.core.bulk.PollOptions#stallTimeout()}). Tests inject their own.
          *
          * @param clock the clock
          * @return this builder

@@ -8,6 +8,7 @@ import dev.kinetic.core.bulk.BulkQueryResult;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.testing.TestOrg;
 import java.time.Duration;
 import java.util.List;
@@ -35,12 +36,12 @@ class SamplesIT {
     }
 
     private BulkQueryResult query(String soql) {
-        return client.bulk().query(soql, TestOrg.FAST);
+        return client.bulk().query(soql);
     }
 
     private List<String> ids(String... names) {
         BulkResult r = client.bulk().insert("Account", List.of(names).stream()
-                .<Map<String, Object>>map(n -> Map.of("Name", n)).toList(), TestOrg.FAST);
+                .<Map<String, Object>>map(n -> Map.of("Name", n)).toList());
         String[] ids = new String[names.length];
         r.successRecords().forEach(x -> ids[(int) x.inputIndex()] = x.id().orElseThrow());
         return List.of(ids);
@@ -77,8 +78,8 @@ class SamplesIT {
         List<String> ids = ids("Gone 1", "Gone 2");
         assertThat(DeleteSample.run(client, ids).successCount()).isEqualTo(2);
         assertThat(query("SELECT Id FROM Account").recordCount()).isZero();
-        assertThat(client.bulk().queryAll("SELECT Id FROM Account WHERE IsDeleted = true", TestOrg.FAST)
-                .recordCount()).isEqualTo(2);
+        assertThat(client.bulk().query("SELECT Id FROM Account WHERE IsDeleted = true", QueryOptions.builder()
+                .includeDeleted(true).build()).recordCount()).isEqualTo(2);
     }
 
     @Test
@@ -113,7 +114,7 @@ class SamplesIT {
     void asyncSampleAwaitsTheJobItStarted() {
         org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
         BulkResult r = AsyncSample.run(client);
-        assertThat(r.isComplete()).isTrue();
+        assertThat(r.job().state()).isEqualTo(JobState.JOB_COMPLETE);
         assertThat(r.successCount()).isEqualTo(1);
         assertThat(query("SELECT Name FROM Account").records()).extracting(x -> x.get("Name"))
                 .containsExactly("Async account");

@@ -6,14 +6,11 @@ import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.JobFailedException;
-import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,33 +20,31 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs the chunks of one ingest call as jobs, up to parallelJobs at a time, and gathers them into one result.
- * A job that ends Failed or Aborted while waiting throws {@link JobFailedException} with the result of all jobs.
+ * {@link #checked} turns a result with a Failed or Aborted job into {@link JobFailedException}, for every call.
  */
 final class IngestCall {
-    private final JobApi api;
     private final IngestJobRunner runner;
     private final JobPoller poller;
 
-    IngestCall(JobApi api, IngestJobRunner runner, JobPoller poller) {
-        this.api = api;
+    IngestCall(IngestJobRunner runner, JobPoller poller) {
         this.runner = runner;
         this.poller = poller;
     }
 
-    BulkResult run(String object, BulkOperation op, List<Chunk> chunks, BulkOptions options,
-                   List<? extends Map<String, ?>> originalRows) {
-        String key = KeyColumns.keyFor(op, options);
+    /**
+     * Uploads every chunk to its own job and, if the options say so, waits for the jobs; returns them in input
+     * order as last seen. On failure the chunks' spool files are deleted and the exception names every job made.
+     */
+    List<BulkJob> run(String object, BulkOperation op, List<Chunk> chunks, CallOptions options) {
         AtomicLong uploaded = new AtomicLong();
         AtomicReferenceArray<BulkJob> submitted = new AtomicReferenceArray<>(chunks.size());
-        List<BulkJob> jobs = new ArrayList<>(chunks.size());
         try {
             if (chunks.size() == 1) {
                 BulkJob job = runner.submit(object, op, chunks.get(0), options, uploaded);
                 submitted.set(0, job);
-                jobs.add(options.waitForCompletion() ? poller.await(job, options) : job);
-            } else {
-                jobs.addAll(runParallel(object, op, chunks, options, uploaded, submitted));
+                return List.of(options.waitForCompletion() ? poller.await(job, options) : job);
             }
+            return runParallel(object, op, chunks, options, uploaded, submitted);
         } catch (BulkInterruptedException e) {
             chunks.forEach(c -> c.source().deleteSpool());
             throw new BulkInterruptedException(ids(submitted), (InterruptedException) e.getCause());
@@ -57,18 +52,19 @@ final class IngestCall {
             chunks.forEach(c -> c.source().deleteSpool());
             throw named(e, submitted);
         }
-        DefaultBulkResult result = new DefaultBulkResult(api, jobs, chunks, key, originalRows);
-        if (options.waitForCompletion()) {
-            for (BulkJob j : jobs) {
-                if (j.state().equals(JobState.FAILED) || j.state().equals(JobState.ABORTED)) {
-                    throw new JobFailedException(j, result);
-                }
+    }
+
+    /** Throws {@link JobFailedException} with the result if a job ended Failed or Aborted, else returns it. */
+    static BulkResult checked(DefaultBulkResult result) {
+        for (BulkJob j : result.jobs()) {
+            if (j.state().equals(JobState.FAILED) || j.state().equals(JobState.ABORTED)) {
+                throw new JobFailedException(j, result);
             }
         }
         return result;
     }
 
-    private List<BulkJob> runParallel(String object, BulkOperation op, List<Chunk> chunks, BulkOptions options,
+    private List<BulkJob> runParallel(String object, BulkOperation op, List<Chunk> chunks, CallOptions options,
                                       AtomicLong uploaded, AtomicReferenceArray<BulkJob> submitted) {
         int threads = Math.min(options.parallelJobs(), chunks.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -111,7 +111,7 @@ final class IngestResultStream implements BulkRecordStream {
                 try {
                     return new VerifiedRows.Body(api.ingestResults(job.id(), kind.path), expected);
                 } catch (BulkApiException e) {
-                    if (job.state().equals(JobState.ABORTED) || e.statusCode() == 404) {
+                    if (job.state().equals(JobState.ABORTED) || e.httpStatus() == 404) {
                         absent[0] = true; // an aborted job may have no result sets
                         return new VerifiedRows.Body(InputStream.nullInputStream(), OptionalLong.empty());
                     }

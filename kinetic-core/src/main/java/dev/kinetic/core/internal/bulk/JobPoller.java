@@ -5,7 +5,6 @@ import dev.kinetic.core.Sleeper;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.JobStateException;
@@ -34,7 +33,7 @@ final class JobPoller {
     }
 
     /** Waits for the job, starting from the snapshot the caller last saw. */
-    BulkJob await(BulkJob lastSeen, BulkOptions options) {
+    BulkJob await(BulkJob lastSeen, CallOptions options) {
         BulkJob[] seen = {lastSeen};
         try {
             return poll(seen, options);
@@ -45,7 +44,7 @@ final class JobPoller {
         }
     }
 
-    private BulkJob poll(BulkJob[] seen, BulkOptions options) {
+    private BulkJob poll(BulkJob[] seen, CallOptions options) {
         long startNanos = System.nanoTime();
         Duration slept = Duration.ZERO;
         Duration interval = options.pollInterval();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.IncompleteResultException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +34,7 @@ import java.util.concurrent.Future;
 final class QueryPages implements AutoCloseable {
     private final JobApi api;
     private final BulkJob job;
-    private final BulkOptions options;
+    private final CallOptions options;
     private String locator;
     private boolean first = true;
     private boolean done;
@@ -54,7 +53,7 @@ final class QueryPages implements AutoCloseable {
     private record Page(Path file, long rows) {
     }
 
-    QueryPages(JobApi api, BulkJob job, BulkOptions options) {
+    QueryPages(JobApi api, BulkJob job, CallOptions options) {
         this.api = api;
         this.job = job;
         this.options = options;

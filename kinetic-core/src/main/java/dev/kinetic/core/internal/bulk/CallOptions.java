@@ -1,5 +1,10 @@
-package dev.kinetic.core.bulk;
+package dev.kinetic.core.internal.bulk;
 
+import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkTimeoutException;
+import dev.kinetic.core.bulk.ColumnDelimiter;
+import dev.kinetic.core.bulk.JobStateException;
+import dev.kinetic.core.bulk.LineEnding;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,17 +14,18 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * Options of a bulk call: waiting and polling, CSV format, splitting into jobs, query paging and progress hooks.
+ * The settings of one call inside the library, filled from the public {@code IngestOptions}, {@code QueryOptions}
+ * and {@code PollOptions} by {@link OptionsMapper}: waiting and polling, CSV format, splitting, paging and hooks.
  * Immutable and thread-safe (the callbacks it holds must be thread-safe: split jobs run in parallel). Build with
  * {@link #builder()}; {@link #defaults()} waits for completion, polls 2 s × 1.5 up to 30 s, and writes LF and comma.
  */
-public final class BulkOptions {
+final class CallOptions {
     /** Salesforce's hard limit on the data of one ingest job: 150 MB. */
     public static final long MAX_BYTES_PER_JOB_LIMIT = 150L * 1024 * 1024;
     /** The default bytes per ingest job: 100 MB, as Salesforce recommends. */
     public static final long DEFAULT_MAX_BYTES_PER_JOB = 100L * 1024 * 1024;
 
-    private static final BulkOptions DEFAULTS = new Builder().build();
+    private static final CallOptions DEFAULTS = new Builder().build();
 
     private final boolean waitForCompletion;
     private final Optional<Duration> timeout;
@@ -40,7 +46,7 @@ public final class BulkOptions {
     private final int maxRecordsPerPage;
     private final int resultPages;
 
-    private BulkOptions(Builder b) {
+    private CallOptions(Builder b) {
         this.waitForCompletion = b.waitForCompletion;
         this.timeout = Optional.ofNullable(b.timeout);
         this.stallTimeout = Optional.ofNullable(b.stallTimeout);
@@ -62,7 +68,7 @@ public final class BulkOptions {
     }
 
     /** The defaults. */
-    public static BulkOptions defaults() {
+    public static CallOptions defaults() {
         return DEFAULTS;
     }
 
@@ -167,7 +173,7 @@ public final class BulkOptions {
         return assignmentRuleId;
     }
 
-    /** The external id field for an upsert through {@link BulkClient#ingest}; the upsert methods take it directly. */
+    /** The external id field for an upsert through the general ingest path; the upsert methods take it directly. */
     public Optional<String> externalIdField() {
         return externalIdField;
     }
@@ -194,7 +200,7 @@ public final class BulkOptions {
 
     @Override
     public String toString() {
-        return "BulkOptions[wait=" + waitForCompletion + ", timeout=" + timeout.map(Duration::toString).orElse("none")
+        return "CallOptions[wait=" + waitForCompletion + ", timeout=" + timeout.map(Duration::toString).orElse("none")
                 + ", stallTimeout=" + stallTimeout.map(Duration::toString).orElse("none") + ", inputCharset="
                 + inputCharset
                 + ", poll=" + pollInterval + "x" + pollBackoffMultiplier + "<=" + maxPollInterval + ", lineEnding="
@@ -203,7 +209,7 @@ public final class BulkOptions {
                 + resultPages + "]";
     }
 
-    /** Builds {@link BulkOptions}. Not thread-safe. */
+    /** Builds {@link CallOptions}. Not thread-safe. */
     public static final class Builder {
         private boolean waitForCompletion = true;
         private Duration timeout;
@@ -380,7 +386,7 @@ public final class BulkOptions {
         }
 
         /**
-         * The external id field of an upsert made through {@link BulkClient#ingest}.
+         * The external id field of an upsert made through the general ingest path.
          *
          * @param externalIdField the field API name, or {@code null}
          * @return this builder
@@ -448,8 +454,8 @@ public final class BulkOptions {
         }
 
         /** Builds the options. */
-        public BulkOptions build() {
-            return new BulkOptions(this);
+        public CallOptions build() {
+            return new CallOptions(this);
         }
 
         private static Duration positive(Duration d, String name) {
