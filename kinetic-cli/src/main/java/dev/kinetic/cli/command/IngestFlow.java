@@ -88,6 +88,7 @@ final class IngestFlow {
                     "upsert needs --external-id FIELD", null)), options);
             case DELETE -> bulk.startDelete(object, data, options);
             case HARD_DELETE -> bulk.startHardDelete(object, data, options);
+            case QUERY, QUERY_ALL -> throw new IllegalStateException(op.wireName() + " is not an ingest operation");
         };
     }
 
@@ -109,9 +110,10 @@ final class IngestFlow {
                     throw new JobStateException("Job " + id + " went from " + upload.job().state().name()
                             + " back to Open (as after a server restart that lost its progress)", j, false);
                 }
-                processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
-                processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
-                        ? "failed " + j.numberRecordsFailed() : "");
+                long processed = j.numberRecordsProcessed().orElse(0);
+                long failed = j.numberRecordsFailed().orElse(0);
+                processing.total(Math.max(upload.records(), processed));
+                processing.update(processed, failed > 0 ? "failed " + failed : "");
             };
             PollOptions poll = org.poll().timeout(timeout.map(IngestFlow::positive).orElse(null))
                     .onProgress(report).build();
@@ -157,10 +159,11 @@ final class IngestFlow {
         Duration elapsed = Duration.between(started, context.clock().instant());
         BulkJob done = job;
         int code = job.state().equals(JobState.JOB_COMPLETE)
-                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(done.numberRecordsFailed() > 0)
+                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(done.numberRecordsFailed().orElse(0) > 0)
                         ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK
                 : ExitCodes.JOB_FAILED;
-        return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed()), files, elapsed, code);
+        return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed().orElse(0)), files, elapsed,
+                code);
     }
 
     /** The library takes positive timeouts only; {@code --timeout 0} means "look once". */

@@ -75,7 +75,7 @@ public final class QueryCommand extends BaseCommand {
             Instant started = context().clock().instant();
             if (jobOptions.async()) {
                 BulkJob job = startOnly(org);
-                return Summaries.started(console, job.id(), job.state().name(), job.operation(), job.object(), 0);
+                return Summaries.started(console, job.id(), job.state().name(), job.operation().wireName(), job.object(), 0);
             }
             return new QueryFlow(org, console, context(), spec.commandLine().getOut())
                     .query(soql, all, started, jobOptions.timeout(), json, out, jobOptions.resultsDir(context()));

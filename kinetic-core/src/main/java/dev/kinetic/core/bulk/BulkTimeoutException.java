@@ -21,7 +21,7 @@ public class BulkTimeoutException extends SalesforceException {
      */
     public BulkTimeoutException(BulkJob job, Duration waited) {
         super("Gave up waiting for job " + job.id() + " after " + waited + " (state " + job.state() + ", "
-                + job.numberRecordsProcessed() + " rows processed); the job is still running: resume with "
+                + job.numberRecordsProcessed().orElse(0) + " rows processed); the job is still running: resume with "
                 + "attach(\"" + job.id() + "\").await() or stop it with abortJob");
         this.job = Objects.requireNonNull(job, "job == null");
     }

@@ -144,7 +144,7 @@ class QuickStartIT {
             assertThat(r.successCount()).isEqualTo(50);
             assertThat(seen.size()).isGreaterThanOrEqualTo(2);
             assertThat(seen.get(seen.size() - 1).state()).isEqualTo(JobState.JOB_COMPLETE);
-            assertThat(seen.get(seen.size() - 1).numberRecordsProcessed()).isEqualTo(50);
+            assertThat(seen.get(seen.size() - 1).numberRecordsProcessed()).hasValue(50);
             assertThat(seen.get(0).state().isTerminal()).isFalse();
         } finally {
             org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");

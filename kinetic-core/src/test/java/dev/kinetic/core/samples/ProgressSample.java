@@ -45,7 +45,7 @@ public final class ProgressSample {
         }
         Consumer<BulkJob> showProgress = job -> {
             System.out.println("State: " + job.state());
-            System.out.println("Processed: " + job.numberRecordsProcessed());
+            System.out.println("Processed: " + job.numberRecordsProcessed().orElse(0));
         };
 
         BulkResult result = client.bulk().insert("Account", BulkInput.ofRows(largeDataset), IngestOptions.builder()

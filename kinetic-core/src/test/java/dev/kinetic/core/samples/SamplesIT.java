@@ -3,6 +3,7 @@ package dev.kinetic.core.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.core.SalesforceClient;
+import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkQueryResult;
 import dev.kinetic.core.bulk.BulkRecord;
@@ -45,6 +46,18 @@ class SamplesIT {
         String[] ids = new String[names.length];
         r.successRecords().forEach(x -> ids[(int) x.inputIndex()] = x.id().orElseThrow());
         return List.of(ids);
+    }
+
+    @Test
+    void theQuickStartTwinRunsEndToEnd() {
+        List<String> names = QuickStart.run(JwtAuthenticator.fromEnv(org.jwtEnv()));
+        assertThat(names).containsExactly("Acme Corp", "Async", "BATCH 1", "BATCH 2", "Global Inc", "Large 1",
+                "Large 2", "New or Existing 1", "New or Existing 2", "Retried", "Retry ok", "Valid");
+        assertThat(query("SELECT Industry, AnnualRevenue FROM Account WHERE Name IN ('Acme Corp','Global Inc') "
+                + "ORDER BY Name").records()).extracting(r -> r.get("Industry") + "/" + r.get("AnnualRevenue"))
+                .containsExactly("Software/null", "Finance/5000000");
+        assertThat(query("SELECT Status__c FROM Account WHERE Name LIKE 'Large %'").records())
+                .extracting(r -> r.get("Status__c")).containsExactly("Processed", "Processed");
     }
 
     @Test

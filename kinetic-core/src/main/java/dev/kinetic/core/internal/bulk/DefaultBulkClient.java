@@ -44,7 +44,8 @@ public final class DefaultBulkClient implements BulkClient {
     public DefaultBulkClient(HttpTransport transport, ClientConfig config) {
         this.api = new JobApi(transport);
         this.poller = new JobPoller(api, config.sleeper(), config.clock());
-        this.ingest = new IngestCall(new IngestJobRunner(api, poller, config.maxRetries() + 1), poller);
+        this.ingest = new IngestCall(new IngestJobRunner(api, poller, config.maxRetries() + 1), poller,
+                config.executor());
     }
 
     @Override
@@ -164,7 +165,11 @@ public final class DefaultBulkClient implements BulkClient {
     public BulkJobHandle attach(String jobId, BulkInput input) {
         Objects.requireNonNull(input, "input == null");
         BulkJob job = api.get(JobKind.INGEST, requireId(jobId));
-        BulkOperation op = BulkOperation.fromWireName(job.operation());
+        BulkOperation op = job.operation();
+        if (op.kind() != JobKind.INGEST) {
+            throw new IllegalArgumentException("Job " + jobId + " is a " + op.wireName() + " job; attach picks up "
+                    + "ingest jobs (read a query job with queryResults)");
+        }
         CallOptions inputOptions = CallOptions.builder().columnDelimiter(job.columnDelimiter())
                 .lineEnding(job.lineEnding()).externalIdField(job.externalIdFieldName().orElse(null))
                 .maxBytesPerJob(CallOptions.MAX_BYTES_PER_JOB_LIMIT).inputCharset(InputChunks.charsetOf(input)).build();
@@ -274,10 +279,10 @@ public final class DefaultBulkClient implements BulkClient {
     }
 
     private static String keyOf(BulkJob job) {
-        if (job.operation().equals("upsert")) {
+        if (job.operation() == BulkOperation.UPSERT) {
             return job.externalIdFieldName().orElse(null);
         }
-        return job.operation().equals("insert") ? null : "Id";
+        return job.operation() == BulkOperation.INSERT ? null : "Id";
     }
 
     private static BulkQueryResult collect(BulkRecordStream stream) {

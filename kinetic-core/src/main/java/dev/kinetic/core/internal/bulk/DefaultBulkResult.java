@@ -48,12 +48,12 @@ final class DefaultBulkResult implements BulkResult {
 
     @Override
     public long successCount() {
-        return jobs.stream().mapToLong(BulkJob::numberRecordsSucceeded).sum();
+        return jobs.stream().mapToLong(j -> j.numberRecordsSucceeded().orElse(0)).sum();
     }
 
     @Override
     public long failedCount() {
-        return jobs.stream().mapToLong(BulkJob::numberRecordsFailed).sum();
+        return jobs.stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
     }
 
     @Override

@@ -12,9 +12,9 @@ import dev.kinetic.core.bulk.JobState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -26,7 +26,10 @@ final class IngestCall {
     private final IngestJobRunner runner;
     private final JobPoller poller;
 
-    IngestCall(IngestJobRunner runner, JobPoller poller) {
+    private final Executor executor;
+
+    IngestCall(IngestJobRunner runner, JobPoller poller, Executor executor) {
+        this.executor = executor;
         this.runner = runner;
         this.poller = poller;
     }
@@ -64,48 +67,55 @@ final class IngestCall {
         return result;
     }
 
+    /**
+     * Runs the chunks on the client's executor with at most parallelJobs workers, each taking the next chunk in
+     * turn, so the bound holds on any executor (virtual threads included). Every chunk runs even when another
+     * fails, so that each job made is known; the first failure in input order is thrown.
+     */
     private List<BulkJob> runParallel(String object, BulkOperation op, List<Chunk> chunks, CallOptions options,
                                       AtomicLong uploaded, AtomicReferenceArray<BulkJob> submitted) {
-        int threads = Math.min(options.parallelJobs(), chunks.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "kinetic-ingest");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<BulkJob>> futures = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    BulkJob job = runner.submit(object, op, chunks.get(n), options, uploaded);
-                    submitted.set(n, job);
-                    return options.waitForCompletion() ? poller.await(job, options) : job;
-                }));
-            }
-            List<BulkJob> jobs = new ArrayList<>();
-            RuntimeException first = null;
-            for (Future<BulkJob> f : futures) {
-                try {
-                    jobs.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    RuntimeException r = c instanceof RuntimeException re ? re
-                            : new SalesforceException("An ingest job failed: " + c, c);
-                    if (first == null) {
-                        first = r;
+        int workers = Math.min(options.parallelJobs(), chunks.size());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReferenceArray<BulkJob> done = new AtomicReferenceArray<>(chunks.size());
+        AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(chunks.size());
+        List<FutureTask<Void>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                for (int n = next.getAndIncrement(); n < chunks.size(); n = next.getAndIncrement()) {
+                    try {
+                        BulkJob job = runner.submit(object, op, chunks.get(n), options, uploaded);
+                        submitted.set(n, job);
+                        done.set(n, options.waitForCompletion() ? poller.await(job, options) : job);
+                    } catch (RuntimeException e) {
+                        failures.set(n, e);
                     }
                 }
+                return null;
+            });
+            tasks.add(task);
+            executor.execute(task);
+        }
+        try {
+            for (FutureTask<Void> t : tasks) {
+                t.get();
             }
-            if (first != null) {
-                throw first;
-            }
-            return jobs;
         } catch (InterruptedException e) {
+            tasks.forEach(t -> t.cancel(true));
             Thread.currentThread().interrupt();
             throw new BulkInterruptedException(ids(submitted), e);
-        } finally {
-            pool.shutdownNow();
+        } catch (ExecutionException e) {
+            tasks.forEach(t -> t.cancel(true));
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new SalesforceException("An ingest job failed: " + c, c);
         }
+        List<BulkJob> jobs = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            if (failures.get(i) != null) {
+                throw failures.get(i);
+            }
+            jobs.add(done.get(i));
+        }
+        return jobs;
     }
 
     /**

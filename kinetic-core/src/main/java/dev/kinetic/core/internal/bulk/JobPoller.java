@@ -65,12 +65,12 @@ final class JobPoller {
             }
             Instant now = clock.instant();
             if (!job.state().equals(previous.state())
-                    || job.numberRecordsProcessed() != previous.numberRecordsProcessed()) {
+                    || !job.numberRecordsProcessed().equals(previous.numberRecordsProcessed())) {
                 lastMove = now;
             } else if (options.stallTimeout().isPresent()
                     && Duration.between(lastMove, now).compareTo(options.stallTimeout().get()) >= 0) {
                 throw new JobStateException("Job " + jobId + " has not moved for " + Duration.between(lastMove, now)
-                        + " (still " + job.state().name() + ", " + job.numberRecordsProcessed() + " rows processed; "
+                        + " (still " + job.state().name() + ", " + job.numberRecordsProcessed().orElse(0) + " rows processed; "
                         + "stallTimeout " + options.stallTimeout().get() + ")", job, true);
             }
             Duration real = Duration.ofNanos(System.nanoTime() - startNanos);

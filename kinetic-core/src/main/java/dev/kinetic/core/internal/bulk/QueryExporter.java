@@ -26,12 +26,12 @@ final class QueryExporter {
     static BulkExportResult export(JobApi api, BulkJob job, Path file, CallOptions options) {
         for (int pass = 1; ; pass++) {
             BulkExportResult result = exportOnce(api, job, file, options);
-            if (result.recordCount() == job.numberRecordsProcessed()) {
+            if (result.recordCount() == job.numberRecordsProcessed().orElse(0)) {
                 return result;
             }
             if (pass >= 2) {
                 throw new IncompleteResultException(job, "query results (the file " + file + " holds what was "
-                        + "read)", job.numberRecordsProcessed(), result.recordCount(), null);
+                        + "read)", job.numberRecordsProcessed().orElse(0), result.recordCount(), null);
             }
         }
     }

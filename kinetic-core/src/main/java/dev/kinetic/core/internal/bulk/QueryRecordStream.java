@@ -63,8 +63,8 @@ final class QueryRecordStream implements BulkRecordStream {
     private BulkRecord advance() {
         while (true) {
             if (page == null && !openNext()) {
-                if (total != job.numberRecordsProcessed()) {
-                    throw new IncompleteResultException(job, "query results", job.numberRecordsProcessed(), total,
+                if (total != job.numberRecordsProcessed().orElse(0)) {
+                    throw new IncompleteResultException(job, "query results", job.numberRecordsProcessed().orElse(0), total,
                             null);
                 }
                 return null;
