@@ -4,7 +4,10 @@ import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.bulk.BulkClient;
 import dev.kinetic.core.bulk.BulkExportResult;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkInput;
+import dev.kinetic.core.bulk.IngestOptions;
+import dev.kinetic.core.bulk.PollOptions;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -44,11 +47,10 @@ public final class LibraryE2e {
         }
         // Poll and page as the curl baseline does (every 0.2 s, 100,000 records a page), so the comparison measures
         // the client's data path rather than the library's default back-off of 2 s × 1.5 for real orgs.
-        BulkOptions options = BulkOptions.builder()
+        PollOptions poll = PollOptions.builder()
                 .pollInterval(Duration.ofMillis(200))
                 .pollBackoffMultiplier(1.0)
                 .maxPollInterval(Duration.ofMillis(200))
-                .maxRecordsPerPage(100_000)
                 .build();
         try (SalesforceClient client = SalesforceClient.connect(JwtAuthenticator.fromEnv())) {
             BulkClient bulk = client.bulk();
@@ -57,13 +59,15 @@ public final class LibraryE2e {
             long records;
             long failed;
             if (ingest) {
-                BulkResult result = bulk.insert("Account", Path.of(args[1]), options);
+                BulkResult result = bulk.insert("Account", BulkInput.of(Path.of(args[1])),
+                        IngestOptions.builder().poll(poll).build());
                 records = result.successCount();
                 failed = result.failedCount() + result.unprocessedCount();
             } else {
                 Path out = Path.of(args[2]);
                 Files.deleteIfExists(out);
-                BulkExportResult result = bulk.export(args[1], false, out, options);
+                BulkExportResult result = bulk.export(args[1], out,
+                        QueryOptions.builder().maxRecordsPerPage(100_000).poll(poll).build());
                 records = result.recordCount();
                 failed = 0;
             }

@@ -9,13 +9,13 @@ final class ErrorHints {
 
     /** The exit code for an org's error answer. */
     static int exitCode(BulkApiException e) {
-        return exitCode(e.statusCode(), e.errorCode());
+        return exitCode(e.httpStatus(), e.errorCode());
     }
 
     /** The message with a hint for the common error codes. */
     static String explain(BulkApiException e) {
         String message = e.errorCode().isEmpty() ? e.serverMessage() : e.errorCode() + ": " + e.serverMessage();
-        return explain(e.statusCode(), e.errorCode(), message);
+        return explain(e.httpStatus(), e.errorCode(), message);
     }
 
     private static int exitCode(int status, String errorCode) {

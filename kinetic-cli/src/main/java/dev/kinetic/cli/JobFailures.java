@@ -38,7 +38,7 @@ final class JobFailures {
         return what + ". " + jobs;
     }
 
-    /** The library's message without its own advice (awaitResult), which the command replaces with its own. */
+    /** The library's message without its own advice (attach(...).await()), which the command replaces with its own. */
     private static String libraryPart(String message) {
         int cut = Math.max(message.lastIndexOf("; job "), message.lastIndexOf("; jobs "));
         return cut > 0 && message.indexOf("exist", cut) > 0 ? message.substring(0, cut) : message;

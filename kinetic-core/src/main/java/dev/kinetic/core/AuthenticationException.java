@@ -2,7 +2,7 @@ package dev.kinetic.core;
 
 /**
  * Authentication failed: missing configuration, an unreadable key, or an OAuth error from the token endpoint.
- * For OAuth errors, {@link #error()} and {@link #errorDescription()} carry Salesforce's {@code error} and
+ * For OAuth errors, {@link #errorCode()} and {@link #errorDescription()} carry Salesforce's {@code error} and
  * {@code error_description}. Never carries a token, key, password or secret.
  */
 public class AuthenticationException extends SalesforceException {
@@ -53,7 +53,7 @@ public class AuthenticationException extends SalesforceException {
     }
 
     /** Salesforce's OAuth {@code error} code, e.g. {@code invalid_grant}; empty when the failure was local. */
-    public String error() {
+    public String errorCode() {
         return error;
     }
 

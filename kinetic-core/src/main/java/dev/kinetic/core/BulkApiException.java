@@ -7,28 +7,28 @@ package dev.kinetic.core;
 public class BulkApiException extends SalesforceException {
     private static final long serialVersionUID = 1L;
 
-    private final int statusCode;
+    private final int httpStatus;
     private final String errorCode;
     private final String serverMessage;
 
     /**
      * Creates an exception from an error answer.
      *
-     * @param statusCode the HTTP status
+     * @param httpStatus the HTTP status
      * @param errorCode Salesforce's {@code errorCode}, or an empty string if the body had none
      * @param message Salesforce's {@code message}, or a description of the body
      */
-    public BulkApiException(int statusCode, String errorCode, String message) {
-        super(statusCode + " " + (errorCode == null || errorCode.isEmpty() ? "" : errorCode + ": ")
+    public BulkApiException(int httpStatus, String errorCode, String message) {
+        super(httpStatus + " " + (errorCode == null || errorCode.isEmpty() ? "" : errorCode + ": ")
                 + (message == null ? "" : message));
-        this.statusCode = statusCode;
+        this.httpStatus = httpStatus;
         this.errorCode = errorCode == null ? "" : errorCode;
         this.serverMessage = message == null ? "" : message;
     }
 
     /** The HTTP status, e.g. 400. */
-    public int statusCode() {
-        return statusCode;
+    public int httpStatus() {
+        return httpStatus;
     }
 
     /** Salesforce's {@code errorCode}, e.g. {@code INVALIDJOBSTATE}; empty if the body had none. */

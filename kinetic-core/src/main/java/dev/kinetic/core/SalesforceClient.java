@@ -3,11 +3,15 @@ package dev.kinetic.core;
 import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.bulk.BulkClient;
 import dev.kinetic.core.internal.ClientConfig;
+import dev.kinetic.core.internal.DefaultExecutor;
 import dev.kinetic.core.internal.bulk.DefaultBulkClient;
 import dev.kinetic.core.internal.http.HttpTransport;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The entry point: a connection to one org, from which {@link #bulk()} reaches the Bulk API 2.0.
@@ -23,6 +27,7 @@ import java.util.Objects;
 public final class SalesforceClient implements AutoCloseable {
     private final HttpTransport transport;
     private final BulkClient bulk;
+    private final ExecutorService ownedExecutor; // the default one, shut down on close; null if the caller gave one
 
     /**
      * Creates a client for a session. It cannot re-authenticate: when the token expires, calls fail with
@@ -35,9 +40,21 @@ public final class SalesforceClient implements AutoCloseable {
     }
 
     private SalesforceClient(Builder b) {
+        this.ownedExecutor = b.executor == null ? DefaultExecutor.create() : null;
+        Executor executor = b.executor != null ? b.executor : ownedExecutor;
         ClientConfig config = new ClientConfig(b.maxRetries, b.initialBackoff, b.maxBackoff, b.requestTimeout,
-                b.connectTimeout, b.sleeper, b.clock);
-        this.transport = new HttpTransport(b.session, b.authenticator, config);
+                b.connectTimeout, b.sleeper, b.clock, executor);
+        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+        try {
+            this.transport = new HttpTransport(b.session, b.authenticator, config, http);
+        } catch (RuntimeException e) {
+            if (ownedExecutor != null) {
+                ownedExecutor.shutdownNow();
+            }
+            throw e;
+        }
         this.bulk = new DefaultBulkClient(transport, config);
     }
 
@@ -68,10 +85,16 @@ public final class SalesforceClient implements AutoCloseable {
         return transport.session();
     }
 
-    /** Releases the HTTP connections. Calls in progress may fail. */
+    /**
+     * Releases the HTTP connections and the default executor's threads. Calls in progress may fail. An
+     * {@code HttpClient} or {@code Executor} given to the builder is left to its owner.
+     */
     @Override
     public void close() {
         transport.close();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
     }
 
     @Override
@@ -93,8 +116,40 @@ public final class SalesforceClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
+        private HttpClient httpClient;
+        private Executor executor;
 
         private Builder() {
+        }
+
+        /**
+         * The HTTP client for every call to the org (a proxy with authentication, mTLS, your own connection pool).
+         * It is used as given: its connect timeout, redirect policy and protocol version are yours to set
+         * (the default client does not follow redirects and speaks HTTP/1.1); {@link #connectTimeout} does not
+         * apply to it, and closing the Salesforce client does not close it. Sign-ins go through the authenticator.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+            return this;
+        }
+
+        /**
+         * The executor for parallel work: split jobs uploaded and awaited at the same time, result pages fetched in
+         * parallel, and the default HTTP client's own tasks. The default runs each task on a virtual thread under
+         * Java 21 and later, and on a pool of daemon threads under Java 17. Parallelism stays bounded by
+         * {@link dev.kinetic.core.bulk.IngestOptions#parallelJobs()} and
+         * {@link dev.kinetic.core.bulk.QueryOptions#resultPages()} whatever the executor. It is not shut down when
+         * the client closes.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor == null");
+            return this;
         }
 
         /**
@@ -190,7 +245,7 @@ public final class SalesforceClient implements AutoCloseable {
 
         /**
          * The clock (default the system's): it dates {@code Retry-After} answers and measures how long a job has
-         * not moved ({@link dev.kinetic.core.bulk.BulkOptions#stallTimeout()}). Tests inject their own.
+         * not moved ({@link dev.kinetic.core.bulk.PollOptions#stallTimeout()}). Tests inject their own.
          *
          * @param clock the clock
          * @return this builder

@@ -76,7 +76,7 @@ public final class BenchCommand extends BaseCommand {
                         .orElse(""), null);
             }
             Duration elapsed = loaded.elapsed();
-            long count = loaded.job().numberRecordsProcessed();
+            long count = loaded.job().numberRecordsProcessed().orElse(0);
             if (!ingest) {
                 console.info(line("ingest (setup)", count, elapsed, input.size(), org));
                 HeapMeter.reset();
@@ -89,7 +89,7 @@ public final class BenchCommand extends BaseCommand {
                 elapsed = export.elapsed();
                 count = export.records();
             }
-            return report(console, org, ingest, count, loaded.job().numberRecordsFailed(), elapsed, input.size());
+            return report(console, org, ingest, count, loaded.job().numberRecordsFailed().orElse(0), elapsed, input.size());
         } finally {
             DemoFiles.deleteTree(work);
         }

@@ -11,18 +11,22 @@ import dev.kinetic.cli.output.Unit;
 import dev.kinetic.cli.results.ResultFiles;
 import dev.kinetic.cli.results.ResultWriter;
 import dev.kinetic.core.SalesforceException;
+import dev.kinetic.core.bulk.BulkClient;
+import dev.kinetic.core.bulk.BulkInput;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkJobHandle;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.ColumnDelimiter;
+import dev.kinetic.core.bulk.IngestOptions;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.JobStateException;
 import dev.kinetic.core.bulk.LineEnding;
+import dev.kinetic.core.bulk.PollOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,20 +63,33 @@ final class IngestFlow {
     /** Creates the job, uploads the file and closes the job; the library aborts the job if the upload fails. */
     JobUpload start(CsvInputFile input, String object, String operation, Optional<String> externalId) {
         long records = RecordCounter.count(input);
-        BulkOptions options = org.options().waitForCompletion(false)
+        IngestOptions.Builder options = IngestOptions.builder().poll(org.poll().build())
                 .columnDelimiter(ColumnDelimiter.of(input.dialect().delimiter().character()))
                 .lineEnding(LineEnding.valueOf(input.dialect().lineEnding().apiName()))
-                .externalIdField(externalId.orElse(null)).inputCharset(input.charset())
-                .maxBytesPerJob(BulkOptions.MAX_BYTES_PER_JOB_LIMIT).build();
-        BulkResult started;
+                .maxBytesPerJob(IngestOptions.MAX_BYTES_PER_JOB_LIMIT);
+        BulkInput data = BulkInput.of(input.path(), input.charset());
+        BulkJobHandle started;
         try (Progress upload = console.progress("Upload", input.dataSize(), Unit.BYTES)) {
-            started = org.bulk().ingest(object, BulkOperation.fromWireName(operation), input.path(),
-                    options.toBuilder().onUploadProgress(n -> upload.update(n, "")).build());
+            started = start(org.bulk(), BulkOperation.fromWireName(operation), object, data, externalId,
+                    options.onUploadProgress(n -> upload.update(n, "")).build());
         } catch (IllegalArgumentException e) {
             // the library proves the whole file decodes before it creates a job, naming the first bad line
             throw CliException.usage(e.getMessage().replace("as the input charset", "with --encoding"), e);
         }
-        return new JobUpload(started.job(), records);
+        return new JobUpload(started.jobs().get(0), records);
+    }
+
+    private static BulkJobHandle start(BulkClient bulk, BulkOperation op, String object, BulkInput data,
+                                       Optional<String> externalId, IngestOptions options) {
+        return switch (op) {
+            case INSERT -> bulk.startInsert(object, data, options);
+            case UPDATE -> bulk.startUpdate(object, data, options);
+            case UPSERT -> bulk.startUpsert(object, data, externalId.orElseThrow(() -> CliException.usage(
+                    "upsert needs --external-id FIELD", null)), options);
+            case DELETE -> bulk.startDelete(object, data, options);
+            case HARD_DELETE -> bulk.startHardDelete(object, data, options);
+            case QUERY, QUERY_ALL -> throw new IllegalStateException(op.wireName() + " is not an ingest operation");
+        };
     }
 
     /**
@@ -93,18 +110,20 @@ final class IngestFlow {
                     throw new JobStateException("Job " + id + " went from " + upload.job().state().name()
                             + " back to Open (as after a server restart that lost its progress)", j, false);
                 }
-                processing.total(Math.max(upload.records(), j.numberRecordsProcessed()));
-                processing.update(j.numberRecordsProcessed(), j.numberRecordsFailed() > 0
-                        ? "failed " + j.numberRecordsFailed() : "");
+                long processed = j.numberRecordsProcessed().orElse(0);
+                long failed = j.numberRecordsFailed().orElse(0);
+                processing.total(Math.max(upload.records(), processed));
+                processing.update(processed, failed > 0 ? "failed " + failed : "");
             };
-            BulkOptions options = org.options().timeout(timeout.map(IngestFlow::positive).orElse(null))
-                    .inputCharset(input.map(CsvInputFile::charset).orElse(java.nio.charset.StandardCharsets.UTF_8))
+            PollOptions poll = org.poll().timeout(timeout.map(IngestFlow::positive).orElse(null))
                     .onProgress(report).build();
             if (resultsDir == null) {
-                job = org.bulk().awaitJob(id, options);
+                job = org.bulk().awaitJob(id, poll);
             } else {
-                result = input.isPresent() ? org.bulk().awaitResult(id, input.get().path(), options)
-                        : org.bulk().awaitResult(id, options);
+                BulkJobHandle handle = input.isPresent()
+                        ? org.bulk().attach(id, BulkInput.of(input.get().path(), input.get().charset()))
+                        : org.bulk().attach(id);
+                result = handle.await(poll);
                 job = result.job();
             }
             report.accept(job); // a job already over when the wait starts is not reported by the library
@@ -140,10 +159,11 @@ final class IngestFlow {
         Duration elapsed = Duration.between(started, context.clock().instant());
         BulkJob done = job;
         int code = job.state().equals(JobState.JOB_COMPLETE)
-                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(done.numberRecordsFailed() > 0)
+                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(done.numberRecordsFailed().orElse(0) > 0)
                         ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK
                 : ExitCodes.JOB_FAILED;
-        return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed()), files, elapsed, code);
+        return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed().orElse(0)), files, elapsed,
+                code);
     }
 
     /** The library takes positive timeouts only; {@code --timeout 0} means "look once". */

@@ -30,11 +30,11 @@ abstract class JobIdCommand extends BaseCommand {
 
     /** A one-line description of a job. */
     static String describe(BulkJob job) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %-10s %-20s %-14s %,d processed",
-                job.id(), job.operation(), job.object(), job.state().name(), job.numberRecordsProcessed()));
-        if (!job.isQuery()) {
-            line.append(String.format(Locale.ROOT, ", %,d failed", job.numberRecordsFailed()));
-        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %-10s %-20s %-14s", job.id(),
+                job.operation().wireName(), job.object(), job.state().name()));
+        // A job list carries no counters: show them only where the org gave them.
+        job.numberRecordsProcessed().ifPresent(n -> line.append(String.format(Locale.ROOT, " %,d processed", n)));
+        job.numberRecordsFailed().ifPresent(n -> line.append(String.format(Locale.ROOT, ", %,d failed", n)));
         job.errorMessage().ifPresent(m -> line.append(" (").append(m).append(')'));
         return line.toString();
     }

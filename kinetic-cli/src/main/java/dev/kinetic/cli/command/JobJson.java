@@ -13,21 +13,19 @@ final class JobJson {
     static Map<String, Object> toMap(BulkJob job) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", job.id());
-        map.put("operation", job.operation());
+        map.put("operation", job.operation().wireName());
         map.put("object", job.object());
-        map.put("createdDate", job.createdDate());
-        map.put("systemModstamp", job.systemModstamp());
+        job.createdDate().ifPresent(t -> map.put("createdDate", t.toString()));
+        job.systemModstamp().ifPresent(t -> map.put("systemModstamp", t.toString()));
         map.put("state", job.state().name());
         job.externalIdFieldName().ifPresent(f -> map.put("externalIdFieldName", f));
-        map.put("apiVersion", job.apiVersion());
+        job.apiVersion().ifPresent(v -> map.put("apiVersion", v));
         map.put("lineEnding", job.lineEnding().name());
         map.put("columnDelimiter", job.columnDelimiter().name());
-        map.put("numberRecordsProcessed", job.numberRecordsProcessed());
-        if (!job.isQuery()) {
-            map.put("numberRecordsFailed", job.numberRecordsFailed());
-        }
-        map.put("retries", job.retries());
-        map.put("totalProcessingTime", job.totalProcessingTimeMillis());
+        job.numberRecordsProcessed().ifPresent(n -> map.put("numberRecordsProcessed", n));
+        job.numberRecordsFailed().ifPresent(n -> map.put("numberRecordsFailed", n));
+        job.retries().ifPresent(n -> map.put("retries", n));
+        job.totalProcessingTime().ifPresent(t -> map.put("totalProcessingTime", t.toMillis()));
         job.errorMessage().ifPresent(m -> map.put("errorMessage", m));
         return map;
     }

@@ -51,7 +51,7 @@ final class JobResultsFlow {
                     + "--file to number the rows)");
         }
         IngestFlow.Outcome outcome = new IngestFlow(org, console, context).finish(
-                new IngestFlow.JobUpload(job, job.numberRecordsProcessed()), inspected,
+                new IngestFlow.JobUpload(job, job.numberRecordsProcessed().orElse(0)), inspected,
                 waitFirst ? options.timeout() : Optional.empty(), options.resultsDir(context), started);
         return Summaries.ingest(console, org, outcome);
     }

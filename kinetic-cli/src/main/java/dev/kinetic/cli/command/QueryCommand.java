@@ -6,7 +6,7 @@ import dev.kinetic.cli.options.OrgOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.JobFailedException;
@@ -75,7 +75,7 @@ public final class QueryCommand extends BaseCommand {
             Instant started = context().clock().instant();
             if (jobOptions.async()) {
                 BulkJob job = startOnly(org);
-                return Summaries.started(console, job.id(), job.state().name(), job.operation(), job.object(), 0);
+                return Summaries.started(console, job.id(), job.state().name(), job.operation().wireName(), job.object(), 0);
             }
             return new QueryFlow(org, console, context(), spec.commandLine().getOut())
                     .query(soql, all, started, jobOptions.timeout(), json, out, jobOptions.resultsDir(context()));
@@ -88,8 +88,9 @@ public final class QueryCommand extends BaseCommand {
      * it; a job that finished at once is returned as it is.
      */
     private BulkJob startOnly(OrgConnection org) {
-        BulkOptions options = org.options().timeout(Duration.ofMillis(1)).build();
-        try (BulkRecordStream done = org.bulk().queryStream(soql, all, options)) {
+        QueryOptions options = QueryOptions.builder().includeDeleted(all)
+                .poll(org.poll().timeout(Duration.ofMillis(1)).build()).build();
+        try (BulkRecordStream done = org.bulk().queryStream(soql, options)) {
             return done.job();
         } catch (BulkTimeoutException e) {
             return e.job();

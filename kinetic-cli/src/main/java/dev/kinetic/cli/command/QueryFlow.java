@@ -10,7 +10,7 @@ import dev.kinetic.cli.output.Console;
 import dev.kinetic.core.bulk.BulkExportResult;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkTimeoutException;
@@ -69,12 +69,15 @@ final class QueryFlow {
     /** Waits for an existing query job, exports it and prints the summary; {@code out} as for {@link #query}. */
     int job(String jobId, Instant started, Optional<Duration> timeout, boolean json, String out, Path resultsDir) {
         try (QueryProgress progress = new QueryProgress(console)) {
-            BulkOptions options = options(timeout, progress);
-            BulkJob job = org.bulk().awaitJob(jobId, options);
-            progress.job(job); // a job already over when the wait starts is not reported by the library
-            if (!job.state().equals(JobState.JOB_COMPLETE)) {
-                throw failed(job);
+            QueryOptions options = options(false, timeout, progress);
+            BulkJob job;
+            try {
+                job = org.bulk().awaitJob(jobId, options.poll());
+            } catch (JobFailedException e) {
+                progress.job(e.job());
+                throw failed(e.job());
             }
+            progress.job(job); // a job already over when the wait starts is not reported by the library
             Path target = target(out, resultsDir, jobId, json);
             try (InputStream body = org.bulk().queryResults(jobId, options);
                  CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(job.columnDelimiter().character())
@@ -103,11 +106,11 @@ final class QueryFlow {
     Export run(String soql, boolean all, Instant started, Optional<Duration> timeout, boolean json, String out,
                Path resultsDir) {
         try (QueryProgress progress = new QueryProgress(console)) {
-            BulkOptions options = options(timeout, progress);
+            QueryOptions options = options(all, timeout, progress);
             if (!json && !"-".equals(out)) {
-                return toCsvFile(soql, all, started, out, resultsDir, options);
+                return toCsvFile(soql, started, out, resultsDir, options);
             }
-            try (BulkRecordStream records = org.bulk().queryStream(soql, all, options)) {
+            try (BulkRecordStream records = org.bulk().queryStream(soql, options)) {
                 Path target = target(out, resultsDir, records.job().id(), json);
                 try (QueryOutput output = QueryOutput.open(target, stdout, json)) {
                     Iterator<BulkRecord> rows = records.iterator();
@@ -131,8 +134,7 @@ final class QueryFlow {
         }
     }
 
-    private Export toCsvFile(String soql, boolean all, Instant started, String out, Path resultsDir,
-                             BulkOptions options) {
+    private Export toCsvFile(String soql, Instant started, String out, Path resultsDir, QueryOptions options) {
         Path named = out == null ? null : context.resolve(out);
         Path file = null;
         try {
@@ -147,7 +149,7 @@ final class QueryFlow {
             }
             BulkExportResult result;
             try {
-                result = org.bulk().export(soql, all, named == null ? file : named, options);
+                result = org.bulk().export(soql, named == null ? file : named, options);
             } catch (RuntimeException e) {
                 if (named != null) {
                     Files.deleteIfExists(named); // a partial export must not look like a complete one
@@ -212,9 +214,10 @@ final class QueryFlow {
         return ExitCodes.OK;
     }
 
-    private BulkOptions options(Optional<Duration> timeout, QueryProgress progress) {
-        return org.options().timeout(timeout.map(t -> t.isZero() || t.isNegative() ? Duration.ofMillis(1) : t)
-                .orElse(null)).onProgress(progress::job).onRecordsRead(progress::read).build();
+    private QueryOptions options(boolean all, Optional<Duration> timeout, QueryProgress progress) {
+        return QueryOptions.builder().includeDeleted(all).onRecordsRead(progress::read).poll(org.poll()
+                .timeout(timeout.map(t -> t.isZero() || t.isNegative() ? Duration.ofMillis(1) : t).orElse(null))
+                .onProgress(progress::job).build()).build();
     }
 
     private Path target(String out, Path resultsDir, String jobId, boolean json) {

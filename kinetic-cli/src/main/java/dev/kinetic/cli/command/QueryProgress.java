@@ -22,7 +22,7 @@ final class QueryProgress implements AutoCloseable {
 
     /** A poll of the job. */
     void job(BulkJob job) {
-        total = job.numberRecordsProcessed();
+        total = job.numberRecordsProcessed().orElse(total);
         if (query != null) {
             query.update(total, job.state().name());
         }

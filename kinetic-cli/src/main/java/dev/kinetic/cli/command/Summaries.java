@@ -16,7 +16,8 @@ final class Summaries {
 
     /** After {@code --async}: the job id and how to pick it up. */
     static int started(Console console, BulkJob job, long records) {
-        return started(console, job.id(), job.state().name(), job.operation(), job.object(), records);
+        return started(console, job.id(), job.state().name(), job.operation().wireName(), job.object(),
+                records);
     }
 
     /** After {@code --async}: the job id and how to pick it up. */
@@ -40,7 +41,7 @@ final class Summaries {
         double seconds = Math.max(outcome.elapsed().toMillis(), 1) / 1000.0;
         Map<String, Object> json = IngestCommand.jsonBase(org);
         json.put("jobId", job.id());
-        json.put("operation", job.operation());
+        json.put("operation", job.operation().wireName());
         json.put("object", job.object());
         json.put("state", job.state().name());
         job.errorMessage().ifPresent(m -> json.put("errorMessage", m));

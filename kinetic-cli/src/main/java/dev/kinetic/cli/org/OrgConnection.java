@@ -7,7 +7,7 @@ import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.SalesforceSession;
 import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.bulk.BulkClient;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.PollOptions;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import java.net.URI;
@@ -128,9 +128,9 @@ public final class OrgConnection implements AutoCloseable {
         return client.bulk();
     }
 
-    /** Options with polling suited to the org: quick for the embedded org, 2 s growing to 30 s for a real one. */
-    public BulkOptions.Builder options() {
-        return BulkOptions.builder()
+    /** Polling suited to the org: quick for the embedded org, 2 s growing to 30 s for a real one. */
+    public PollOptions.Builder poll() {
+        return PollOptions.builder()
                 .pollInterval(embedded() ? Duration.ofMillis(25) : Duration.ofSeconds(2))
                 .maxPollInterval(embedded() ? Duration.ofMillis(250) : Duration.ofSeconds(30));
     }

@@ -90,7 +90,7 @@ public final class ResultWriter {
             out.writeRecord(line);
             while (it.hasNext()) {
                 BulkRecord record = it.next();
-                long index = record.inputIndex();
+                long index = record.findInputIndex().orElse(-1);
                 if (index < 0) {
                     unmatched++;
                 }

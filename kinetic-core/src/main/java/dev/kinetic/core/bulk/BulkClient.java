@@ -4,272 +4,298 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The Bulk API 2.0: ingest (insert, update, upsert, delete, hardDelete) from maps, CSV files or CSV streams; query
- * and queryAll into memory, as a stream or to a file; and job management. Reached with
- * {@link dev.kinetic.core.SalesforceClient#bulk()}. Thread-safe.
+ * The Bulk API 2.0: ingest (insert, update, upsert, delete, hardDelete), query into memory, as a stream or to a
+ * file, and job management. Reached with {@link dev.kinetic.core.SalesforceClient#bulk()}. Thread-safe.
  *
- * <p>Map values are written as CSV the Salesforce way: {@code null} as {@code #N/A} (set the field to null), an
- * absent key leaves the field unchanged, numbers in plain notation, {@code LocalDate} as {@code yyyy-MM-dd},
- * {@code Instant}/{@code OffsetDateTime} as ISO-8601 UTC with milliseconds, booleans as {@code true}/{@code false}.
- * The header is the union of all keys, {@code Id} first, then in first-seen order.
+ * <p>Every ingest operation takes its data as a {@link BulkInput} (rows as maps, a stream of maps, ids, a CSV file
+ * or a CSV stream) and its options as {@link IngestOptions}; the shortcuts for a list of maps, ids and a file use
+ * the defaults. A waiting call ({@code insert}) returns a {@link BulkResult}; a starting call ({@code startInsert})
+ * returns a {@link BulkJobHandle} whose {@code await()} gives the same result. Queries take {@link QueryOptions}
+ * (queryAll is {@link QueryOptions#includeDeleted()}).
  *
- * <p>Inputs bigger than {@link BulkOptions#maxBytesPerJob()} become several jobs that run in parallel. Transient
+ * <p>Inputs bigger than {@link IngestOptions#maxBytesPerJob()} become several jobs that run in parallel. Transient
  * failures are retried without ever sending data twice. Every method throws
  * {@link dev.kinetic.core.BulkApiException} when Salesforce refuses a call, {@link JobFailedException} when a job
- * ends {@code Failed}, {@link BulkTimeoutException} when waiting exceeds the timeout and
- * {@link BulkInterruptedException} when the waiting thread is interrupted.
+ * ends {@code Failed} or {@code Aborted}, {@link BulkTimeoutException} when waiting exceeds the timeout,
+ * {@link BulkInterruptedException} when the waiting thread is interrupted and {@link BulkJobException} (naming the
+ * jobs) when it gives up after jobs were created.
  */
 public interface BulkClient {
 
-    // ---- ingest: the general form -------------------------------------------------------------------------------
-
+    // ---- insert --------------------------------------------------------------------------------------------------
     /**
-     * Runs an ingest operation over maps, streamed (the iterable is traversed once).
+     * Inserts records. The general form: every other insert method calls it.
      *
      * @param object the sObject, e.g. {@code Account}
-     * @param operation the operation; for {@link BulkOperation#UPSERT} set {@link BulkOptions#externalIdField()}
-     * @param records the rows
+     * @param input the rows
      * @param options the options
-     * @return the result
-     * @throws IllegalArgumentException if an update/delete row lacks {@code Id}, an upsert row lacks the external
-     *     id, or there are no rows; naming the first offending indexes, before anything is sent
+     * @return the result, every row mapped to its input row
+     * @throws IllegalArgumentException if there are no rows, before anything is sent
+     * @throws JobFailedException if a job ends {@code Failed} or {@code Aborted}
+     * @throws BulkJobException if the call gives up after creating jobs, naming them
      */
-    BulkResult ingest(String object, BulkOperation operation, Iterable<? extends Map<String, ?>> records,
-                      BulkOptions options);
-
-    /**
-     * Runs an ingest operation over a CSV file, streamed from disk. The file's delimiter and line ending must be
-     * those of the options. The header must contain {@code Id} for update/delete and the external id for upsert.
-     *
-     * @param object the sObject
-     * @param operation the operation
-     * @param csvFile a UTF-8 CSV file with a header row
-     * @param options the options
-     * @return the result; rows' input indexes are data-row indexes in the file
-     * @throws IllegalArgumentException if the header lacks a required column or the file has no header
-     * @throws java.io.UncheckedIOException if the file cannot be read
-     */
-    BulkResult ingest(String object, BulkOperation operation, Path csvFile, BulkOptions options);
-
-    /**
-     * Runs an ingest operation over CSV read from a stream (read once; not closed).
-     *
-     * @param object the sObject
-     * @param operation the operation
-     * @param csv UTF-8 CSV with a header row
-     * @param options the options
-     * @return the result
-     */
-    BulkResult ingest(String object, BulkOperation operation, InputStream csv, BulkOptions options);
-
-    // ---- insert -------------------------------------------------------------------------------------------------
+    BulkResult insert(String object, BulkInput input, IngestOptions options);
 
     /**
      * Inserts records.
      *
      * @param object the sObject
-     * @param records the rows
+     * @param input the rows
      * @return the result
+     * @throws IllegalArgumentException if there are no rows, before anything is sent
      */
-    default BulkResult insert(String object, Iterable<? extends Map<String, ?>> records) {
-        return insert(object, records, BulkOptions.defaults());
+    default BulkResult insert(String object, BulkInput input) {
+        return insert(object, input, IngestOptions.defaults());
     }
 
     /**
      * Inserts records.
      *
      * @param object the sObject
-     * @param records the rows
-     * @param options the options
+     * @param rows the rows as maps
      * @return the result
+     * @throws IllegalArgumentException if there are no rows, before anything is sent
      */
-    default BulkResult insert(String object, Iterable<? extends Map<String, ?>> records, BulkOptions options) {
-        return ingest(object, BulkOperation.INSERT, records, options);
+    default BulkResult insert(String object, Iterable<? extends Map<String, ?>> rows) {
+        return insert(object, BulkInput.ofRows(rows), IngestOptions.defaults());
     }
 
     /**
-     * Inserts records from a stream of maps (consumed once, not held in memory).
-     *
-     * @param object the sObject
-     * @param records the rows
-     * @param options the options
-     * @return the result
-     */
-    default BulkResult insert(String object, Stream<? extends Map<String, ?>> records, BulkOptions options) {
-        return ingest(object, BulkOperation.INSERT, iterable(records), options);
-    }
-
-    /**
-     * Inserts the rows of a CSV file.
+     * Inserts records. From a UTF-8 CSV file with a header row.
      *
      * @param object the sObject
      * @param csvFile the file
-     * @param options the options
-     * @return the result
+     * @return the result; input indexes are the file's data rows
+     * @throws IllegalArgumentException if there are no rows, before anything is sent
      */
-    default BulkResult insert(String object, Path csvFile, BulkOptions options) {
-        return ingest(object, BulkOperation.INSERT, csvFile, options);
+    default BulkResult insert(String object, Path csvFile) {
+        return insert(object, BulkInput.of(csvFile), IngestOptions.defaults());
     }
 
     /**
-     * Inserts the rows of CSV read from a stream.
+     * Starts a insert and returns once the data is uploaded and the jobs closed, without waiting for them.
      *
      * @param object the sObject
-     * @param csv the CSV
-     * @param options the options
-     * @return the result
+     * @param input the rows
+     * @param options the options; {@link IngestOptions#poll()} is how {@link BulkJobHandle#await()} waits
+     * @return the handle
+     * @throws IllegalArgumentException if there are no rows, before anything is sent
      */
-    default BulkResult insert(String object, InputStream csv, BulkOptions options) {
-        return ingest(object, BulkOperation.INSERT, csv, options);
-    }
+    BulkJobHandle startInsert(String object, BulkInput input, IngestOptions options);
 
-    // ---- update -------------------------------------------------------------------------------------------------
+    // ---- update --------------------------------------------------------------------------------------------------
+    /**
+     * Updates records; every row needs an {@code Id}. The general form: every other update method calls it.
+     *
+     * @param object the sObject, e.g. {@code Account}
+     * @param input the rows
+     * @param options the options
+     * @return the result, every row mapped to its input row
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     * @throws JobFailedException if a job ends {@code Failed} or {@code Aborted}
+     * @throws BulkJobException if the call gives up after creating jobs, naming them
+     */
+    BulkResult update(String object, BulkInput input, IngestOptions options);
 
     /**
      * Updates records; every row needs an {@code Id}.
      *
      * @param object the sObject
-     * @param records the rows
+     * @param input the rows
      * @return the result
-     * @throws IllegalArgumentException naming the first indexes that lack {@code Id}
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
      */
-    default BulkResult update(String object, Iterable<? extends Map<String, ?>> records) {
-        return update(object, records, BulkOptions.defaults());
+    default BulkResult update(String object, BulkInput input) {
+        return update(object, input, IngestOptions.defaults());
     }
 
     /**
      * Updates records; every row needs an {@code Id}.
      *
      * @param object the sObject
-     * @param records the rows
-     * @param options the options
+     * @param rows the rows as maps
      * @return the result
-     * @throws IllegalArgumentException naming the first indexes that lack {@code Id}
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
      */
-    default BulkResult update(String object, Iterable<? extends Map<String, ?>> records, BulkOptions options) {
-        return ingest(object, BulkOperation.UPDATE, records, options);
+    default BulkResult update(String object, Iterable<? extends Map<String, ?>> rows) {
+        return update(object, BulkInput.ofRows(rows), IngestOptions.defaults());
     }
 
     /**
-     * Updates records from a stream of maps.
-     *
-     * @param object the sObject
-     * @param records the rows
-     * @param options the options
-     * @return the result
-     */
-    default BulkResult update(String object, Stream<? extends Map<String, ?>> records, BulkOptions options) {
-        return ingest(object, BulkOperation.UPDATE, iterable(records), options);
-    }
-
-    /**
-     * Updates records from a CSV file with an {@code Id} column.
+     * Updates records; every row needs an {@code Id}. From a UTF-8 CSV file with a header row.
      *
      * @param object the sObject
      * @param csvFile the file
-     * @param options the options
-     * @return the result
+     * @return the result; input indexes are the file's data rows
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
      */
-    default BulkResult update(String object, Path csvFile, BulkOptions options) {
-        return ingest(object, BulkOperation.UPDATE, csvFile, options);
+    default BulkResult update(String object, Path csvFile) {
+        return update(object, BulkInput.of(csvFile), IngestOptions.defaults());
     }
 
-    // ---- upsert -------------------------------------------------------------------------------------------------
+    /**
+     * Starts a update and returns once the data is uploaded and the jobs closed, without waiting for them.
+     *
+     * @param object the sObject
+     * @param input the rows
+     * @param options the options; {@link IngestOptions#poll()} is how {@link BulkJobHandle#await()} waits
+     * @return the handle
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     */
+    BulkJobHandle startUpdate(String object, BulkInput input, IngestOptions options);
+
+    // ---- upsert --------------------------------------------------------------------------------------------------
+    /**
+     * Inserts or updates records matched by an external id field; every row needs a value for it. The general form: every other upsert method calls it.
+     *
+     * @param object the sObject, e.g. {@code Account}
+     * @param input the rows
+     * @param externalIdField the external id field, e.g. {@code External_Key__c}
+     * @param options the options
+     * @return the result, every row mapped to its input row
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack the external id, before anything is sent
+     * @throws JobFailedException if a job ends {@code Failed} or {@code Aborted}
+     * @throws BulkJobException if the call gives up after creating jobs, naming them
+     */
+    BulkResult upsert(String object, BulkInput input, String externalIdField, IngestOptions options);
 
     /**
      * Inserts or updates records matched by an external id field; every row needs a value for it.
      *
      * @param object the sObject
-     * @param records the rows
-     * @param externalIdField e.g. {@code External_Key__c}
+     * @param input the rows
+     * @param externalIdField the external id field, e.g. {@code External_Key__c}
      * @return the result
-     * @throws IllegalArgumentException naming the first indexes that lack the external id
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack the external id, before anything is sent
      */
-    default BulkResult upsert(String object, Iterable<? extends Map<String, ?>> records, String externalIdField) {
-        return upsert(object, records, externalIdField, BulkOptions.defaults());
+    default BulkResult upsert(String object, BulkInput input, String externalIdField) {
+        return upsert(object, input, externalIdField, IngestOptions.defaults());
     }
 
     /**
-     * Inserts or updates records matched by an external id field.
+     * Inserts or updates records matched by an external id field; every row needs a value for it.
      *
      * @param object the sObject
-     * @param records the rows
-     * @param externalIdField e.g. {@code External_Key__c}
-     * @param options the options
+     * @param rows the rows as maps
+     * @param externalIdField the external id field, e.g. {@code External_Key__c}
      * @return the result
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack the external id, before anything is sent
      */
-    default BulkResult upsert(String object, Iterable<? extends Map<String, ?>> records, String externalIdField,
-                              BulkOptions options) {
-        return ingest(object, BulkOperation.UPSERT, records, options.toBuilder().externalIdField(externalIdField)
-                .build());
+    default BulkResult upsert(String object, Iterable<? extends Map<String, ?>> rows, String externalIdField) {
+        return upsert(object, BulkInput.ofRows(rows), externalIdField, IngestOptions.defaults());
     }
 
     /**
-     * Inserts or updates records from a stream of maps.
-     *
-     * @param object the sObject
-     * @param records the rows
-     * @param externalIdField e.g. {@code External_Key__c}
-     * @param options the options
-     * @return the result
-     */
-    default BulkResult upsert(String object, Stream<? extends Map<String, ?>> records, String externalIdField,
-                              BulkOptions options) {
-        return upsert(object, iterable(records), externalIdField, options);
-    }
-
-    /**
-     * Inserts or updates records from a CSV file that has the external id column.
+     * Inserts or updates records matched by an external id field; every row needs a value for it. From a UTF-8 CSV file with a header row.
      *
      * @param object the sObject
      * @param csvFile the file
-     * @param externalIdField e.g. {@code External_Key__c}
-     * @param options the options
-     * @return the result
+     * @param externalIdField the external id field, e.g. {@code External_Key__c}
+     * @return the result; input indexes are the file's data rows
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack the external id, before anything is sent
      */
-    default BulkResult upsert(String object, Path csvFile, String externalIdField, BulkOptions options) {
-        return ingest(object, BulkOperation.UPSERT, csvFile, options.toBuilder().externalIdField(externalIdField)
-                .build());
+    default BulkResult upsert(String object, Path csvFile, String externalIdField) {
+        return upsert(object, BulkInput.of(csvFile), externalIdField, IngestOptions.defaults());
     }
 
-    // ---- delete / hardDelete ------------------------------------------------------------------------------------
+    /**
+     * Starts a upsert and returns once the data is uploaded and the jobs closed, without waiting for them.
+     *
+     * @param object the sObject
+     * @param input the rows
+     * @param externalIdField the external id field, e.g. {@code External_Key__c}
+     * @param options the options; {@link IngestOptions#poll()} is how {@link BulkJobHandle#await()} waits
+     * @return the handle
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack the external id, before anything is sent
+     */
+    BulkJobHandle startUpsert(String object, BulkInput input, String externalIdField, IngestOptions options);
+
+    // ---- delete --------------------------------------------------------------------------------------------------
+    /**
+     * Deletes records by id (to the recycle bin); every row needs an {@code Id}. The general form: every other delete method calls it.
+     *
+     * @param object the sObject, e.g. {@code Account}
+     * @param input the rows
+     * @param options the options
+     * @return the result, every row mapped to its input row
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     * @throws JobFailedException if a job ends {@code Failed} or {@code Aborted}
+     * @throws BulkJobException if the call gives up after creating jobs, naming them
+     */
+    BulkResult delete(String object, BulkInput input, IngestOptions options);
 
     /**
-     * Deletes records by id (to the recycle bin).
+     * Deletes records by id (to the recycle bin); every row needs an {@code Id}.
+     *
+     * @param object the sObject
+     * @param input the rows
+     * @return the result
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     */
+    default BulkResult delete(String object, BulkInput input) {
+        return delete(object, input, IngestOptions.defaults());
+    }
+
+    /**
+     * Deletes records by id (to the recycle bin); every row needs an {@code Id}.
      *
      * @param object the sObject
      * @param ids the record ids
      * @return the result
      */
     default BulkResult delete(String object, Collection<String> ids) {
-        return delete(object, ids, BulkOptions.defaults());
+        return delete(object, BulkInput.ofIds(ids), IngestOptions.defaults());
     }
 
     /**
-     * Deletes records by id (to the recycle bin).
-     *
-     * @param object the sObject
-     * @param ids the record ids
-     * @param options the options
-     * @return the result
-     */
-    default BulkResult delete(String object, Collection<String> ids, BulkOptions options) {
-        return ingest(object, BulkOperation.DELETE, idRows(ids), options);
-    }
-
-    /**
-     * Deletes the records of a CSV file with an {@code Id} column.
+     * Deletes records by id (to the recycle bin); every row needs an {@code Id}. From a UTF-8 CSV file with a header row.
      *
      * @param object the sObject
      * @param csvFile the file
-     * @param options the options
-     * @return the result
+     * @return the result; input indexes are the file's data rows
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
      */
-    default BulkResult delete(String object, Path csvFile, BulkOptions options) {
-        return ingest(object, BulkOperation.DELETE, csvFile, options);
+    default BulkResult delete(String object, Path csvFile) {
+        return delete(object, BulkInput.of(csvFile), IngestOptions.defaults());
+    }
+
+    /**
+     * Starts a delete and returns once the data is uploaded and the jobs closed, without waiting for them.
+     *
+     * @param object the sObject
+     * @param input the rows
+     * @param options the options; {@link IngestOptions#poll()} is how {@link BulkJobHandle#await()} waits
+     * @return the handle
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     */
+    BulkJobHandle startDelete(String object, BulkInput input, IngestOptions options);
+
+    // ---- hardDelete ----------------------------------------------------------------------------------------------
+    /**
+     * Deletes records by id for good, bypassing the recycle bin (needs the "Bulk API Hard Delete" permission). The general form: every other hardDelete method calls it.
+     *
+     * @param object the sObject, e.g. {@code Account}
+     * @param input the rows
+     * @param options the options
+     * @return the result, every row mapped to its input row
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     * @throws JobFailedException if a job ends {@code Failed} or {@code Aborted}
+     * @throws BulkJobException if the call gives up after creating jobs, naming them
+     */
+    BulkResult hardDelete(String object, BulkInput input, IngestOptions options);
+
+    /**
+     * Deletes records by id for good, bypassing the recycle bin (needs the "Bulk API Hard Delete" permission).
+     *
+     * @param object the sObject
+     * @param input the rows
+     * @return the result
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     */
+    default BulkResult hardDelete(String object, BulkInput input) {
+        return hardDelete(object, input, IngestOptions.defaults());
     }
 
     /**
@@ -280,32 +306,31 @@ public interface BulkClient {
      * @return the result
      */
     default BulkResult hardDelete(String object, Collection<String> ids) {
-        return hardDelete(object, ids, BulkOptions.defaults());
+        return hardDelete(object, BulkInput.ofIds(ids), IngestOptions.defaults());
     }
 
     /**
-     * Deletes records by id for good.
-     *
-     * @param object the sObject
-     * @param ids the record ids
-     * @param options the options
-     * @return the result
-     */
-    default BulkResult hardDelete(String object, Collection<String> ids, BulkOptions options) {
-        return ingest(object, BulkOperation.HARD_DELETE, idRows(ids), options);
-    }
-
-    /**
-     * Deletes for good the records of a CSV file with an {@code Id} column.
+     * Deletes records by id for good, bypassing the recycle bin (needs the "Bulk API Hard Delete" permission). From a UTF-8 CSV file with a header row.
      *
      * @param object the sObject
      * @param csvFile the file
-     * @param options the options
-     * @return the result
+     * @return the result; input indexes are the file's data rows
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
      */
-    default BulkResult hardDelete(String object, Path csvFile, BulkOptions options) {
-        return ingest(object, BulkOperation.HARD_DELETE, csvFile, options);
+    default BulkResult hardDelete(String object, Path csvFile) {
+        return hardDelete(object, BulkInput.of(csvFile), IngestOptions.defaults());
     }
+
+    /**
+     * Starts a hardDelete and returns once the data is uploaded and the jobs closed, without waiting for them.
+     *
+     * @param object the sObject
+     * @param input the rows
+     * @param options the options; {@link IngestOptions#poll()} is how {@link BulkJobHandle#await()} waits
+     * @return the handle
+     * @throws IllegalArgumentException if there are no rows or naming the first indexes that lack {@code Id}, before anything is sent
+     */
+    BulkJobHandle startHardDelete(String object, BulkInput input, IngestOptions options);
 
     // ---- query --------------------------------------------------------------------------------------------------
 
@@ -314,64 +339,88 @@ public interface BulkClient {
      *
      * @param soql the SOQL
      * @return the records
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
      */
     default BulkQueryResult query(String soql) {
-        return query(soql, BulkOptions.defaults());
+        return query(soql, QueryOptions.defaults());
     }
 
     /**
-     * Runs a query and holds all records in memory.
-     *
-     * @param soql the SOQL
-     * @param options the options (polling, paging, timeout)
-     * @return the records
-     */
-    BulkQueryResult query(String soql, BulkOptions options);
-
-    /**
-     * Runs a queryAll (deleted and archived records too) and holds all records in memory.
-     *
-     * @param soql the SOQL
-     * @return the records
-     */
-    default BulkQueryResult queryAll(String soql) {
-        return queryAll(soql, BulkOptions.defaults());
-    }
-
-    /**
-     * Runs a queryAll and holds all records in memory.
+     * Runs a query (or queryAll, see {@link QueryOptions#includeDeleted()}) and holds all records in memory.
      *
      * @param soql the SOQL
      * @param options the options
      * @return the records
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
      */
-    BulkQueryResult queryAll(String soql, BulkOptions options);
+    BulkQueryResult query(String soql, QueryOptions options);
 
     /**
-     * Runs a query (or queryAll), waits for it, and streams its records page by page in bounded memory.
-     * {@link BulkOptions#onRecordsRead()} is told the count as records are read.
+     * Runs a query, waits for it, and streams its records page by page in bounded memory.
      *
      * @param soql the SOQL
-     * @param includeDeleted true for queryAll
-     * @param options the options
+     * @param options the options; {@link QueryOptions#onRecordsRead()} is told the count as records are read
+     * @return the open stream; close it
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
+     */
+    BulkRecordStream queryStream(String soql, QueryOptions options);
+
+    /**
+     * Runs a query and streams its records with the default options.
+     *
+     * @param soql the SOQL
      * @return the open stream; close it
      */
-    BulkRecordStream queryStream(String soql, boolean includeDeleted, BulkOptions options);
+    default BulkRecordStream queryStream(String soql) {
+        return queryStream(soql, QueryOptions.defaults());
+    }
 
     /**
-     * Runs a query (or queryAll) and writes its result CSV straight to a file (one header row, then the records;
-     * delimiter and line ending of the options), page by page in bounded memory.
+     * Runs a query and writes its result CSV straight to a file (one header row, then the records; delimiter and
+     * line ending of the options), page by page in bounded memory.
      *
      * @param soql the SOQL
-     * @param includeDeleted true for queryAll
      * @param file the file to create or replace
      * @param options the options
      * @return what was written
      * @throws java.io.UncheckedIOException if the file cannot be written
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
      */
-    BulkExportResult export(String soql, boolean includeDeleted, Path file, BulkOptions options);
+    BulkExportResult export(String soql, Path file, QueryOptions options);
+
+    /**
+     * Runs a query and writes its result CSV to a file with the default options.
+     *
+     * @param soql the SOQL
+     * @param file the file to create or replace
+     * @return what was written
+     */
+    default BulkExportResult export(String soql, Path file) {
+        return export(soql, file, QueryOptions.defaults());
+    }
 
     // ---- jobs ---------------------------------------------------------------------------------------------------
+
+    /**
+     * A handle on an ingest job started earlier (by this process or another) whose input is not known: its result
+     * rows carry no input index ({@link BulkRecord#findInputIndex()} is empty).
+     *
+     * @param jobId the job id
+     * @return the handle; {@code await} waits with {@link PollOptions#defaults()}
+     * @throws dev.kinetic.core.BulkApiException 404 if there is no such job
+     */
+    BulkJobHandle attach(String jobId);
+
+    /**
+     * A handle on an ingest job started earlier, given the input that was uploaded to it (for instance after a
+     * restart), so that its result rows are mapped to the input rows again.
+     *
+     * @param jobId the job id
+     * @param input the job's input (one job's worth; a CSV input in the job's delimiter and line ending)
+     * @return the handle
+     * @throws IllegalArgumentException if the input is bigger than one job can hold, or lacks the job's key column
+     */
+    BulkJobHandle attach(String jobId, BulkInput input);
 
     /**
      * Fetches a job's current info, ingest or query.
@@ -383,43 +432,15 @@ public interface BulkClient {
     BulkJob getJob(String jobId);
 
     /**
-     * Waits for an ingest job started with {@code waitForCompletion(false)} and returns its result. Rows carry no
-     * input index (-1) because the input is not known here.
+     * Waits until a job (ingest or query) ends, without reading its results.
      *
      * @param jobId the job id
-     * @return the result
+     * @param poll how to wait
+     * @return the job, {@code JobComplete}
+     * @throws JobFailedException if the job ended {@code Failed} or {@code Aborted}, as every waiting call does
+     * @throws BulkTimeoutException if the timeout passes; the job keeps running
      */
-    default BulkResult awaitResult(String jobId) {
-        return awaitResult(jobId, BulkOptions.defaults());
-    }
-
-    /**
-     * Waits for an ingest job and returns its result.
-     *
-     * @param jobId the job id
-     * @param options polling, timeout and progress
-     * @return the result
-     */
-    BulkResult awaitResult(String jobId, BulkOptions options);
-
-    /**
-     * Waits for an ingest job and returns its result with rows mapped to the data rows of the job's input file.
-     *
-     * @param jobId the job id
-     * @param inputCsv the CSV file that was uploaded to the job (delimiter and line ending of the options)
-     * @param options polling, timeout and progress
-     * @return the result
-     */
-    BulkResult awaitResult(String jobId, Path inputCsv, BulkOptions options);
-
-    /**
-     * Waits until a job (ingest or query) ends, without fetching results.
-     *
-     * @param jobId the job id
-     * @param options polling, timeout and progress
-     * @return the job in its final state ({@code Failed} and {@code Aborted} are returned, not thrown)
-     */
-    BulkJob awaitJob(String jobId, BulkOptions options);
+    BulkJob awaitJob(String jobId, PollOptions poll);
 
     /**
      * Aborts a job (ingest or query).
@@ -483,18 +504,8 @@ public interface BulkClient {
      * The raw CSV of a finished query job's results, all pages concatenated with one header row. Close it.
      *
      * @param jobId the query job id
-     * @param options paging
+     * @param options paging ({@link QueryOptions#includeDeleted()} and polling do not apply to a finished job)
      * @return the body
      */
-    InputStream queryResults(String jobId, BulkOptions options);
-
-    // ---- helpers --------------------------------------------------------------------------------------------------
-
-    private static <T> Iterable<T> iterable(Stream<T> stream) {
-        return stream::iterator;
-    }
-
-    private static Iterable<Map<String, ?>> idRows(Collection<String> ids) {
-        return () -> ids.stream().<Map<String, ?>>map(id -> java.util.Collections.singletonMap("Id", id)).iterator();
-    }
+    InputStream queryResults(String jobId, QueryOptions options);
 }

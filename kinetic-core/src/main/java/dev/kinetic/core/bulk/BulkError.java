@@ -6,17 +6,15 @@ import java.util.Objects;
 /**
  * Why one row failed, parsed from its {@code sf__Error} ({@code STATUS_CODE:message:fields --}). Immutable.
  *
- * @param statusCode the status code, e.g. {@code REQUIRED_FIELD_MISSING}
+ * @param errorCode Salesforce's error code, e.g. {@code REQUIRED_FIELD_MISSING}
  * @param message the message, e.g. {@code Required fields are missing: [Name]}
  * @param fields the fields concerned, possibly empty
  * @param record the failed result row (with {@code sf__Id}, {@code sf__Error} and the original columns)
- * @param inputIndex the 0-based index of the input row, or -1 if unknown
  */
-public record BulkError(String statusCode, String message, List<String> fields, BulkRecord record,
-                        long inputIndex) {
+public record BulkError(String errorCode, String message, List<String> fields, BulkRecord record) {
     /** Checks for nulls and copies the fields. */
     public BulkError {
-        Objects.requireNonNull(statusCode, "statusCode == null");
+        Objects.requireNonNull(errorCode, "errorCode == null");
         Objects.requireNonNull(message, "message == null");
         fields = List.copyOf(fields);
         Objects.requireNonNull(record, "record == null");
@@ -50,6 +48,16 @@ public record BulkError(String statusCode, String message, List<String> fields, 
             }
             message = rest;
         }
-        return new BulkError(code, message, fields, record, record.inputIndex());
+        return new BulkError(code, message, fields, record);
+    }
+
+    /**
+     * The 0-based index of the input row that failed.
+     *
+     * @return the index
+     * @throws IllegalStateException if the input is not known here (see {@link BulkRecord#findInputIndex()})
+     */
+    public long inputIndex() {
+        return record.inputIndex();
     }
 }

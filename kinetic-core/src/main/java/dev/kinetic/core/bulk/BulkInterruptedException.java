@@ -4,7 +4,7 @@ import dev.kinetic.core.SalesforceException;
 
 /**
  * The waiting thread was interrupted. The job was not aborted: it keeps running on the server and can be resumed
- * with {@link BulkClient#awaitResult(String)}. The thread's interrupt flag is set again before this is thrown.
+ * with {@link BulkClient#attach(String, BulkInput)}. The thread's interrupt flag is set again before this is thrown.
  */
 public class BulkInterruptedException extends SalesforceException {
     private static final long serialVersionUID = 1L;
@@ -19,8 +19,8 @@ public class BulkInterruptedException extends SalesforceException {
      */
     public BulkInterruptedException(String jobId, InterruptedException cause) {
         super(jobId.isEmpty() ? "Interrupted before a job was created"
-                : "Interrupted while waiting for job " + jobId + "; the job keeps running: resume with awaitResult(\""
-                + jobId + "\")", cause);
+                : "Interrupted while waiting for job " + jobId + "; the job keeps running: resume with attach(\""
+                + jobId + "\").await()", cause);
         this.jobId = jobId;
     }
 

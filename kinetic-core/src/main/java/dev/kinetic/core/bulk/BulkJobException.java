@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * A call gave up after it had created one or more jobs: the sign-in, the network, the server, reading the results
  * or writing them to disk failed. {@link #jobs()} holds the jobs as last seen, so nothing is lost: a job that was
  * uploaded and closed keeps running on the server, and its results can be read later with
- * {@link BulkClient#awaitResult(String)} (or {@code kinetic job results <id>}). The cause is the failure itself.
+ * {@link BulkClient#attach(String, BulkInput)} (or {@code kinetic job results <id>}). The cause is the failure
+ * itself.
  */
 public class BulkJobException extends SalesforceException {
     private static final long serialVersionUID = 1L;
@@ -49,7 +50,7 @@ public class BulkJobException extends SalesforceException {
                 .collect(Collectors.joining(", "));
         String first = jobs.isEmpty() ? "<id>" : jobs.get(0).id();
         return (jobs.size() == 1 ? "job " : "jobs ") + list + " exist" + (jobs.size() == 1 ? "s" : "")
-                + " on the server: read the results later with awaitResult(\"" + first + "\")";
+                + " on the server: read the results later with attach(\"" + first + "\").await()";
     }
 
     /** The jobs the call created, as last seen; never empty. */

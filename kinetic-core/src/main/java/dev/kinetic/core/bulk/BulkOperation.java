@@ -1,6 +1,9 @@
 package dev.kinetic.core.bulk;
 
-/** An ingest operation of the Bulk API 2.0, with its wire name. */
+/**
+ * The operation of a Bulk API 2.0 job, with its wire name: the five ingest operations and the two query ones
+ * ({@link #kind()} tells which).
+ */
 public enum BulkOperation {
     /** Create records. */
     INSERT("insert"),
@@ -11,12 +14,21 @@ public enum BulkOperation {
     /** Delete records by {@code Id} (to the recycle bin). */
     DELETE("delete"),
     /** Delete records by {@code Id} for good, bypassing the recycle bin. */
-    HARD_DELETE("hardDelete");
+    HARD_DELETE("hardDelete"),
+    /** Read records. */
+    QUERY("query"),
+    /** Read records, deleted and archived ones too. */
+    QUERY_ALL("queryAll");
 
     private final String wireName;
 
     BulkOperation(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** Whether this operation loads data (ingest) or reads it (query). */
+    public JobKind kind() {
+        return this == QUERY || this == QUERY_ALL ? JobKind.QUERY : JobKind.INGEST;
     }
 
     /** The name Salesforce uses, e.g. {@code hardDelete}. */
@@ -25,9 +37,9 @@ public enum BulkOperation {
     }
 
     /**
-     * The operation with a wire name, case-insensitively ({@code hard-delete} is accepted too).
+     * The operation with a wire name, case-insensitively ({@code hard-delete} and {@code query-all} are accepted too).
      *
-     * @param name e.g. {@code insert} or {@code hardDelete}
+     * @param name e.g. {@code insert}, {@code hardDelete} or {@code queryAll}
      * @return the operation
      * @throws IllegalArgumentException if the name is unknown
      */
@@ -39,6 +51,6 @@ public enum BulkOperation {
             }
         }
         throw new IllegalArgumentException("Unknown ingest operation '" + name
-                + "'; use insert, update, upsert, delete or hardDelete");
+                + "'; use insert, update, upsert, delete, hardDelete, query or queryAll");
     }
 }

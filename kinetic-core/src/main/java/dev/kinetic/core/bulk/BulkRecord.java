@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One CSV row of a result: a successful, failed or unprocessed ingest row, or a query record. Values are strings
- * as Salesforce sent them (an empty field is {@code null} through {@link #get(String)}). Immutable.
+ * as Salesforce sent them; an empty field is {@code null} through {@link #get(String)}, and a column the row does
+ * not have is an error there ({@link #find(String)} is for columns that may be absent). Immutable.
  *
  * <p>For ingest results, {@link #inputIndex()} is the 0-based index of the data row of the input this result
- * belongs to (the header is not counted), or -1 when it is unknown (e.g. for a job awaited without its input).
+ * belongs to (the header is not counted). It is known when the call had the input (a waiting call, a handle from
+ * {@code start...}, or {@link BulkClient#attach(String, BulkInput)}); otherwise {@link #findInputIndex()} is empty
+ * and {@link #inputIndex()} throws.
  */
 public final class BulkRecord {
     private final List<String> columns;
@@ -31,7 +35,7 @@ public final class BulkRecord {
      *
      * @param columns the header names
      * @param values the values, as many as columns
-     * @param inputIndex the 0-based input row index, or -1 if unknown
+     * @param inputIndex the 0-based input row index, or a negative number if it is not known
      * @return the row
      * @throws IllegalArgumentException if the sizes differ
      */
@@ -47,19 +51,31 @@ public final class BulkRecord {
     }
 
     /**
-     * The value of a column, or {@code null} if the field is empty or the column is absent. The name is matched
-     * exactly first, then case-insensitively (Salesforce echoes header names as uploaded).
+     * The value of a column, {@code null} if the field is empty. The name is matched exactly first, then
+     * case-insensitively (Salesforce echoes header names as uploaded).
      *
      * @param column the column name, e.g. {@code sf__Id} or {@code Name}
-     * @return the value or {@code null}
+     * @return the value, or {@code null} for an empty field
+     * @throws IllegalArgumentException if the row has no such column, naming it and the columns there are
      */
     public String get(String column) {
         int i = indexOf(column);
         if (i < 0) {
-            return null;
+            throw new IllegalArgumentException("No column '" + column + "' in this row; its columns are " + columns
+                    + " (use find(column) for a column that may be absent)");
         }
         String v = values.get(i);
         return v == null || v.isEmpty() ? null : v;
+    }
+
+    /**
+     * The value of a column that may be absent: empty if the row has no such column or the field is empty.
+     *
+     * @param column the column name, matched as in {@link #get(String)}
+     * @return the value, if any
+     */
+    public Optional<String> find(String column) {
+        return has(column) ? Optional.ofNullable(get(column)) : Optional.empty();
     }
 
     /**
@@ -76,27 +92,37 @@ public final class BulkRecord {
      * The record id: {@code sf__Id} for ingest results, else the {@code Id} column; empty if neither has a value.
      */
     public Optional<String> id() {
-        String v = get("sf__Id");
-        if (v == null) {
-            v = get("Id");
-        }
-        return Optional.ofNullable(v);
+        Optional<String> v = find("sf__Id");
+        return v.isPresent() ? v : find("Id");
     }
 
     /** For successful ingest rows: {@code sf__Created}; empty for other rows. */
     public Optional<Boolean> created() {
-        String v = get("sf__Created");
-        return v == null ? Optional.empty() : Optional.of(Boolean.parseBoolean(v));
+        return find("sf__Created").map(Boolean::parseBoolean);
     }
 
     /** For failed ingest rows: the raw {@code sf__Error}, e.g. {@code REQUIRED_FIELD_MISSING:...:Name --}. */
     public Optional<String> error() {
-        return Optional.ofNullable(get("sf__Error"));
+        return find("sf__Error");
     }
 
-    /** The 0-based index of the input data row this result belongs to, or -1 if unknown. */
+    /**
+     * The 0-based index of the input data row this result belongs to.
+     *
+     * @return the index
+     * @throws IllegalStateException if the input of the job is not known here (the result was read without it)
+     */
     public long inputIndex() {
+        if (inputIndex < 0) {
+            throw new IllegalStateException("The input row of this result is not known: its job's result was read "
+                    + "without the input; pick the job up with attach(jobId, input) to map rows");
+        }
         return inputIndex;
+    }
+
+    /** The 0-based index of the input data row this result belongs to; empty if the input is not known here. */
+    public OptionalLong findInputIndex() {
+        return inputIndex < 0 ? OptionalLong.empty() : OptionalLong.of(inputIndex);
     }
 
     /** The column names, in order. */

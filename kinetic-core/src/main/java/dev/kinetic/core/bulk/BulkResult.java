@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of an ingest call: one or more jobs (inputs over {@link BulkOptions#maxBytesPerJob()} are split),
+ * The outcome of an ingest call whose jobs have all ended: one or more jobs (inputs over
+ * {@link IngestOptions#maxBytesPerJob()} are split),
  * their counts, and their result rows mapped to the input rows. Counts come from the jobs' info; rows are fetched
  * from Salesforce when first asked for. The list methods hold all rows of that kind in memory; for big jobs use the
  * {@code stream...} methods, which read in bounded memory. Thread-safe.
@@ -27,9 +28,6 @@ public interface BulkResult {
      * server the first time if any job did not complete.
      */
     long unprocessedCount();
-
-    /** Whether every job has ended; false for a call made with {@code waitForCompletion(false)}. */
-    boolean isComplete();
 
     /** The successful rows ({@code sf__Id}, {@code sf__Created}, original columns), each with its input index. */
     List<BulkRecord> successRecords();

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Waiting for a job took longer than {@link BulkOptions#timeout()}. The job was left running on the server: resume
- * with {@link BulkClient#awaitResult(String)} using {@link #jobId()}, or stop it with {@link BulkClient#abortJob}.
+ * Waiting for a job took longer than {@link PollOptions#timeout()}. The job was left running on the server: resume
+ * with {@link BulkClient#attach(String, BulkInput)} using {@link #jobId()}, or stop it with {@link BulkClient#abortJob}.
  */
 public class BulkTimeoutException extends SalesforceException {
     private static final long serialVersionUID = 1L;
@@ -21,8 +21,8 @@ public class BulkTimeoutException extends SalesforceException {
      */
     public BulkTimeoutException(BulkJob job, Duration waited) {
         super("Gave up waiting for job " + job.id() + " after " + waited + " (state " + job.state() + ", "
-                + job.numberRecordsProcessed() + " rows processed); the job is still running: resume with "
-                + "awaitResult(\"" + job.id() + "\") or stop it with abortJob");
+                + job.numberRecordsProcessed().orElse(0) + " rows processed); the job is still running: resume with "
+                + "attach(\"" + job.id() + "\").await() or stop it with abortJob");
         this.job = Objects.requireNonNull(job, "job == null");
     }
 

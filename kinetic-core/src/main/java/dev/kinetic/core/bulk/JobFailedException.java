@@ -22,7 +22,7 @@ public class JobFailedException extends SalesforceException {
      * @param partialResult the successful, failed and unprocessed rows, or {@code null} for a query job
      */
     public JobFailedException(BulkJob job, BulkResult partialResult) {
-        super("Job " + job.id() + " (" + job.operation() + " " + job.object() + ") ended " + job.state()
+        super("Job " + job.id() + " (" + job.operation().wireName() + " " + job.object() + ") ended " + job.state()
                 + job.errorMessage().map(m -> ": " + m).orElse("")
                 + "; rows processed before the failure are not rolled back, see the partial result");
         this.job = Objects.requireNonNull(job, "job == null");

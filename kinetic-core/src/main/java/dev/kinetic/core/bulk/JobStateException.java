@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A job stopped behaving like a job: its state went backwards (e.g. {@code UploadComplete} to {@code Open}, as after
  * a server crash), or it did not move (neither its state nor its processed count) for
- * {@link BulkOptions#stallTimeout()}. The client stops waiting instead of waiting without end; the job is left as it
+ * {@link PollOptions#stallTimeout()}. The client stops waiting instead of waiting without end; the job is left as it
  * is on the server.
  */
 public class JobStateException extends BulkJobException {

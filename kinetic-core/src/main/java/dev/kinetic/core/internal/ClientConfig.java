@@ -3,6 +3,7 @@ package dev.kinetic.core.internal;
 import dev.kinetic.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * The client's retry and timeout settings.
@@ -14,7 +15,8 @@ import java.time.Duration;
  * @param connectTimeout the connect limit
  * @param sleeper how to wait
  * @param clock the time, for Retry-After dates and for noticing a job that stopped moving
+ * @param executor runs parallel work: split jobs and result pages
  */
 public record ClientConfig(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout,
-                           Duration connectTimeout, Sleeper sleeper, Clock clock) {
+                           Duration connectTimeout, Sleeper sleeper, Clock clock, Executor executor) {
 }

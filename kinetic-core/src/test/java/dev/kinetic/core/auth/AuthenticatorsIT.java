@@ -83,7 +83,7 @@ class AuthenticatorsIT {
         env.put("SF_USERNAME", "nobody@example.com");
         AuthenticationException e = (AuthenticationException) org.catchThrowable(
                 () -> JwtAuthenticator.fromEnv(env).authenticate());
-        assertThat(e.error()).isEqualTo("invalid_grant");
+        assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.errorDescription()).isNotBlank();
         assertThat(e.getMessage()).contains("invalid_grant").contains(e.errorDescription());
     }
@@ -114,7 +114,7 @@ class AuthenticatorsIT {
                 .clientSecret(c.clientSecret()).username(c.username()).password("Wr0ngPassw0rd!")
                 .loginUrl(c.loginUrl().toString()).build();
         AuthenticationException e = (AuthenticationException) org.catchThrowable(auth::authenticate);
-        assertThat(e.error()).isEqualTo("invalid_grant");
+        assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.getMessage()).doesNotContain("Wr0ngPassw0rd!").doesNotContain(c.clientSecret());
     }
 

@@ -5,7 +5,10 @@ import dev.kinetic.core.auth.AccessTokenAuthenticator;
 import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.bulk.BulkExportResult;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkInput;
+import dev.kinetic.core.bulk.IngestOptions;
+import dev.kinetic.core.bulk.PollOptions;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkResult;
@@ -64,16 +67,17 @@ public final class EndToEndBenchmark {
             }
         }
         System.out.printf("input: %,d rows, %,d bytes%n", rows, Files.size(input));
-        BulkOptions options = BulkOptions.builder().pollInterval(Duration.ofMillis(200))
-                .maxPollInterval(Duration.ofSeconds(1)).maxRecordsPerPage(100_000).build();
+        PollOptions poll = PollOptions.builder().pollInterval(Duration.ofMillis(200))
+                .maxPollInterval(Duration.ofSeconds(1)).build();
         try (SalesforceClient client = SalesforceClient.connect(auth)) {
             long t0 = System.nanoTime();
-            BulkResult result = client.bulk().insert("Account", input, options);
+            BulkResult result = client.bulk().insert("Account", BulkInput.of(input),
+                    IngestOptions.builder().poll(poll).build());
             System.out.printf("  job done after %.1f s%n", (System.nanoTime() - t0) / 1e9);
             long mapped = 0;
             try (BulkRecordStream s = result.streamSuccessRecords()) {
                 for (BulkRecord r : s) {
-                    if (r.inputIndex() >= 0) {
+                    if (r.findInputIndex().isPresent()) {
                         mapped++;
                     }
                 }
@@ -84,8 +88,8 @@ public final class EndToEndBenchmark {
             Path out = dir.resolve("export.csv");
             long t1 = System.nanoTime();
             BulkExportResult export = client.bulk().export("SELECT Id, Name, External_Key__c, NumberOfEmployees, "
-                    + "Industry, Description FROM Account WHERE External_Key__c LIKE '" + tag + "-%'", false, out,
-                    options);
+                    + "Industry, Description FROM Account WHERE External_Key__c LIKE '" + tag + "-%'", out,
+                    QueryOptions.builder().maxRecordsPerPage(100_000).poll(poll).build());
             double exp = (System.nanoTime() - t1) / 1e9;
             System.out.printf("export: %,d rows, %,d bytes in %.1f s = %,.0f rows/s%n", export.recordCount(),
                     export.bytes(), exp, export.recordCount() / exp);

@@ -13,7 +13,7 @@ class BulkErrorTest {
     @Test
     void parsesCodeMessageAndFields() {
         BulkError e = parse("REQUIRED_FIELD_MISSING:Required fields are missing: [Product__c, Broker__c]:Product__c,Broker__c --");
-        assertThat(e.statusCode()).isEqualTo("REQUIRED_FIELD_MISSING");
+        assertThat(e.errorCode()).isEqualTo("REQUIRED_FIELD_MISSING");
         assertThat(e.message()).isEqualTo("Required fields are missing: [Product__c, Broker__c]");
         assertThat(e.fields()).containsExactly("Product__c", "Broker__c");
         assertThat(e.inputIndex()).isEqualTo(7);
@@ -24,7 +24,7 @@ class BulkErrorTest {
     void messagesWithColonsAndNoFieldsKeepTheirText() {
         BulkError e = parse("DUPLICATE_VALUE:duplicate value found: Data_Warehouse_ID__c duplicates value on record "
                 + "with id: 500Ox000008nUimIAE:--");
-        assertThat(e.statusCode()).isEqualTo("DUPLICATE_VALUE");
+        assertThat(e.errorCode()).isEqualTo("DUPLICATE_VALUE");
         assertThat(e.message()).isEqualTo("duplicate value found: Data_Warehouse_ID__c duplicates value on record "
                 + "with id: 500Ox000008nUimIAE");
         assertThat(e.fields()).isEmpty();
@@ -33,7 +33,7 @@ class BulkErrorTest {
     @Test
     void freeFormTextIsKeptAsCode() {
         BulkError e = parse("something odd");
-        assertThat(e.statusCode()).isEqualTo("something odd");
+        assertThat(e.errorCode()).isEqualTo("something odd");
         assertThat(e.message()).isEmpty();
     }
 }

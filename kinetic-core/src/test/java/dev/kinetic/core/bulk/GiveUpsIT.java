@@ -79,11 +79,11 @@ class GiveUpsIT {
         proxy.on("GET", "/jobs/ingest/750[0-9A-Za-z]+$").times(Integer.MAX_VALUE)
                 .rewrite(body -> body.replaceAll("\"state\"\\s*:\\s*\"[A-Za-z]+\"", "\"state\":\"Open\""));
         JobStateException e = catchThrowableOfType(JobStateException.class,
-                () -> bulk.insert("Account", rows("Backwards ", 3), TestOrg.FAST));
+                () -> bulk.insert("Account", rows("Backwards ", 3)));
         assertThat(e.stalled()).isFalse();
         assertThat(e.job().state()).isEqualTo(JobState.OPEN);
         assertThat(e.getMessage()).contains("Job " + e.jobId() + " went from UploadComplete back to Open")
-                .contains("awaitResult(\"" + e.jobId() + "\")");
+                .contains("attach(\"" + e.jobId() + "\").await()");
     }
 
     @Test
@@ -91,10 +91,10 @@ class GiveUpsIT {
         MutableClock clock = new MutableClock();
         org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":1000000}");
         try (SalesforceClient c = builder().clock(clock).sleeper(clock::advance).build()) {
-            BulkOptions o = TestOrg.FAST.toBuilder().pollInterval(Duration.ofMinutes(1))
-                    .maxPollInterval(Duration.ofMinutes(1)).stallTimeout(Duration.ofMinutes(10)).build();
+            IngestOptions o = IngestOptions.builder().poll(PollOptions.builder().pollInterval(Duration.ofMinutes(1))
+                    .maxPollInterval(Duration.ofMinutes(1)).stallTimeout(Duration.ofMinutes(10)).build()).build();
             JobStateException e = catchThrowableOfType(JobStateException.class,
-                    () -> c.bulk().insert("Account", rows("Stalled ", 2), o));
+                    () -> c.bulk().insert("Account", BulkInput.ofRows(rows("Stalled ", 2)), o));
             assertThat(e.stalled()).isTrue();
             assertThat(e.getMessage()).contains("Job " + e.jobId() + " has not moved for PT10M");
             assertThat(clock.instant()).isBefore(Instant.parse("2026-01-01T00:12:00Z"));
@@ -106,32 +106,33 @@ class GiveUpsIT {
     void pollingThatKeepsFailingGivesUpNamingTheJobAndItsLastState() {
         proxy.on("GET", "/jobs/ingest/750[0-9A-Za-z]+$").times(Integer.MAX_VALUE).status(503, null);
         BulkJobException e = catchThrowableOfType(BulkJobException.class,
-                () -> bulk.insert("Account", rows("Poll gives up ", 4), TestOrg.FAST));
+                () -> bulk.insert("Account", rows("Poll gives up ", 4)));
         assertThat(e.jobs()).hasSize(1);
         assertThat(e.jobs().get(0).state()).isEqualTo(JobState.UPLOAD_COMPLETE);
         assertThat(e.getMessage()).contains(e.jobIds().get(0) + " (last seen UploadComplete)");
         proxy.clear();
-        assertThat(bulk.awaitResult(e.jobIds().get(0), TestOrg.FAST).successCount()).isEqualTo(4);
+        assertThat(bulk.attach(e.jobIds().get(0)).await().successCount()).isEqualTo(4);
     }
 
     @Test
     void signInThatFailsMidJobGivesUpNamingTheJob() {
         proxy.on("POST", "/services/oauth2/token").times(Integer.MAX_VALUE).status(503, null);
         org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":3}");
-        BulkOptions o = TestOrg.FAST.toBuilder().onProgress(j -> org.expireTokens()).build();
+        IngestOptions o = IngestOptions.builder().poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> org.expireTokens())
+                .build()).build();
         BulkJobException e = catchThrowableOfType(BulkJobException.class,
-                () -> bulk.insert("Account", rows("Sign-in gives up ", 2), o));
+                () -> bulk.insert("Account", BulkInput.ofRows(rows("Sign-in gives up ", 2)), o));
         assertThat(e.getCause()).isInstanceOf(AuthenticationException.class);
         assertThat(e.getMessage()).contains(e.jobIds().get(0)).contains("gave up after 4 attempts");
         proxy.clear();
-        assertThat(bulk.awaitResult(e.jobIds().get(0), TestOrg.FAST).successCount()).isEqualTo(2);
+        assertThat(bulk.attach(e.jobIds().get(0)).await().successCount()).isEqualTo(2);
     }
 
     @Test
     void uploadThatNeverGetsThroughLeavesNoOpenJobAndSaysSo() {
         proxy.on("PUT", "/batches").times(Integer.MAX_VALUE).drop();
         BulkJobException e = catchThrowableOfType(BulkJobException.class,
-                () -> bulk.insert("Account", rows("Never uploaded ", 2), TestOrg.FAST));
+                () -> bulk.insert("Account", rows("Never uploaded ", 2)));
         assertThat(e.jobIds()).hasSize(4);
         assertThat(e.getMessage()).contains("nothing was loaded").contains("aborted").contains("best effort");
         proxy.clear();
@@ -142,8 +143,8 @@ class GiveUpsIT {
     void countersThatDisagreeWithTheRowsAreNeverASuccess() {
         proxy.on("GET", "/jobs/ingest/750[0-9A-Za-z]+$").times(Integer.MAX_VALUE).rewrite(body -> body
                 .replaceAll("\"numberRecordsProcessed\"\\s*:\\s*5\\b", "\"numberRecordsProcessed\":4"));
-        BulkResult r = bulk.insert("Account", rows("Counted ", 5), TestOrg.FAST);
-        assertThat(r.job().numberRecordsProcessed()).isEqualTo(4);
+        BulkResult r = bulk.insert("Account", rows("Counted ", 5));
+        assertThat(r.job().numberRecordsProcessed()).hasValue(4);
         IncompleteResultException success = catchThrowableOfType(IncompleteResultException.class,
                 r::successRecords);
         assertThat(success.expected()).isEqualTo(4);
@@ -157,7 +158,7 @@ class GiveUpsIT {
     @Test
     void aLostCreateAnswerLeavesNoOpenJobBehind() {
         proxy.on("POST", "/jobs/ingest$").cutClose(40);
-        BulkResult r = bulk.insert("Account", rows("Lost create ", 3), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", rows("Lost create ", 3));
         assertThat(r.successRecords()).extracting(rec -> rec.get("Name"))
                 .containsExactlyInAnyOrder("Lost create 0", "Lost create 1", "Lost create 2");
         assertThat(proxy.count("POST", "/jobs/ingest$")).isEqualTo(2);
@@ -171,10 +172,9 @@ class GiveUpsIT {
     void latin1InputIsTranscodedWhenItsCharsetIsGiven() throws IOException {
         Path file = tmp.resolve("latin1.csv");
         Files.write(file, "Name\nLatin café crème\n".getBytes(StandardCharsets.ISO_8859_1));
-        BulkResult r = bulk.insert("Account", file, TestOrg.FAST.toBuilder()
-                .inputCharset(StandardCharsets.ISO_8859_1).build());
+        BulkResult r = bulk.insert("Account", BulkInput.of(file, StandardCharsets.ISO_8859_1));
         assertThat(r.successRecords()).extracting(rec -> rec.get("Name")).containsExactly("Latin café crème");
-        assertThat(bulk.query("SELECT Name FROM Account WHERE Name LIKE 'Latin %'", TestOrg.FAST).records())
+        assertThat(bulk.query("SELECT Name FROM Account WHERE Name LIKE 'Latin %'").records())
                 .extracting(rec -> rec.get("Name")).containsExactly("Latin café crème");
     }
 
@@ -183,7 +183,7 @@ class GiveUpsIT {
         Path file = tmp.resolve("latin1.csv");
         Files.write(file, "Name\nfine\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         long creates = proxy.count("POST", "/jobs/ingest$");
-        assertThatThrownBy(() -> bulk.insert("Account", file, TestOrg.FAST))
+        assertThatThrownBy(() -> bulk.insert("Account", file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Line 3 of " + file)
                 .hasMessageContaining("not valid UTF-8");
         assertThat(proxy.count("POST", "/jobs/ingest$")).isEqualTo(creates);

@@ -58,7 +58,7 @@ class IngestOptionsIT {
     }
 
     private static long count(String where) {
-        return bulk.query("SELECT Id FROM Account WHERE " + where, TestOrg.FAST).recordCount();
+        return bulk.query("SELECT Id FROM Account WHERE " + where).recordCount();
     }
 
     @ParameterizedTest
@@ -70,13 +70,13 @@ class IngestOptionsIT {
                 + tag + " 2" + c + "plain\r\n";
         Path file = tmp.resolve("in.csv");
         Files.writeString(file, csv);
-        BulkResult r = bulk.insert("Account", file, TestOrg.FAST.toBuilder().columnDelimiter(d)
+        BulkResult r = bulk.insert("Account", BulkInput.of(file), TestOrg.FAST.toBuilder().columnDelimiter(d)
                 .lineEnding(LineEnding.CRLF).build());
         assertThat(r.job().columnDelimiter()).isEqualTo(d);
         assertThat(r.job().lineEnding()).isEqualTo(LineEnding.CRLF);
         assertThat(r.successCount()).isEqualTo(2);
         assertThat(r.successRecords()).extracting(BulkRecord::inputIndex).containsExactlyInAnyOrder(0L, 1L);
-        BulkQueryResult q = bulk.query("SELECT Description FROM Account WHERE Name = '" + tag + " 1'", TestOrg.FAST);
+        BulkQueryResult q = bulk.query("SELECT Description FROM Account WHERE Name = '" + tag + " 1'");
         assertThat(q.records()).extracting(x -> x.get("Description")).containsExactly("has " + c + " and \"quotes\"");
     }
 
@@ -84,10 +84,10 @@ class IngestOptionsIT {
     void csvStreamAndMapStreamAreLoaded() {
         String csv = "Name,NumberOfEmployees\nStream A,10\nStream B,20\n";
         BulkResult fromBytes = bulk.insert("Account",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), TestOrg.FAST);
+                BulkInput.of(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
         assertThat(fromBytes.successCount()).isEqualTo(2);
         Stream<Map<String, Object>> maps = IntStream.range(0, 5).mapToObj(i -> Map.of("Name", "MapStream " + i));
-        BulkResult fromMaps = bulk.insert("Account", maps, TestOrg.FAST);
+        BulkResult fromMaps = bulk.insert("Account", BulkInput.ofStream(maps));
         assertThat(fromMaps.successCount()).isEqualTo(5);
         assertThat(fromMaps.successRecords()).extracting(BulkRecord::inputIndex)
                 .containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L);
@@ -104,9 +104,9 @@ class IngestOptionsIT {
             rows.add(m);
         }
         AtomicLong uploaded = new AtomicLong();
-        BulkOptions o = TestOrg.FAST.toBuilder().maxBytesPerJob(8 * 1024).parallelJobs(3)
+        IngestOptions o = TestOrg.FAST.toBuilder().maxBytesPerJob(8 * 1024).parallelJobs(3)
                 .onUploadProgress(uploaded::set).build();
-        BulkResult r = bulk.insert("Account", rows, o);
+        BulkResult r = bulk.insert("Account", BulkInput.ofRows(rows), o);
         assertThat(r.jobs().size()).isGreaterThan(3);
         assertThat(r.jobs()).extracting(BulkJob::id).doesNotHaveDuplicates();
         assertThat(r.successCount()).isEqualTo(2994);
@@ -129,7 +129,7 @@ class IngestOptionsIT {
     void unknownFieldFailsTheJobWithItsErrorMessageAndPartialResult() {
         List<Map<String, Object>> rows = List.of(Map.of("Name", "x", "Bogus__c", "y"));
         JobFailedException e = (JobFailedException) org.catchThrowable(
-                () -> bulk.insert("Account", rows, TestOrg.FAST));
+                () -> bulk.insert("Account", rows));
         assertThat(e.job().state()).isEqualTo(JobState.FAILED);
         assertThat(e.errorMessage()).contains("Bogus__c");
         assertThat(e.getMessage()).contains(e.job().id()).contains("Bogus__c");
@@ -142,9 +142,10 @@ class IngestOptionsIT {
     @Test
     void timeoutThrowsWithTheJobIdAndLeavesTheJobRunning() {
         org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":1000}");
-        BulkOptions o = TestOrg.FAST.toBuilder().timeout(Duration.ofMillis(50)).build();
+        IngestOptions o = IngestOptions.builder().poll(TestOrg.FAST_POLL.toBuilder().timeout(Duration.ofMillis(50))
+                .build()).build();
         BulkTimeoutException e = (BulkTimeoutException) org.catchThrowable(
-                () -> bulk.insert("Account", List.of(Map.of("Name", "Slow")), o));
+                () -> bulk.insert("Account", BulkInput.ofRows(List.of(Map.of("Name", "Slow"))), o));
         assertThat(e.getMessage()).contains(e.jobId()).contains("still running");
         assertThat(bulk.getJob(e.jobId()).state().isTerminal()).isFalse();
         BulkJob aborted = bulk.abortJob(e.jobId());
@@ -159,11 +160,11 @@ class IngestOptionsIT {
         CountDownLatch polled = new CountDownLatch(1);
         Thread t = new Thread(() -> {
             try {
-                bulk.insert("Account", List.of(Map.of("Name", "Interrupted")), TestOrg.FAST.toBuilder()
-                        .onProgress(j -> {
+                bulk.insert("Account", BulkInput.ofRows(List.of(Map.of("Name", "Interrupted"))), IngestOptions.builder()
+                        .poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> {
                             jobId.set(j.id());
                             polled.countDown();
-                        }).build());
+                        }).build()).build());
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -180,7 +181,7 @@ class IngestOptionsIT {
 
     @Test
     void jobsCanBeListedPagedDeletedAndTheirRawResultsRead() throws Exception {
-        BulkResult r = bulk.insert("Account", List.of(Map.of("Name", "Listed")), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", List.of(Map.of("Name", "Listed")));
         String id = r.job().id();
         Set<String> seen = new HashSet<>();
         BulkJobPage page = bulk.listJobs(JobKind.INGEST);
@@ -199,16 +200,16 @@ class IngestOptionsIT {
         }
         bulk.deleteJob(id);
         assertThatThrownBy(() -> bulk.getJob(id)).isInstanceOf(BulkApiException.class)
-                .satisfies(e -> assertThat(((BulkApiException) e).statusCode()).isEqualTo(404))
+                .satisfies(e -> assertThat(((BulkApiException) e).httpStatus()).isEqualTo(404))
                 .satisfies(e -> assertThat(((BulkApiException) e).errorCode()).isEqualTo("NOT_FOUND"));
     }
 
     @Test
-    void awaitResultWithTheInputFileMapsRows() throws Exception {
+    void attachWithTheInputFileMapsRows() throws Exception {
         Path file = tmp.resolve("later.csv");
         Files.writeString(file, "Name,NumberOfEmployees\nLater A,1\nLater B,2\n");
-        BulkResult started = bulk.insert("Account", file, TestOrg.FAST.toBuilder().waitForCompletion(false).build());
-        BulkResult done = bulk.awaitResult(started.job().id(), file, TestOrg.FAST);
+        BulkJobHandle started = bulk.startInsert("Account", BulkInput.of(file), TestOrg.FAST);
+        BulkResult done = bulk.attach(started.jobId(), BulkInput.of(file)).await(TestOrg.FAST_POLL);
         assertThat(done.successRecords()).allSatisfy(rec ->
                 assertThat(rec.get("NumberOfEmployees")).isEqualTo(String.valueOf(rec.inputIndex() + 1)));
     }
@@ -218,7 +219,7 @@ class IngestOptionsIT {
         Path file = tmp.resolve("retry.csv");
         Files.writeString(file, "Name,Industry,Description\nRetry file ok,Energy,a\n,Banking,\"needs, a name\"\n"
                 + "Retry file ok 2,,b\n");
-        BulkResult r = bulk.insert("Account", file, TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", file);
         assertThat(r.failedCount()).isEqualTo(1);
         assertThat(r.failedRecordsForRetry()).containsExactly(Map.of("Industry", "Banking",
                 "Description", "needs, a name"));
@@ -229,7 +230,7 @@ class IngestOptionsIT {
     void resultRowsStayMappableAfterTheResultItselfIsDropped() {
         List<Map<String, Object>> rows = IntStream.range(0, 200)
                 .<Map<String, Object>>mapToObj(i -> Map.of("Name", "Dropped " + i)).toList();
-        BulkRecordStream stream = bulk.insert("Account", rows, TestOrg.FAST).streamSuccessRecords();
+        BulkRecordStream stream = bulk.insert("Account", rows).streamSuccessRecords();
         for (int i = 0; i < 5; i++) {
             System.gc(); // the result is unreachable now; its spool files must outlive the stream
         }
@@ -241,14 +242,13 @@ class IngestOptionsIT {
     @Test
     void nullClearsAFieldWhileAnAbsentKeyLeavesItAlone() {
         BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Nulls", "Industry", "Energy",
-                "Description", "keep me")), TestOrg.FAST);
+                "Description", "keep me")));
         String id = ins.successRecords().get(0).id().orElseThrow();
         Map<String, Object> upd = new LinkedHashMap<>();
         upd.put("Id", id);
         upd.put("Industry", null);
-        assertThat(bulk.update("Account", List.of(upd), TestOrg.FAST).successCount()).isEqualTo(1);
-        BulkRecord after = bulk.query("SELECT Industry, Description FROM Account WHERE Id = '" + id + "'",
-                TestOrg.FAST).records().get(0);
+        assertThat(bulk.update("Account", List.of(upd)).successCount()).isEqualTo(1);
+        BulkRecord after = bulk.query("SELECT Industry, Description FROM Account WHERE Id = '" + id + "'").records().get(0);
         assertThat(after.get("Industry")).isNull();
         assertThat(after.get("Description")).isEqualTo("keep me");
     }

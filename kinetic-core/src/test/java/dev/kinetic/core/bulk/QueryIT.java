@@ -39,7 +39,7 @@ class QueryIT {
         for (int i = 0; i < ROWS; i++) {
             rows.add(Map.of("Name", "Q \"quoted\", " + i, "NumberOfEmployees", i, "Description", "line1\nline2"));
         }
-        assertThat(bulk.insert("Account", rows, TestOrg.FAST).successCount()).isEqualTo(ROWS);
+        assertThat(bulk.insert("Account", rows).successCount()).isEqualTo(ROWS);
     }
 
     @AfterAll
@@ -54,9 +54,9 @@ class QueryIT {
     @Test
     void streamReadsEveryPageOnceSkippingRepeatedHeaders() {
         AtomicLong read = new AtomicLong();
-        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(300).onRecordsRead(read::set).build();
+        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(300).onRecordsRead(read::set).build();
         Set<String> employees = new HashSet<>();
-        try (BulkRecordStream s = bulk.queryStream(SOQL, false, o)) {
+        try (BulkRecordStream s = bulk.queryStream(SOQL, o)) {
             assertThat(s.columns()).containsExactly("Id", "Name", "NumberOfEmployees", "Description");
             for (BulkRecord r : s) {
                 assertThat(r.get("Description")).isEqualTo("line1\nline2");
@@ -72,7 +72,7 @@ class QueryIT {
     void exportWritesOneHeaderAndEveryRecordToAFile() throws Exception {
         Path out = tmp.resolve("export.csv");
         AtomicLong read = new AtomicLong();
-        BulkExportResult r = bulk.export(SOQL, false, out, TestOrg.FAST.toBuilder().maxRecordsPerPage(700)
+        BulkExportResult r = bulk.export(SOQL, out, TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(700)
                 .onRecordsRead(read::set).build());
         assertThat(r.recordCount()).isEqualTo(ROWS);
         assertThat(r.bytes()).isEqualTo(Files.size(out));
@@ -80,7 +80,7 @@ class QueryIT {
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\"Id\",\"Name\",\"NumberOfEmployees\",\"Description\"\n");
         assertThat(text.split("\"Id\",\"Name\"", -1)).hasSize(2);
-        try (BulkRecordStream s = bulk.queryStream(SOQL, false, TestOrg.FAST)) {
+        try (BulkRecordStream s = bulk.queryStream(SOQL)) {
             assertThat(s.stream().count()).isEqualTo(ROWS);
         }
     }
@@ -90,12 +90,12 @@ class QueryIT {
         Path sequential = tmp.resolve("seq.csv");
         Path parallel = tmp.resolve("par.csv");
         String ordered = SOQL + " ORDER BY NumberOfEmployees";
-        bulk.export(ordered, false, sequential, TestOrg.FAST.toBuilder().maxRecordsPerPage(400).build());
-        BulkExportResult p = bulk.export(ordered, false, parallel, TestOrg.FAST.toBuilder().maxRecordsPerPage(400)
+        bulk.export(ordered, sequential, TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(400).build());
+        BulkExportResult p = bulk.export(ordered, parallel, TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(400)
                 .resultPages(3).build());
         assertThat(p.recordCount()).isEqualTo(ROWS);
         assertThat(Files.readString(parallel)).isEqualTo(Files.readString(sequential));
-        BulkQueryResult q = bulk.query(ordered, TestOrg.FAST.toBuilder().resultPages(2).build());
+        BulkQueryResult q = bulk.query(ordered, TestOrg.FAST_QUERY.toBuilder().resultPages(2).build());
         assertThat(q.recordCount()).isEqualTo(ROWS);
         assertThat(q.records().get(ROWS - 1).get("NumberOfEmployees")).isEqualTo(String.valueOf(ROWS - 1));
     }
@@ -103,21 +103,21 @@ class QueryIT {
     @Test
     void exportUsesTheChosenDelimiterAndLineEnding() throws Exception {
         Path out = tmp.resolve("pipe.csv");
-        bulk.export("SELECT Name FROM Account WHERE NumberOfEmployees = 3 AND Name LIKE 'Q %'", false, out,
-                TestOrg.FAST.toBuilder().columnDelimiter(ColumnDelimiter.PIPE).lineEnding(LineEnding.CRLF).build());
+        bulk.export("SELECT Name FROM Account WHERE NumberOfEmployees = 3 AND Name LIKE 'Q %'", out,
+                TestOrg.FAST_QUERY.toBuilder().columnDelimiter(ColumnDelimiter.PIPE).lineEnding(LineEnding.CRLF).build());
         assertThat(Files.readString(out)).isEqualTo("\"Name\"\r\n\"Q \"\"quoted\"\", 3\"\r\n");
     }
 
     @Test
     void queryAllSeesDeletedRecordsAndRawResultsConcatenatePages() throws Exception {
-        BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Soon deleted")), TestOrg.FAST);
-        bulk.delete("Account", List.of(ins.successRecords().get(0).id().orElseThrow()), TestOrg.FAST);
-        assertThat(bulk.query("SELECT Id FROM Account WHERE Name = 'Soon deleted'", TestOrg.FAST).recordCount())
+        BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Soon deleted")));
+        bulk.delete("Account", List.of(ins.successRecords().get(0).id().orElseThrow()));
+        assertThat(bulk.query("SELECT Id FROM Account WHERE Name = 'Soon deleted'").recordCount())
                 .isZero();
-        BulkQueryResult all = bulk.queryAll("SELECT Id, IsDeleted FROM Account WHERE Name = 'Soon deleted'",
-                TestOrg.FAST);
+        BulkQueryResult all = bulk.query("SELECT Id, IsDeleted FROM Account WHERE Name = 'Soon deleted'",
+                QueryOptions.builder().includeDeleted(true).build());
         assertThat(all.records()).singleElement().satisfies(r -> assertThat(r.get("IsDeleted")).isEqualTo("true"));
-        try (var in = bulk.queryResults(all.job().id(), TestOrg.FAST.toBuilder().maxRecordsPerPage(1).build())) {
+        try (var in = bulk.queryResults(all.job().id(), QueryOptions.builder().maxRecordsPerPage(1).build())) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("\"Id\",\"IsDeleted\"\n")
                     .contains("\"true\"");
         }
@@ -125,9 +125,9 @@ class QueryIT {
 
     @Test
     void malformedQueryIsABulkApiExceptionWithSalesforceCode() {
-        assertThatThrownBy(() -> bulk.query("SELECT Nope__c FROM Account", TestOrg.FAST))
+        assertThatThrownBy(() -> bulk.query("SELECT Nope__c FROM Account"))
                 .isInstanceOf(BulkApiException.class)
-                .satisfies(e -> assertThat(((BulkApiException) e).statusCode()).isEqualTo(400))
+                .satisfies(e -> assertThat(((BulkApiException) e).httpStatus()).isEqualTo(400))
                 .satisfies(e -> assertThat(((BulkApiException) e).errorCode()).isEqualTo("INVALID_FIELD"))
                 .hasMessageContaining("Nope__c");
     }

@@ -49,7 +49,7 @@ class ResilienceIT {
     }
 
     private static long count(String prefix) {
-        return bulk.query("SELECT Id FROM Account WHERE Name LIKE '" + prefix + " %'", TestOrg.FAST).recordCount();
+        return bulk.query("SELECT Id FROM Account WHERE Name LIKE '" + prefix + " %'").recordCount();
     }
 
     @Test
@@ -75,13 +75,13 @@ class ResilienceIT {
                 org.org().accessToken())).maxRetries(2).sleeper(d -> { }).build();
         org.fault("{\"method\":\"GET\",\"pathRegex\":\".*/jobs/query\",\"status\":500}");
         assertThatThrownBy(() -> fewRetries.bulk().listJobs(JobKind.QUERY)).isInstanceOf(BulkApiException.class)
-                .satisfies(e -> assertThat(((BulkApiException) e).statusCode()).isEqualTo(500));
+                .satisfies(e -> assertThat(((BulkApiException) e).httpStatus()).isEqualTo(500));
     }
 
     @Test
     void uploadThatFailsAfterTheServerReadItGoesToAFreshJobOnce() {
         org.fault("{\"method\":\"PUT\",\"pathRegex\":\".*/batches/?\",\"status\":503,\"count\":1,\"after\":true}");
-        BulkResult r = bulk.insert("Account", named("AfterPut", 20), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", named("AfterPut", 20));
         assertThat(r.successCount()).isEqualTo(20);
         org.clearFaults();
         assertThat(count("AfterPut")).isEqualTo(20);
@@ -90,7 +90,7 @@ class ResilienceIT {
     @Test
     void droppedUploadConnectionGoesToAFreshJobOnce() {
         org.fault("{\"method\":\"PUT\",\"pathRegex\":\".*/batches/?\",\"drop\":true,\"count\":2}");
-        BulkResult r = bulk.insert("Account", named("DropPut", 20), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", named("DropPut", 20));
         assertThat(r.successCount()).isEqualTo(20);
         org.clearFaults();
         assertThat(count("DropPut")).isEqualTo(20);
@@ -100,7 +100,7 @@ class ResilienceIT {
     void closeThatFailsAfterTakingEffectIsConfirmedByReadingTheJob() {
         org.fault("{\"method\":\"PATCH\",\"pathRegex\":\".*/jobs/ingest/[^/]+/?\",\"status\":503,\"count\":1,"
                 + "\"after\":true}");
-        BulkResult r = bulk.insert("Account", named("AfterClose", 15), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", named("AfterClose", 15));
         assertThat(r.successCount()).isEqualTo(15);
         org.clearFaults();
         assertThat(count("AfterClose")).isEqualTo(15);
@@ -109,7 +109,7 @@ class ResilienceIT {
     @Test
     void closeThatNeverArrivedIsSentAgain() {
         org.fault("{\"method\":\"PATCH\",\"pathRegex\":\".*/jobs/ingest/[^/]+/?\",\"drop\":true,\"count\":1}");
-        BulkResult r = bulk.insert("Account", named("DroppedClose", 15), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", named("DroppedClose", 15));
         assertThat(r.successCount()).isEqualTo(15);
         org.clearFaults();
         assertThat(count("DroppedClose")).isEqualTo(15);
@@ -118,13 +118,13 @@ class ResilienceIT {
     @Test
     void expiredSessionIsRenewedOnceThroughTheAuthenticator() {
         AtomicBoolean expired = new AtomicBoolean();
-        BulkOptions o = TestOrg.FAST.toBuilder().onProgress(j -> {
+        IngestOptions o = IngestOptions.builder().poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> {
             if (expired.compareAndSet(false, true)) {
                 org.expireTokens();
             }
-        }).build();
+        }).build()).build();
         String before = client.session().accessToken();
-        BulkResult r = bulk.insert("Account", named("Expiry", 5), o);
+        BulkResult r = bulk.insert("Account", BulkInput.ofRows(named("Expiry", 5)), o);
         assertThat(r.successCount()).isEqualTo(5);
         assertThat(r.successRecords()).hasSize(5);
         assertThat(client.session().accessToken()).isNotEqualTo(before);
@@ -147,15 +147,15 @@ class ResilienceIT {
         for (int i = 0; i < n; i++) {
             rows.add(Map.of("Name", "Chaos " + i, "External_Key__c", "CHAOS-" + i, "NumberOfEmployees", i));
         }
-        BulkOptions o = TestOrg.FAST.toBuilder().maxBytesPerJob(2 * 1024 * 1024).parallelJobs(3).build();
+        IngestOptions o = TestOrg.FAST.toBuilder().maxBytesPerJob(2 * 1024 * 1024).parallelJobs(3).build();
         injectTenPercentFaults();
         AtomicBoolean expired = new AtomicBoolean();
-        BulkOptions withExpiry = o.toBuilder().onProgress(j -> {
+        IngestOptions withExpiry = o.toBuilder().poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> {
             if (expired.compareAndSet(false, true)) {
                 org.expireTokens();
             }
-        }).build();
-        BulkResult inserted = bulk.insert("Account", rows, withExpiry);
+        }).build()).build();
+        BulkResult inserted = bulk.insert("Account", BulkInput.ofRows(rows), withExpiry);
         assertEveryRowReported(inserted, n);
 
         List<Map<String, Object>> upserts = new ArrayList<>(n);
@@ -163,13 +163,13 @@ class ResilienceIT {
             upserts.add(Map.of("External_Key__c", "CHAOS-" + ((i * 7919) % n), "Name", "Chaos upserted " + i));
         }
         expired.set(false);
-        BulkResult upserted = bulk.upsert("Account", upserts, "External_Key__c", withExpiry);
+        BulkResult upserted = bulk.upsert("Account", BulkInput.ofRows(upserts), "External_Key__c", withExpiry);
         assertEveryRowReported(upserted, n);
         assertThat(upserted.successRecords()).allSatisfy(r -> assertThat(r.created()).contains(false));
         org.clearFaults();
-        assertThat(bulk.query("SELECT Id FROM Account WHERE External_Key__c LIKE 'CHAOS-%'", TestOrg.FAST)
+        assertThat(bulk.query("SELECT Id FROM Account WHERE External_Key__c LIKE 'CHAOS-%'")
                 .recordCount()).isEqualTo(n);
-        assertThat(bulk.query("SELECT Id FROM Account WHERE Name LIKE 'Chaos upserted %'", TestOrg.FAST)
+        assertThat(bulk.query("SELECT Id FROM Account WHERE Name LIKE 'Chaos upserted %'")
                 .recordCount()).isEqualTo(n);
     }
 

@@ -51,7 +51,7 @@ class TruncatedReadsIT {
         for (int i = 0; i < ROWS; i++) {
             rows.add(Map.of("Name", name(i), "NumberOfEmployees", i, "Description", "line1\nline2, \"q\""));
         }
-        assertThat(org.client().bulk().insert("Account", rows, TestOrg.FAST).successCount()).isEqualTo(ROWS);
+        assertThat(org.client().bulk().insert("Account", rows).successCount()).isEqualTo(ROWS);
     }
 
     /** A client that signs in and talks to the org through the proxy, with back-offs of a few milliseconds. */
@@ -88,9 +88,9 @@ class TruncatedReadsIT {
     @ValueSource(strings = {"close", "chunked"})
     void queryPageCutMidRowIsReadAgainWithoutARowTwice(String how) {
         cut(proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(2), how, 2_345);
-        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(100).build();
+        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
         List<String> names = new ArrayList<>();
-        try (BulkRecordStream s = bulk.queryStream(SOQL, false, o)) {
+        try (BulkRecordStream s = bulk.queryStream(SOQL, o)) {
             s.forEach(r -> names.add(r.get("Name")));
         }
         assertThat(names).containsExactlyElementsOf(expectedNames());
@@ -101,7 +101,7 @@ class TruncatedReadsIT {
     @ValueSource(strings = {"close", "chunked"})
     void parallelResultPageCutIsDownloadedAgain(String how) {
         cut(proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(2), how, 1_000);
-        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(100).resultPages(3).build();
+        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).resultPages(3).build();
         List<String> names = bulk.query(SOQL, o).records().stream().map(r -> r.get("Name")).toList();
         assertThat(names).containsExactlyElementsOf(expectedNames());
     }
@@ -111,10 +111,10 @@ class TruncatedReadsIT {
     void exportCutMidPageWritesTheExactFile(String how) throws IOException {
         Path clean = tmp.resolve("clean.csv");
         Path cutFile = tmp.resolve("cut.csv");
-        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(100).build();
-        BulkExportResult reference = org.client().bulk().export(SOQL, false, clean, o);
+        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
+        BulkExportResult reference = org.client().bulk().export(SOQL, clean, o);
         cut(proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(3), how, 777);
-        BulkExportResult result = bulk.export(SOQL, false, cutFile, o);
+        BulkExportResult result = bulk.export(SOQL, cutFile, o);
         assertThat(result.recordCount()).isEqualTo(ROWS).isEqualTo(reference.recordCount());
         assertThat(Files.readString(cutFile, StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(clean, StandardCharsets.UTF_8));
@@ -123,9 +123,9 @@ class TruncatedReadsIT {
     @Test
     void exportThatStaysShortFailsNamingTheJobAndTheCounts() {
         proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(2).times(Integer.MAX_VALUE).cutClose(500);
-        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(100).build();
+        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
         IncompleteResultException e = catchThrowableOfType(IncompleteResultException.class,
-                () -> bulk.export(SOQL, false, tmp.resolve("short.csv"), o));
+                () -> bulk.export(SOQL, tmp.resolve("short.csv"), o));
         assertThat(e.jobId()).startsWith("750");
         assertThat(e.expected()).isEqualTo(100);
         assertThat(e.received()).isLessThan(100);
@@ -135,10 +135,10 @@ class TruncatedReadsIT {
     @Test
     void queryStreamThatStaysShortNeverEndsAsComplete() {
         proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(3).times(Integer.MAX_VALUE).cutClose(900);
-        BulkOptions o = TestOrg.FAST.toBuilder().maxRecordsPerPage(100).build();
+        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
         List<String> names = new ArrayList<>();
         IncompleteResultException e = catchThrowableOfType(IncompleteResultException.class, () -> {
-            try (BulkRecordStream s = bulk.queryStream(SOQL, false, o)) {
+            try (BulkRecordStream s = bulk.queryStream(SOQL, o)) {
                 s.forEach(r -> names.add(r.get("Name")));
             }
         });
@@ -157,7 +157,7 @@ class TruncatedReadsIT {
         }
         cut(proxy.on("GET", "/successfulResults"), how, 3_000);
         cut(proxy.on("GET", "/failedResults"), how, 300);
-        BulkResult r = bulk.insert("Account", rows, TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", rows);
         assertThat(r.successRecords()).hasSize(180);
         assertThat(r.successRecords().stream().map(BulkRecord::inputIndex).sorted().toList())
                 .isEqualTo(IntStream.range(0, 200).filter(i -> i % 10 != 0).asLongStream().boxed().toList());
@@ -171,7 +171,7 @@ class TruncatedReadsIT {
     void successfulResultsThatStayShortFailWithTheJobAndCounts() {
         proxy.on("GET", "/successfulResults").times(Integer.MAX_VALUE).cutClose(400);
         BulkResult r = bulk.insert("Account", IntStream.range(0, 50)
-                .<Map<String, Object>>mapToObj(i -> Map.of("Name", "Short " + i)).toList(), TestOrg.FAST);
+                .<Map<String, Object>>mapToObj(i -> Map.of("Name", "Short " + i)).toList());
         List<Long> seen = new ArrayList<>();
         IncompleteResultException e = catchThrowableOfType(IncompleteResultException.class, () -> {
             try (BulkRecordStream s = r.streamSuccessRecords()) {
@@ -189,7 +189,7 @@ class TruncatedReadsIT {
     @ValueSource(strings = {"close", "chunked"})
     void jobInfoCutIsAskedForAgain(String how) {
         cut(proxy.on("GET", "/jobs/ingest/750[0-9A-Za-z]+$"), how, 40);
-        BulkResult r = bulk.insert("Account", List.of(Map.of("Name", "JobInfo cut " + how)), TestOrg.FAST);
+        BulkResult r = bulk.insert("Account", List.of(Map.of("Name", "JobInfo cut " + how)));
         assertThat(r.successCount()).isEqualTo(1);
         assertThat(r.successRecords()).extracting(rec -> rec.get("Name")).containsExactly("JobInfo cut " + how);
     }
@@ -201,7 +201,7 @@ class TruncatedReadsIT {
         proxy.on("POST", "/services/oauth2/token").status(503, null);
         proxy.on("POST", "/services/oauth2/token").status(429, "0");
         try (SalesforceClient c = proxied(proxy)) {
-            assertThat(c.bulk().query("SELECT Name FROM Account WHERE Name = 'Cut 7, \"x\"'", TestOrg.FAST)
+            assertThat(c.bulk().query("SELECT Name FROM Account WHERE Name = 'Cut 7, \"x\"'")
                     .records()).extracting(rec -> rec.get("Name")).containsExactly(name(7));
         }
         assertThat(proxy.count("POST", "/services/oauth2/token")).isEqualTo(4);
@@ -217,12 +217,11 @@ class TruncatedReadsIT {
         Path file = Files.writeString(tmp.resolve("in.csv"), csv);
         org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":100000}");
         try {
-            String id = bulk.insert("Account", file, TestOrg.FAST.toBuilder().waitForCompletion(false).build())
-                    .job().id();
+            String id = bulk.startInsert("Account", BulkInput.of(file), TestOrg.FAST).jobId();
             bulk.abortJob(id);
             cut(proxy.on("GET", "/unprocessedrecords"), how, 200);
             JobFailedException e = catchThrowableOfType(JobFailedException.class,
-                    () -> bulk.awaitResult(id, file, TestOrg.FAST));
+                    () -> bulk.attach(id, BulkInput.of(file)).await(TestOrg.FAST_POLL));
             List<BulkRecord> left = e.partialResult().orElseThrow().unprocessedRecords();
             assertThat(left.stream().map(BulkRecord::inputIndex).toList())
                     .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 40).boxed().toList());

@@ -3,7 +3,9 @@ package dev.kinetic.core.samples;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkInput;
+import dev.kinetic.core.bulk.BulkJobHandle;
+import dev.kinetic.core.bulk.IngestOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +35,17 @@ public final class AsyncSample {
     public static BulkResult run(SalesforceClient client) {
         List<Map<String, Object>> records = List.of(Map.of("Name", "Async account"));
 
-        BulkResult result = client.bulk().insert("Account", records,
-                BulkOptions.builder().waitForCompletion(false).build());
-        System.out.println("Job started: " + result.job().id());
-        System.out.println("State: " + result.job().state());
+        // Start job without waiting
+        BulkJobHandle handle = client.bulk().startInsert("Account", BulkInput.ofRows(records), IngestOptions.defaults());
 
-        BulkJob job = client.bulk().getJob(result.job().id());
+        System.out.println("Job started: " + handle.jobId());
+        System.out.println("State: " + handle.jobs().get(0).state());
+
+        // Check status later
+        BulkJob job = client.bulk().getJob(handle.jobId());
         System.out.println("Current state: " + job.state());
 
-        return client.bulk().awaitResult(job.id());
+        // ...and collect the result when you need it (the same BulkResult a waiting insert returns)
+        return handle.await();
     }
 }

@@ -2,7 +2,7 @@ package dev.kinetic.core.samples;
 
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.auth.JwtAuthenticator;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkInput;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkResult;
@@ -33,10 +33,10 @@ public final class ExportAndTransformSample {
      * @return the update's result
      */
     public static BulkResult run(SalesforceClient client, String soql) {
-        try (BulkRecordStream records = client.bulk().queryStream(soql, false, BulkOptions.defaults())) {
+        try (BulkRecordStream records = client.bulk().queryStream(soql)) {
             Stream<Map<String, Object>> transformed = records.stream()
                     .map((BulkRecord r) -> Map.of("Id", r.get("Id"), "Name", r.get("Name").toUpperCase()));
-            return client.bulk().update("Account", transformed, BulkOptions.defaults());
+            return client.bulk().update("Account", BulkInput.ofStream(transformed));
         }
     }
 }

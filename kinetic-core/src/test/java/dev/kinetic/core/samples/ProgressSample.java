@@ -3,7 +3,9 @@ package dev.kinetic.core.samples;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.BulkInput;
+import dev.kinetic.core.bulk.IngestOptions;
+import dev.kinetic.core.bulk.PollOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,11 +45,12 @@ public final class ProgressSample {
         }
         Consumer<BulkJob> showProgress = job -> {
             System.out.println("State: " + job.state());
-            System.out.println("Processed: " + job.numberRecordsProcessed());
+            System.out.println("Processed: " + job.numberRecordsProcessed().orElse(0));
         };
 
-        BulkResult result = client.bulk().insert("Account", largeDataset,
-                BulkOptions.builder().onProgress(showProgress.andThen(also)).pollInterval(pollInterval).build());
+        BulkResult result = client.bulk().insert("Account", BulkInput.ofRows(largeDataset), IngestOptions.builder()
+                .poll(PollOptions.builder().onProgress(showProgress.andThen(also)).pollInterval(pollInterval).build())
+                .build());
         return result;
     }
 }

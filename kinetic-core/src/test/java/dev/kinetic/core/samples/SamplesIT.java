@@ -3,11 +3,13 @@ package dev.kinetic.core.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.core.SalesforceClient;
+import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkQueryResult;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.testing.TestOrg;
 import java.time.Duration;
 import java.util.List;
@@ -35,15 +37,27 @@ class SamplesIT {
     }
 
     private BulkQueryResult query(String soql) {
-        return client.bulk().query(soql, TestOrg.FAST);
+        return client.bulk().query(soql);
     }
 
     private List<String> ids(String... names) {
         BulkResult r = client.bulk().insert("Account", List.of(names).stream()
-                .<Map<String, Object>>map(n -> Map.of("Name", n)).toList(), TestOrg.FAST);
+                .<Map<String, Object>>map(n -> Map.of("Name", n)).toList());
         String[] ids = new String[names.length];
         r.successRecords().forEach(x -> ids[(int) x.inputIndex()] = x.id().orElseThrow());
         return List.of(ids);
+    }
+
+    @Test
+    void theQuickStartTwinRunsEndToEnd() {
+        List<String> names = QuickStart.run(JwtAuthenticator.fromEnv(org.jwtEnv()));
+        assertThat(names).containsExactly("Acme Corp", "Async", "BATCH 1", "BATCH 2", "Global Inc", "Large 1",
+                "Large 2", "New or Existing 1", "New or Existing 2", "Retried", "Retry ok", "Valid");
+        assertThat(query("SELECT Industry, AnnualRevenue FROM Account WHERE Name IN ('Acme Corp','Global Inc') "
+                + "ORDER BY Name").records()).extracting(r -> r.get("Industry") + "/" + r.get("AnnualRevenue"))
+                .containsExactly("Software/null", "Finance/5000000");
+        assertThat(query("SELECT Status__c FROM Account WHERE Name LIKE 'Large %'").records())
+                .extracting(r -> r.get("Status__c")).containsExactly("Processed", "Processed");
     }
 
     @Test
@@ -77,8 +91,8 @@ class SamplesIT {
         List<String> ids = ids("Gone 1", "Gone 2");
         assertThat(DeleteSample.run(client, ids).successCount()).isEqualTo(2);
         assertThat(query("SELECT Id FROM Account").recordCount()).isZero();
-        assertThat(client.bulk().queryAll("SELECT Id FROM Account WHERE IsDeleted = true", TestOrg.FAST)
-                .recordCount()).isEqualTo(2);
+        assertThat(client.bulk().query("SELECT Id FROM Account WHERE IsDeleted = true", QueryOptions.builder()
+                .includeDeleted(true).build()).recordCount()).isEqualTo(2);
     }
 
     @Test
@@ -113,7 +127,7 @@ class SamplesIT {
     void asyncSampleAwaitsTheJobItStarted() {
         org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
         BulkResult r = AsyncSample.run(client);
-        assertThat(r.isComplete()).isTrue();
+        assertThat(r.job().state()).isEqualTo(JobState.JOB_COMPLETE);
         assertThat(r.successCount()).isEqualTo(1);
         assertThat(query("SELECT Name FROM Account").records()).extracting(x -> x.get("Name"))
                 .containsExactly("Async account");

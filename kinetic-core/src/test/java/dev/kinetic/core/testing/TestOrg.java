@@ -4,7 +4,9 @@ import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.SalesforceSession;
 import dev.kinetic.core.Sleeper;
 import dev.kinetic.core.auth.JwtAuthenticator;
-import dev.kinetic.core.bulk.BulkOptions;
+import dev.kinetic.core.bulk.IngestOptions;
+import dev.kinetic.core.bulk.PollOptions;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgCredentials;
@@ -23,8 +25,12 @@ import java.util.Map;
  */
 public final class TestOrg implements AutoCloseable {
     /** Polls every 10 ms: the local org finishes jobs in milliseconds. */
-    public static final BulkOptions FAST = BulkOptions.builder().pollInterval(Duration.ofMillis(10))
+    public static final PollOptions FAST_POLL = PollOptions.builder().pollInterval(Duration.ofMillis(10))
             .maxPollInterval(Duration.ofMillis(20)).build();
+    /** Ingest options that poll every 10 ms. */
+    public static final IngestOptions FAST = IngestOptions.builder().poll(FAST_POLL).build();
+    /** Query options that poll every 10 ms. */
+    public static final QueryOptions FAST_QUERY = QueryOptions.builder().poll(FAST_POLL).build();
 
     private final LocalOrg org;
     private final HttpClient http = HttpClient.newHttpClient();

@@ -3,23 +3,28 @@ package dev.kinetic.core.internal.bulk;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkClient;
 import dev.kinetic.core.bulk.BulkExportResult;
+import dev.kinetic.core.bulk.BulkInput;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
+import dev.kinetic.core.bulk.BulkJobHandle;
 import dev.kinetic.core.bulk.BulkJobPage;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkQueryResult;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkResult;
+import dev.kinetic.core.bulk.IngestOptions;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.PollOptions;
+import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.internal.ClientConfig;
 import dev.kinetic.core.internal.http.HttpTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,86 +44,109 @@ public final class DefaultBulkClient implements BulkClient {
     public DefaultBulkClient(HttpTransport transport, ClientConfig config) {
         this.api = new JobApi(transport);
         this.poller = new JobPoller(api, config.sleeper(), config.clock());
-        this.ingest = new IngestCall(api, new IngestJobRunner(api, poller, config.maxRetries() + 1), poller);
+        this.ingest = new IngestCall(new IngestJobRunner(api, poller, config.maxRetries() + 1), poller,
+                config.executor());
     }
 
     @Override
-    public BulkResult ingest(String object, BulkOperation operation, Iterable<? extends Map<String, ?>> records,
-                             BulkOptions options) {
-        check(object, operation, options);
-        Objects.requireNonNull(records, "records == null");
-        List<Chunk> chunks = MapSplitter.split(records, operation, options);
-        List<? extends Map<String, ?>> originals = records instanceof List<? extends Map<String, ?>> l ? l : null;
-        return ingest.run(object, operation, chunks, options, originals);
+    public BulkResult insert(String object, BulkInput input, IngestOptions options) {
+        return run(object, BulkOperation.INSERT, input, null, options);
     }
 
     @Override
-    public BulkResult ingest(String object, BulkOperation operation, Path csvFile, BulkOptions options) {
-        check(object, operation, options);
-        Objects.requireNonNull(csvFile, "csvFile == null");
-        if (!Files.isReadable(csvFile)) {
-            throw new IllegalArgumentException("Cannot read the CSV file " + csvFile + "; check the path");
+    public BulkJobHandle startInsert(String object, BulkInput input, IngestOptions options) {
+        return start(object, BulkOperation.INSERT, input, null, options);
+    }
+
+    @Override
+    public BulkResult update(String object, BulkInput input, IngestOptions options) {
+        return run(object, BulkOperation.UPDATE, input, null, options);
+    }
+
+    @Override
+    public BulkJobHandle startUpdate(String object, BulkInput input, IngestOptions options) {
+        return start(object, BulkOperation.UPDATE, input, null, options);
+    }
+
+    @Override
+    public BulkResult upsert(String object, BulkInput input, String externalIdField, IngestOptions options) {
+        return run(object, BulkOperation.UPSERT, input, requireField(externalIdField), options);
+    }
+
+    @Override
+    public BulkJobHandle startUpsert(String object, BulkInput input, String externalIdField, IngestOptions options) {
+        return start(object, BulkOperation.UPSERT, input, requireField(externalIdField), options);
+    }
+
+    @Override
+    public BulkResult delete(String object, BulkInput input, IngestOptions options) {
+        return run(object, BulkOperation.DELETE, input, null, options);
+    }
+
+    @Override
+    public BulkJobHandle startDelete(String object, BulkInput input, IngestOptions options) {
+        return start(object, BulkOperation.DELETE, input, null, options);
+    }
+
+    @Override
+    public BulkResult hardDelete(String object, BulkInput input, IngestOptions options) {
+        return run(object, BulkOperation.HARD_DELETE, input, null, options);
+    }
+
+    @Override
+    public BulkJobHandle startHardDelete(String object, BulkInput input, IngestOptions options) {
+        return start(object, BulkOperation.HARD_DELETE, input, null, options);
+    }
+
+    private BulkResult run(String object, BulkOperation op, BulkInput input, String externalIdField,
+                           IngestOptions options) {
+        CallOptions call = callOptions(object, input, externalIdField, options, true);
+        List<Chunk> chunks = InputChunks.of(input, op, call);
+        SpoolGuard spools = new SpoolGuard(chunks);
+        List<BulkJob> jobs = ingest.run(object, op, chunks, call);
+        return IngestCall.checked(new DefaultBulkResult(api, jobs, chunks, KeyColumns.keyFor(op, call), InputChunks.originals(input),
+                spools));
+    }
+
+    private BulkJobHandle start(String object, BulkOperation op, BulkInput input, String externalIdField,
+                                IngestOptions options) {
+        CallOptions call = callOptions(object, input, externalIdField, options, false);
+        List<Chunk> chunks = InputChunks.of(input, op, call);
+        SpoolGuard spools = new SpoolGuard(chunks);
+        List<BulkJob> jobs = ingest.run(object, op, chunks, call);
+        return new DefaultJobHandle(api, poller, jobs, chunks, KeyColumns.keyFor(op, call), InputChunks.originals(input), spools,
+                options.poll());
+    }
+
+    private static CallOptions callOptions(String object, BulkInput input, String externalIdField,
+                                           IngestOptions options, boolean wait) {
+        Objects.requireNonNull(object, "object == null");
+        Objects.requireNonNull(input, "input == null");
+        Objects.requireNonNull(options, "options == null");
+        if (object.isBlank()) {
+            throw new IllegalArgumentException("The sObject name is empty; give one like \"Account\"");
         }
-        return ingest.run(object, operation, split(csvFile, false, operation, options), options, null);
-    }
-
-    /** Splits a CSV input after proving it decodes in its character set, transcoding it to UTF-8 if needed. */
-    private static List<Chunk> split(Path file, boolean spooled, BulkOperation op, BulkOptions options) {
-        if (options.inputCharset().equals(StandardCharsets.UTF_8)) {
-            InputText.check(file, StandardCharsets.UTF_8);
-            return FileSplitter.split(file, spooled, op, options);
-        }
-        Path utf8 = InputText.toUtf8(file, options.inputCharset());
-        if (spooled) {
-            deleteQuietly(file);
-        }
-        try {
-            return FileSplitter.split(utf8, true, op, options);
-        } catch (RuntimeException e) {
-            deleteQuietly(utf8);
-            throw e;
-        }
+        return OptionsMapper.ingest(options, externalIdField, InputChunks.charsetOf(input), wait);
     }
 
     @Override
-    public BulkResult ingest(String object, BulkOperation operation, InputStream csv, BulkOptions options) {
-        check(object, operation, options);
-        Objects.requireNonNull(csv, "csv == null");
-        Path spool = SpoolDir.newFile("stream");
-        try {
-            Files.copy(csv, spool, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the CSV stream: " + e.getMessage(), e);
-        }
-        try {
-            return ingest.run(object, operation, split(spool, true, operation, options), options, null);
-        } catch (IllegalArgumentException e) {
-            deleteQuietly(spool);
-            throw e;
-        }
+    public BulkQueryResult query(String soql, QueryOptions options) {
+        return collect(queryStream(soql, options));
     }
 
     @Override
-    public BulkQueryResult query(String soql, BulkOptions options) {
-        return collect(queryStream(soql, false, options));
+    public BulkRecordStream queryStream(String soql, QueryOptions options) {
+        CallOptions call = OptionsMapper.query(Objects.requireNonNull(options, "options == null"));
+        return new QueryRecordStream(api, runQuery(soql, options.includeDeleted(), call), call);
     }
 
     @Override
-    public BulkQueryResult queryAll(String soql, BulkOptions options) {
-        return collect(queryStream(soql, true, options));
-    }
-
-    @Override
-    public BulkRecordStream queryStream(String soql, boolean includeDeleted, BulkOptions options) {
-        return new QueryRecordStream(api, runQuery(soql, includeDeleted, options), options);
-    }
-
-    @Override
-    public BulkExportResult export(String soql, boolean includeDeleted, Path file, BulkOptions options) {
+    public BulkExportResult export(String soql, Path file, QueryOptions options) {
         Objects.requireNonNull(file, "file == null");
-        BulkJob job = runQuery(soql, includeDeleted, options);
+        CallOptions call = OptionsMapper.query(Objects.requireNonNull(options, "options == null"));
+        BulkJob job = runQuery(soql, options.includeDeleted(), call);
         try {
-            return QueryExporter.export(api, job, file, options);
+            return QueryExporter.export(api, job, file, call);
         } catch (BulkJobException e) {
             throw e;
         } catch (SalesforceException | UncheckedIOException e) {
@@ -127,36 +155,48 @@ public final class DefaultBulkClient implements BulkClient {
     }
 
     @Override
+    public BulkJobHandle attach(String jobId) {
+        BulkJob job = api.get(JobKind.INGEST, requireId(jobId));
+        return new DefaultJobHandle(api, poller, List.of(job), List.of(), keyOf(job), null, new SpoolGuard(List.of()),
+                PollOptions.defaults());
+    }
+
+    @Override
+    public BulkJobHandle attach(String jobId, BulkInput input) {
+        Objects.requireNonNull(input, "input == null");
+        BulkJob job = api.get(JobKind.INGEST, requireId(jobId));
+        BulkOperation op = job.operation();
+        if (op.kind() != JobKind.INGEST) {
+            throw new IllegalArgumentException("Job " + jobId + " is a " + op.wireName() + " job; attach picks up "
+                    + "ingest jobs (read a query job with queryResults)");
+        }
+        CallOptions inputOptions = CallOptions.builder().columnDelimiter(job.columnDelimiter())
+                .lineEnding(job.lineEnding()).externalIdField(job.externalIdFieldName().orElse(null))
+                .maxBytesPerJob(CallOptions.MAX_BYTES_PER_JOB_LIMIT).inputCharset(InputChunks.charsetOf(input)).build();
+        List<Chunk> chunks = InputChunks.of(input, op, inputOptions);
+        if (chunks.size() != 1) {
+            chunks.forEach(c -> c.source().deleteSpool());
+            throw new IllegalArgumentException("The input is bigger than one job can hold, so it cannot be the "
+                    + "input of job " + jobId + "; give the rows that were uploaded to that job");
+        }
+        return new DefaultJobHandle(api, poller, List.of(job), chunks, keyOf(job), InputChunks.originals(input),
+                new SpoolGuard(chunks), PollOptions.defaults());
+    }
+
+    @Override
     public BulkJob getJob(String jobId) {
         return api.get(requireId(jobId));
     }
 
     @Override
-    public BulkResult awaitResult(String jobId, BulkOptions options) {
-        BulkJob job = awaitIngest(jobId, options);
-        return finish(new DefaultBulkResult(api, List.of(job), List.of(), keyOf(job), null), job);
-    }
-
-    @Override
-    public BulkResult awaitResult(String jobId, Path inputCsv, BulkOptions options) {
-        Objects.requireNonNull(inputCsv, "inputCsv == null");
-        BulkJob job = awaitIngest(jobId, options);
-        BulkOperation op = BulkOperation.fromWireName(job.operation());
-        BulkOptions fileOptions = options.toBuilder().columnDelimiter(job.columnDelimiter())
-                .lineEnding(job.lineEnding()).externalIdField(job.externalIdFieldName().orElse(null))
-                .maxBytesPerJob(BulkOptions.MAX_BYTES_PER_JOB_LIMIT).build();
-        List<Chunk> chunks = split(inputCsv, false, op, fileOptions);
-        if (chunks.size() != 1) {
-            throw new IllegalArgumentException(inputCsv + " is bigger than one job can hold, so it cannot be the "
-                    + "input of job " + jobId);
-        }
-        return finish(new DefaultBulkResult(api, List.of(job), chunks, keyOf(job), null), job);
-    }
-
-    @Override
-    public BulkJob awaitJob(String jobId, BulkOptions options) {
+    public BulkJob awaitJob(String jobId, PollOptions poll) {
+        Objects.requireNonNull(poll, "poll == null");
         BulkJob job = api.get(requireId(jobId));
-        return job.isTerminal() ? job : poller.await(job, options);
+        BulkJob done = job.isTerminal() ? job : poller.await(job, OptionsMapper.poll(poll));
+        if (done.state().equals(JobState.FAILED) || done.state().equals(JobState.ABORTED)) {
+            throw new JobFailedException(done, null);
+        }
+        return done;
     }
 
     @Override
@@ -192,17 +232,30 @@ public final class DefaultBulkClient implements BulkClient {
     }
 
     @Override
-    public InputStream queryResults(String jobId, BulkOptions options) {
+    public InputStream queryResults(String jobId, QueryOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        if (options.includeDeleted()) {
+            throw new IllegalArgumentException("includeDeleted does not apply to queryResults: job " + jobId
+                    + " already is a query or a queryAll; leave it false");
+        }
+        CallOptions call = OptionsMapper.query(options);
         BulkJob job = api.get(JobKind.QUERY, requireId(jobId));
+        if (!job.isTerminal()) {
+            job = poller.await(job, call);
+        }
+        if (!job.state().equals(JobState.JOB_COMPLETE)) {
+            throw new JobFailedException(job, null);
+        }
+        BulkJob done = job;
         Path tmp = SpoolDir.newFile("query");
         try {
-            QueryExporter.export(api, job, tmp, options);
+            QueryExporter.export(api, done, tmp, call);
         } catch (BulkJobException e) {
-            deleteQuietly(tmp);
+            InputChunks.deleteQuietly(tmp);
             throw e;
         } catch (SalesforceException | UncheckedIOException e) {
-            deleteQuietly(tmp);
-            throw BulkJobException.after(e, List.of(job));
+            InputChunks.deleteQuietly(tmp);
+            throw BulkJobException.after(e, List.of(done));
         }
         try {
             return new DeletingInputStream(tmp);
@@ -211,7 +264,7 @@ public final class DefaultBulkClient implements BulkClient {
         }
     }
 
-    private BulkJob runQuery(String soql, boolean all, BulkOptions options) {
+    private BulkJob runQuery(String soql, boolean all, CallOptions options) {
         Objects.requireNonNull(soql, "soql == null");
         Objects.requireNonNull(options, "options == null");
         if (soql.isBlank()) {
@@ -225,23 +278,11 @@ public final class DefaultBulkClient implements BulkClient {
         return done;
     }
 
-    private BulkJob awaitIngest(String jobId, BulkOptions options) {
-        BulkJob job = api.get(JobKind.INGEST, requireId(jobId));
-        return job.isTerminal() ? job : poller.await(job, options);
-    }
-
-    private static BulkResult finish(DefaultBulkResult result, BulkJob job) {
-        if (job.state().equals(JobState.FAILED) || job.state().equals(JobState.ABORTED)) {
-            throw new JobFailedException(job, result);
-        }
-        return result;
-    }
-
     private static String keyOf(BulkJob job) {
-        if (job.operation().equals("upsert")) {
+        if (job.operation() == BulkOperation.UPSERT) {
             return job.externalIdFieldName().orElse(null);
         }
-        return job.operation().equals("insert") ? null : "Id";
+        return job.operation() == BulkOperation.INSERT ? null : "Id";
     }
 
     private static BulkQueryResult collect(BulkRecordStream stream) {
@@ -254,13 +295,12 @@ public final class DefaultBulkClient implements BulkClient {
         }
     }
 
-    private static void check(String object, BulkOperation op, BulkOptions options) {
-        Objects.requireNonNull(object, "object == null");
-        Objects.requireNonNull(op, "operation == null");
-        Objects.requireNonNull(options, "options == null");
-        if (object.isBlank()) {
-            throw new IllegalArgumentException("The sObject name is empty; give one like \"Account\"");
+    private static String requireField(String externalIdField) {
+        Objects.requireNonNull(externalIdField, "externalIdField == null");
+        if (externalIdField.isBlank()) {
+            throw new IllegalArgumentException("The external id field is empty; give one like \"External_Key__c\"");
         }
+        return externalIdField;
     }
 
     private static String requireId(String jobId) {
@@ -271,11 +311,4 @@ public final class DefaultBulkClient implements BulkClient {
         return jobId.strip();
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // deleted on exit
-        }
-    }
 }

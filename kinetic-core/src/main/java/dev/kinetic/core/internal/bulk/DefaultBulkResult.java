@@ -6,7 +6,6 @@ import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.JobState;
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,30 +13,27 @@ import java.util.Map;
 
 /**
  * The result of one ingest call. Counts come from the jobs; rows are read from Salesforce when asked for and
- * mapped to input rows through the chunks, which stay readable (spool files are deleted when this result is
- * garbage collected, or on exit). Thread-safe.
+ * mapped to input rows through the chunks, which stay readable while the {@link SpoolGuard} is held. Thread-safe.
  */
 final class DefaultBulkResult implements BulkResult {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final JobApi api;
     private final List<BulkJob> jobs;
     private final List<Chunk> chunks;
     private final String key;
     private final List<? extends Map<String, ?>> originalRows;
+    private final SpoolGuard spools;
     private List<BulkRecord> success;
     private List<BulkRecord> failed;
     private List<BulkRecord> unprocessed;
 
     DefaultBulkResult(JobApi api, List<BulkJob> jobs, List<Chunk> chunks, String key,
-                      List<? extends Map<String, ?>> originalRows) {
+                      List<? extends Map<String, ?>> originalRows, SpoolGuard spools) {
         this.api = api;
         this.jobs = List.copyOf(jobs);
         this.chunks = List.copyOf(chunks);
         this.key = key;
         this.originalRows = originalRows;
-        List<Chunk> toClean = this.chunks;
-        CLEANER.register(this, () -> toClean.forEach(c -> c.source().deleteSpool()));
+        this.spools = spools;
     }
 
     @Override
@@ -52,12 +48,12 @@ final class DefaultBulkResult implements BulkResult {
 
     @Override
     public long successCount() {
-        return jobs.stream().mapToLong(BulkJob::numberRecordsSucceeded).sum();
+        return jobs.stream().mapToLong(j -> j.numberRecordsSucceeded().orElse(0)).sum();
     }
 
     @Override
     public long failedCount() {
-        return jobs.stream().mapToLong(BulkJob::numberRecordsFailed).sum();
+        return jobs.stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
     }
 
     @Override
@@ -65,15 +61,7 @@ final class DefaultBulkResult implements BulkResult {
         if (jobs.stream().allMatch(j -> j.state().equals(JobState.JOB_COMPLETE))) {
             return 0;
         }
-        if (!isComplete()) {
-            return 0;
-        }
         return unprocessedRecords().size();
-    }
-
-    @Override
-    public boolean isComplete() {
-        return jobs.stream().allMatch(BulkJob::isTerminal);
     }
 
     @Override
@@ -130,7 +118,7 @@ final class DefaultBulkResult implements BulkResult {
     }
 
     private BulkRecordStream stream(ResultKind kind) {
-        return new IngestResultStream(api, jobs, chunks, kind, key, this);
+        return new IngestResultStream(api, jobs, chunks, kind, key, spools);
     }
 
     private List<BulkRecord> readAll(ResultKind kind) {

@@ -2,7 +2,6 @@ package dev.kinetic.core.internal.bulk;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.LineEnding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,7 @@ final class FileSplitter {
     private FileSplitter() {
     }
 
-    static List<Chunk> split(Path file, boolean spool, BulkOperation op, BulkOptions options) {
+    static List<Chunk> split(Path file, boolean spool, BulkOperation op, CallOptions options) {
         String key = KeyColumns.keyFor(op, options);
         byte delimiter = (byte) options.columnDelimiter().character();
         try (InputStream in = Files.newInputStream(file)) {

@@ -6,50 +6,48 @@ import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.JobFailedException;
-import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs the chunks of one ingest call as jobs, up to parallelJobs at a time, and gathers them into one result.
- * A job that ends Failed or Aborted while waiting throws {@link JobFailedException} with the result of all jobs.
+ * {@link #checked} turns a result with a Failed or Aborted job into {@link JobFailedException}, for every call.
  */
 final class IngestCall {
-    private final JobApi api;
     private final IngestJobRunner runner;
     private final JobPoller poller;
 
-    IngestCall(JobApi api, IngestJobRunner runner, JobPoller poller) {
-        this.api = api;
+    private final Executor executor;
+
+    IngestCall(IngestJobRunner runner, JobPoller poller, Executor executor) {
+        this.executor = executor;
         this.runner = runner;
         this.poller = poller;
     }
 
-    BulkResult run(String object, BulkOperation op, List<Chunk> chunks, BulkOptions options,
-                   List<? extends Map<String, ?>> originalRows) {
-        String key = KeyColumns.keyFor(op, options);
+    /**
+     * Uploads every chunk to its own job and, if the options say so, waits for the jobs; returns them in input
+     * order as last seen. On failure the chunks' spool files are deleted and the exception names every job made.
+     */
+    List<BulkJob> run(String object, BulkOperation op, List<Chunk> chunks, CallOptions options) {
         AtomicLong uploaded = new AtomicLong();
         AtomicReferenceArray<BulkJob> submitted = new AtomicReferenceArray<>(chunks.size());
-        List<BulkJob> jobs = new ArrayList<>(chunks.size());
         try {
             if (chunks.size() == 1) {
                 BulkJob job = runner.submit(object, op, chunks.get(0), options, uploaded);
                 submitted.set(0, job);
-                jobs.add(options.waitForCompletion() ? poller.await(job, options) : job);
-            } else {
-                jobs.addAll(runParallel(object, op, chunks, options, uploaded, submitted));
+                return List.of(options.waitForCompletion() ? poller.await(job, options) : job);
             }
+            return runParallel(object, op, chunks, options, uploaded, submitted);
         } catch (BulkInterruptedException e) {
             chunks.forEach(c -> c.source().deleteSpool());
             throw new BulkInterruptedException(ids(submitted), (InterruptedException) e.getCause());
@@ -57,59 +55,67 @@ final class IngestCall {
             chunks.forEach(c -> c.source().deleteSpool());
             throw named(e, submitted);
         }
-        DefaultBulkResult result = new DefaultBulkResult(api, jobs, chunks, key, originalRows);
-        if (options.waitForCompletion()) {
-            for (BulkJob j : jobs) {
-                if (j.state().equals(JobState.FAILED) || j.state().equals(JobState.ABORTED)) {
-                    throw new JobFailedException(j, result);
-                }
+    }
+
+    /** Throws {@link JobFailedException} with the result if a job ended Failed or Aborted, else returns it. */
+    static BulkResult checked(DefaultBulkResult result) {
+        for (BulkJob j : result.jobs()) {
+            if (j.state().equals(JobState.FAILED) || j.state().equals(JobState.ABORTED)) {
+                throw new JobFailedException(j, result);
             }
         }
         return result;
     }
 
-    private List<BulkJob> runParallel(String object, BulkOperation op, List<Chunk> chunks, BulkOptions options,
+    /**
+     * Runs the chunks on the client's executor with at most parallelJobs workers, each taking the next chunk in
+     * turn, so the bound holds on any executor (virtual threads included). Every chunk runs even when another
+     * fails, so that each job made is known; the first failure in input order is thrown.
+     */
+    private List<BulkJob> runParallel(String object, BulkOperation op, List<Chunk> chunks, CallOptions options,
                                       AtomicLong uploaded, AtomicReferenceArray<BulkJob> submitted) {
-        int threads = Math.min(options.parallelJobs(), chunks.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "kinetic-ingest");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<BulkJob>> futures = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    BulkJob job = runner.submit(object, op, chunks.get(n), options, uploaded);
-                    submitted.set(n, job);
-                    return options.waitForCompletion() ? poller.await(job, options) : job;
-                }));
-            }
-            List<BulkJob> jobs = new ArrayList<>();
-            RuntimeException first = null;
-            for (Future<BulkJob> f : futures) {
-                try {
-                    jobs.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    RuntimeException r = c instanceof RuntimeException re ? re
-                            : new SalesforceException("An ingest job failed: " + c, c);
-                    if (first == null) {
-                        first = r;
+        int workers = Math.min(options.parallelJobs(), chunks.size());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReferenceArray<BulkJob> done = new AtomicReferenceArray<>(chunks.size());
+        AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(chunks.size());
+        List<FutureTask<Void>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                for (int n = next.getAndIncrement(); n < chunks.size(); n = next.getAndIncrement()) {
+                    try {
+                        BulkJob job = runner.submit(object, op, chunks.get(n), options, uploaded);
+                        submitted.set(n, job);
+                        done.set(n, options.waitForCompletion() ? poller.await(job, options) : job);
+                    } catch (RuntimeException e) {
+                        failures.set(n, e);
                     }
                 }
+                return null;
+            });
+            tasks.add(task);
+            executor.execute(task);
+        }
+        try {
+            for (FutureTask<Void> t : tasks) {
+                t.get();
             }
-            if (first != null) {
-                throw first;
-            }
-            return jobs;
         } catch (InterruptedException e) {
+            tasks.forEach(t -> t.cancel(true));
             Thread.currentThread().interrupt();
             throw new BulkInterruptedException(ids(submitted), e);
-        } finally {
-            pool.shutdownNow();
+        } catch (ExecutionException e) {
+            tasks.forEach(t -> t.cancel(true));
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new SalesforceException("An ingest job failed: " + c, c);
         }
+        List<BulkJob> jobs = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            if (failures.get(i) != null) {
+                throw failures.get(i);
+            }
+            jobs.add(done.get(i));
+        }
+        return jobs;
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.internal.http.AmbiguousFailureException;
@@ -37,7 +36,7 @@ final class IngestJobRunner {
     }
 
     /** Uploads the chunk and closes its job; returns the job as last seen (UploadComplete or later). */
-    BulkJob submit(String object, BulkOperation op, Chunk chunk, BulkOptions options, AtomicLong uploaded) {
+    BulkJob submit(String object, BulkOperation op, Chunk chunk, CallOptions options, AtomicLong uploaded) {
         SalesforceException last = null;
         List<BulkJob> aborted = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -79,7 +78,7 @@ final class IngestJobRunner {
      * Creates the job. When the answer is lost the job may exist anyway: if the part of the answer that arrived
      * names it, it is aborted (best effort) before the create is sent again, so no Open job is left behind.
      */
-    private BulkJob create(String object, BulkOperation op, BulkOptions options) {
+    private BulkJob create(String object, BulkOperation op, CallOptions options) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return api.createIngest(object, op, options);
@@ -119,7 +118,7 @@ final class IngestJobRunner {
     }
 
     /** Submits the chunk and waits for its job to end. */
-    BulkJob run(String object, BulkOperation op, Chunk chunk, BulkOptions options, AtomicLong uploaded) {
+    BulkJob run(String object, BulkOperation op, Chunk chunk, CallOptions options, AtomicLong uploaded) {
         BulkJob job = submit(object, op, chunk, options, uploaded);
         return options.waitForCompletion() ? poller.await(job, options) : job;
     }

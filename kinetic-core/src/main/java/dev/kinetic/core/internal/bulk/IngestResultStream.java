@@ -101,7 +101,7 @@ final class IngestResultStream implements BulkRecordStream {
             if (!hasResults(job)) {
                 if (job.isTerminal() && expected.orElse(0) != 0) {
                     throw new IncompleteResultException(job, kind.path + " (the job's counters say "
-                            + job.numberRecordsProcessed() + " of the input's " + chunk.rowCount() + " rows were "
+                            + job.numberRecordsProcessed().orElse(0) + " of the input's " + chunk.rowCount() + " rows were "
                             + "processed)", expected.getAsLong(), 0, null);
                 }
                 continue;
@@ -111,7 +111,7 @@ final class IngestResultStream implements BulkRecordStream {
                 try {
                     return new VerifiedRows.Body(api.ingestResults(job.id(), kind.path), expected);
                 } catch (BulkApiException e) {
-                    if (job.state().equals(JobState.ABORTED) || e.statusCode() == 404) {
+                    if (job.state().equals(JobState.ABORTED) || e.httpStatus() == 404) {
                         absent[0] = true; // an aborted job may have no result sets
                         return new VerifiedRows.Body(InputStream.nullInputStream(), OptionalLong.empty());
                     }
@@ -132,8 +132,9 @@ final class IngestResultStream implements BulkRecordStream {
 
     /** The rows this result set must have, from the job's counters (and the input's row count if known). */
     private OptionalLong expected(BulkJob job, Chunk input) {
-        long processed = job.numberRecordsProcessed();
-        long failed = job.numberRecordsFailed();
+        // Ended ingest jobs always report both counters; an absent one is checked as 0, so rows fail the check.
+        long processed = job.numberRecordsProcessed().orElse(0);
+        long failed = job.numberRecordsFailed().orElse(0);
         return switch (kind) {
             case SUCCESS -> job.state().equals(JobState.ABORTED) ? OptionalLong.empty()
                     : OptionalLong.of(Math.max(0, processed - failed));

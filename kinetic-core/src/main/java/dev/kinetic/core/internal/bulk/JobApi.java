@@ -6,7 +6,6 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobPage;
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.internal.http.HttpTransport;
@@ -34,7 +33,7 @@ final class JobApi {
     }
 
     /** Creates an ingest job, sent once; an answer that is lost throws {@code AmbiguousFailureException}. */
-    BulkJob createIngest(String object, BulkOperation op, BulkOptions o) {
+    BulkJob createIngest(String object, BulkOperation op, CallOptions o) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("object", object);
         body.put("operation", op.wireName());
@@ -49,7 +48,7 @@ final class JobApi {
         return job(Request.json("POST", "/jobs/ingest", Json.write(body)).once(), JobKind.INGEST);
     }
 
-    BulkJob createQuery(String soql, boolean all, BulkOptions o) {
+    BulkJob createQuery(String soql, boolean all, CallOptions o) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("operation", all ? "queryAll" : "query");
         body.put("query", soql);
@@ -83,7 +82,7 @@ final class JobApi {
         try {
             return get(JobKind.INGEST, jobId);
         } catch (BulkApiException e) {
-            if (e.statusCode() != 404) {
+            if (e.httpStatus() != 404) {
                 throw e;
             }
             return get(JobKind.QUERY, jobId);

@@ -2,31 +2,51 @@ package dev.kinetic.core.internal.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.ColumnDelimiter;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.LineEnding;
-import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
-/** Reads Salesforce's JobInfo JSON into a {@link BulkJob}, tolerating absent fields and string-typed numbers. */
+/**
+ * Reads Salesforce's JobInfo JSON into a {@link BulkJob}, tolerating string-typed numbers. A field the server did
+ * not send stays empty in the job (job lists carry no counters), never a made-up 0.
+ */
 final class JobInfoParser {
+    // Salesforce sends 2022-01-02T21:33:43.000+0000 (offset without a colon).
+    private static final DateTimeFormatter SALESFORCE_TIME = DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+
     private JobInfoParser() {
     }
 
     static BulkJob parse(JsonNode n, JobKind fallbackKind) {
-        String operation = text(n, "operation");
-        JobKind kind = operation.equals("query") || operation.equals("queryAll") ? JobKind.QUERY
-                : operation.isEmpty() ? fallbackKind : JobKind.INGEST;
-        String jobType = text(n, "jobType");
-        if (jobType.equals("V2Query")) {
-            kind = JobKind.QUERY;
+        String op = text(n, "operation");
+        BulkOperation operation;
+        if (op.isEmpty()) {
+            // Only a partial answer lacks the operation; a query job is then a query, an ingest job is unknown.
+            operation = text(n, "jobType").equals("V2Query") || fallbackKind == JobKind.QUERY ? BulkOperation.QUERY
+                    : BulkOperation.INSERT;
+        } else {
+            operation = BulkOperation.fromWireName(op);
         }
-        return new BulkJob(text(n, "id"), kind, operation, text(n, "object"),
-                JobState.of(text(n, "state").isEmpty() ? "Unknown" : text(n, "state")),
-                optional(n, "externalIdFieldName"), lineEnding(text(n, "lineEnding")),
-                delimiter(text(n, "columnDelimiter")), number(n, "numberRecordsProcessed"),
-                number(n, "numberRecordsFailed"), (int) number(n, "retries"), number(n, "totalProcessingTime"),
-                text(n, "createdDate"), text(n, "systemModstamp"), text(n, "apiVersion"), optional(n, "errorMessage"));
+        Long processingMillis = number(n, "totalProcessingTime");
+        Long retries = number(n, "retries");
+        return BulkJob.builder(text(n, "id")).operation(operation).object(text(n, "object"))
+                .state(JobState.of(text(n, "state").isEmpty() ? "Unknown" : text(n, "state")))
+                .externalIdFieldName(optional(n, "externalIdFieldName")).lineEnding(lineEnding(text(n, "lineEnding")))
+                .columnDelimiter(delimiter(text(n, "columnDelimiter")))
+                .numberRecordsProcessed(number(n, "numberRecordsProcessed"))
+                .numberRecordsFailed(number(n, "numberRecordsFailed"))
+                .retries(retries == null ? null : Math.toIntExact(retries))
+                .totalProcessingTime(processingMillis == null ? null : Duration.ofMillis(processingMillis))
+                .createdDate(time(text(n, "createdDate"))).systemModstamp(time(text(n, "systemModstamp")))
+                .apiVersion(optional(n, "apiVersion")).errorMessage(optional(n, "errorMessage")).build();
     }
 
     private static String text(JsonNode n, String field) {
@@ -34,15 +54,15 @@ final class JobInfoParser {
         return v == null || v.isNull() ? "" : v.asText();
     }
 
-    private static Optional<String> optional(JsonNode n, String field) {
+    private static String optional(JsonNode n, String field) {
         String t = text(n, field);
-        return t.isEmpty() ? Optional.empty() : Optional.of(t);
+        return t.isEmpty() ? null : t;
     }
 
-    private static long number(JsonNode n, String field) {
+    private static Long number(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
-            return 0;
+            return null;
         }
         if (v.isNumber()) {
             return v.asLong();
@@ -50,7 +70,22 @@ final class JobInfoParser {
         try {
             return (long) Double.parseDouble(v.asText());
         } catch (NumberFormatException e) {
-            return 0;
+            return null;
+        }
+    }
+
+    private static Instant time(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s, SALESFORCE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException again) {
+                return null; // a time in a form we do not know is left out rather than guessed
+            }
         }
     }
 

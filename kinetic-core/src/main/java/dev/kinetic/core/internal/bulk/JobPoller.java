@@ -5,7 +5,6 @@ import dev.kinetic.core.Sleeper;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.JobStateException;
@@ -34,7 +33,7 @@ final class JobPoller {
     }
 
     /** Waits for the job, starting from the snapshot the caller last saw. */
-    BulkJob await(BulkJob lastSeen, BulkOptions options) {
+    BulkJob await(BulkJob lastSeen, CallOptions options) {
         BulkJob[] seen = {lastSeen};
         try {
             return poll(seen, options);
@@ -45,7 +44,7 @@ final class JobPoller {
         }
     }
 
-    private BulkJob poll(BulkJob[] seen, BulkOptions options) {
+    private BulkJob poll(BulkJob[] seen, CallOptions options) {
         long startNanos = System.nanoTime();
         Duration slept = Duration.ZERO;
         Duration interval = options.pollInterval();
@@ -66,12 +65,12 @@ final class JobPoller {
             }
             Instant now = clock.instant();
             if (!job.state().equals(previous.state())
-                    || job.numberRecordsProcessed() != previous.numberRecordsProcessed()) {
+                    || !job.numberRecordsProcessed().equals(previous.numberRecordsProcessed())) {
                 lastMove = now;
             } else if (options.stallTimeout().isPresent()
                     && Duration.between(lastMove, now).compareTo(options.stallTimeout().get()) >= 0) {
                 throw new JobStateException("Job " + jobId + " has not moved for " + Duration.between(lastMove, now)
-                        + " (still " + job.state().name() + ", " + job.numberRecordsProcessed() + " rows processed; "
+                        + " (still " + job.state().name() + ", " + job.numberRecordsProcessed().orElse(0) + " rows processed; "
                         + "stallTimeout " + options.stallTimeout().get() + ")", job, true);
             }
             Duration real = Duration.ofNanos(System.nanoTime() - startNanos);

@@ -1,7 +1,6 @@
 package dev.kinetic.core.internal.bulk;
 
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +10,7 @@ final class KeyColumns {
     }
 
     /** The required key column of the operation, or {@code null} for insert. */
-    static String keyFor(BulkOperation op, BulkOptions options) {
+    static String keyFor(BulkOperation op, CallOptions options) {
         return switch (op) {
             case INSERT -> null;
             case UPSERT -> options.externalIdField().orElseThrow(() -> new IllegalArgumentException(

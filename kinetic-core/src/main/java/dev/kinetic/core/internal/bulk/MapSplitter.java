@@ -1,7 +1,6 @@
 package dev.kinetic.core.internal.bulk;
 
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.internal.csv.CsvRowWriter;
 import dev.kinetic.core.internal.csv.CsvValues;
 import java.io.BufferedOutputStream;
@@ -27,7 +26,7 @@ final class MapSplitter {
     private MapSplitter() {
     }
 
-    static List<Chunk> split(Iterable<? extends Map<String, ?>> records, BulkOperation op, BulkOptions options) {
+    static List<Chunk> split(Iterable<? extends Map<String, ?>> records, BulkOperation op, CallOptions options) {
         String key = KeyColumns.keyFor(op, options);
         boolean twoPass = records instanceof Collection;
         Set<String> header = new LinkedHashSet<>();
@@ -119,7 +118,7 @@ final class MapSplitter {
 
     /** Writes rows into successive spool files. */
     private static final class Writer {
-        private final BulkOptions options;
+        private final CallOptions options;
         private final CsvRowWriter csv;
         private final List<Chunk> chunks = new ArrayList<>();
         private List<String> header;
@@ -131,7 +130,7 @@ final class MapSplitter {
         private long firstRow;
         private final List<String> values = new ArrayList<>();
 
-        Writer(BulkOptions options, List<String> header) {
+        Writer(CallOptions options, List<String> header) {
             this.options = options;
             this.csv = new CsvRowWriter(options.columnDelimiter().character(), options.lineEnding().separator());
             setHeader(header);

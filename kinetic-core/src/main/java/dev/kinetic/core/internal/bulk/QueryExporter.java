@@ -2,7 +2,6 @@ package dev.kinetic.core.internal.bulk;
 
 import dev.kinetic.core.bulk.BulkExportResult;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.IncompleteResultException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,20 +23,20 @@ final class QueryExporter {
     private QueryExporter() {
     }
 
-    static BulkExportResult export(JobApi api, BulkJob job, Path file, BulkOptions options) {
+    static BulkExportResult export(JobApi api, BulkJob job, Path file, CallOptions options) {
         for (int pass = 1; ; pass++) {
             BulkExportResult result = exportOnce(api, job, file, options);
-            if (result.recordCount() == job.numberRecordsProcessed()) {
+            if (result.recordCount() == job.numberRecordsProcessed().orElse(0)) {
                 return result;
             }
             if (pass >= 2) {
                 throw new IncompleteResultException(job, "query results (the file " + file + " holds what was "
-                        + "read)", job.numberRecordsProcessed(), result.recordCount(), null);
+                        + "read)", job.numberRecordsProcessed().orElse(0), result.recordCount(), null);
             }
         }
     }
 
-    private static BulkExportResult exportOnce(JobApi api, BulkJob job, Path file, BulkOptions options) {
+    private static BulkExportResult exportOnce(JobApi api, BulkJob job, Path file, CallOptions options) {
         long records = 0;
         try (QueryPages pages = new QueryPages(api, job, options);
              FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -83,7 +82,7 @@ final class QueryExporter {
      * read again); a writing failure throws {@link UncheckedIOException} (the disk, not the network).
      */
     private static void copyPage(InputStream in, FileChannel out, boolean skipHeader, long before,
-                                 CsvRowCounter counter, BulkOptions options, Path file) throws IOException {
+                                 CsvRowCounter counter, CallOptions options, Path file) throws IOException {
         byte[] buf = new byte[1 << 16];
         int n;
         while ((n = in.read(buf)) > 0) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.IncompleteResultException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +18,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Future;
 
 /**
@@ -35,14 +34,14 @@ import java.util.concurrent.Future;
 final class QueryPages implements AutoCloseable {
     private final JobApi api;
     private final BulkJob job;
-    private final BulkOptions options;
+    private final CallOptions options;
     private String locator;
     private boolean first = true;
     private boolean done;
     private String currentLocator;
     // parallel mode
     private final boolean parallel;
-    private ExecutorService pool;
+    private final Executor executor;
     private final Deque<Future<Page>> downloads = new ArrayDeque<>();
     private final Deque<String> pendingUrls = new ArrayDeque<>();
     private String nextListUrl;
@@ -54,11 +53,12 @@ final class QueryPages implements AutoCloseable {
     private record Page(Path file, long rows) {
     }
 
-    QueryPages(JobApi api, BulkJob job, BulkOptions options) {
+    QueryPages(JobApi api, BulkJob job, CallOptions options) {
         this.api = api;
         this.job = job;
         this.options = options;
         this.parallel = options.resultPages() > 1;
+        this.executor = api.transport().config().executor();
     }
 
     /** Opens the next page, or returns {@code null} after the last one. */
@@ -111,13 +111,6 @@ final class QueryPages implements AutoCloseable {
     }
 
     private VerifiedRows.Body nextParallel() {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(options.resultPages(), r -> {
-                Thread t = new Thread(r, "kinetic-result-page");
-                t.setDaemon(true);
-                return t;
-            });
-        }
         fillDownloads();
         Future<Page> f = downloads.poll();
         if (f == null) {
@@ -145,7 +138,9 @@ final class QueryPages implements AutoCloseable {
                 return;
             }
             String url = pendingUrls.poll();
-            downloads.add(pool.submit(() -> download(url)));
+            FutureTask<Page> task = new FutureTask<>(() -> download(url));
+            downloads.add(task);
+            executor.execute(task); // at most resultPages downloads are outstanding, whatever the executor
         }
     }
 
@@ -211,8 +206,8 @@ final class QueryPages implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (parallel) {
+            downloads.forEach(f -> f.cancel(true));
             List<Future<Page>> left = new ArrayList<>(downloads);
             for (Future<Page> f : left) {
                 try {

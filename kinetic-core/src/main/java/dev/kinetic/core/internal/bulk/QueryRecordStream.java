@@ -3,7 +3,6 @@ package dev.kinetic.core.internal.bulk;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.BulkJobException;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.IncompleteResultException;
@@ -22,7 +21,7 @@ import java.util.List;
 final class QueryRecordStream implements BulkRecordStream {
     private final JobApi api;
     private final BulkJob job;
-    private final BulkOptions options;
+    private final CallOptions options;
     private final QueryPages pages;
     private final char delimiter;
     private VerifiedRows page;
@@ -31,7 +30,7 @@ final class QueryRecordStream implements BulkRecordStream {
     private boolean iterated;
     private boolean ended;
 
-    QueryRecordStream(JobApi api, BulkJob job, BulkOptions options) {
+    QueryRecordStream(JobApi api, BulkJob job, CallOptions options) {
         this.api = api;
         this.job = job;
         this.options = options;
@@ -64,8 +63,8 @@ final class QueryRecordStream implements BulkRecordStream {
     private BulkRecord advance() {
         while (true) {
             if (page == null && !openNext()) {
-                if (total != job.numberRecordsProcessed()) {
-                    throw new IncompleteResultException(job, "query results", job.numberRecordsProcessed(), total,
+                if (total != job.numberRecordsProcessed().orElse(0)) {
+                    throw new IncompleteResultException(job, "query results", job.numberRecordsProcessed().orElse(0), total,
                             null);
                 }
                 return null;

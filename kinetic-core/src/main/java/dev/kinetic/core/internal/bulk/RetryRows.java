@@ -25,7 +25,7 @@ final class RetryRows {
         TreeMap<Long, Map<String, Object>> byIndex = new TreeMap<>();
         List<Map<String, Object>> unmatched = new ArrayList<>();
         for (BulkRecord r : failed) {
-            if (r.inputIndex() < 0) {
+            if (r.findInputIndex().isEmpty()) {
                 unmatched.add(echoed(r));
             } else {
                 byIndex.put(r.inputIndex(), null);

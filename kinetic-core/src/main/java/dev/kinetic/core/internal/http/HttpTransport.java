@@ -39,14 +39,14 @@ public final class HttpTransport implements AutoCloseable {
     private volatile SalesforceSession session;
 
     /**
-     * Creates a transport for a session; with an authenticator it can renew the session once per call. Without a
-     * session it signs in first (with retries).
+     * Creates a transport for a session over an HTTP client; with an authenticator it can renew the session once
+     * per call. Without a session it signs in first (with retries).
      */
-    public HttpTransport(SalesforceSession session, Authenticator authenticator, ClientConfig config) {
+    public HttpTransport(SalesforceSession session, Authenticator authenticator, ClientConfig config,
+                         HttpClient http) {
         this.authenticator = authenticator;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = http;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.session = session != null ? session : signIn();
     }

@@ -3,7 +3,6 @@ package dev.kinetic.core.internal.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ class RowMatcherTest {
                 row("Name", "Lorem", "AnnualRevenue", 912260031, "Active__c", true),
                 row("Name", "Ipsum", "AnnualRevenue", 5, "Active__c", false),
                 row("Name", "Dolor", "AnnualRevenue", null, "Active__c", true));
-        Chunk chunk = MapSplitter.split(input, BulkOperation.INSERT, BulkOptions.defaults()).get(0);
+        Chunk chunk = MapSplitter.split(input, BulkOperation.INSERT, CallOptions.defaults()).get(0);
         List<String> header = List.of("sf__Id", "sf__Created", "name", "AnnualRevenue", "Active__c");
         RowMatcher m = RowMatcher.build(chunk, header, null, ',', false);
         assertThat(m.match(List.of("001A", "true", "Dolor", "", "TRUE"))).isEqualTo(2);
@@ -37,7 +36,7 @@ class RowMatcherTest {
     void identicalRowsAreHandedOutOnceEach() {
         List<Map<String, Object>> input = List.of(row("Name", "Same"), row("Name", "Other"), row("Name", "Same"),
                 row("Name", "Same"));
-        Chunk chunk = MapSplitter.split(input, BulkOperation.INSERT, BulkOptions.defaults()).get(0);
+        Chunk chunk = MapSplitter.split(input, BulkOperation.INSERT, CallOptions.defaults()).get(0);
         RowMatcher success = RowMatcher.build(chunk, List.of("sf__Id", "sf__Created", "Name"), null, ',', false);
         assertThat(success.match(List.of("a", "true", "Same"))).isEqualTo(0);
         assertThat(success.match(List.of("b", "true", "Same"))).isEqualTo(2);
@@ -52,7 +51,7 @@ class RowMatcherTest {
         List<Map<String, Object>> input = List.of(
                 row("Id", "0018c00002FInbo", "Industry", "Software"),
                 row("Id", "0018c00002FInbpAAD", "Industry", "Finance"));
-        Chunk chunk = MapSplitter.split(input, BulkOperation.UPDATE, BulkOptions.defaults()).get(0);
+        Chunk chunk = MapSplitter.split(input, BulkOperation.UPDATE, CallOptions.defaults()).get(0);
         RowMatcher m = RowMatcher.build(chunk, List.of("sf__Id", "sf__Created", "Id", "Industry"), "Id", ',', false);
         assertThat(m.match(List.of("0018c00002FInbpAAD", "false", "0018c00002FInbpAAD", "Finance"))).isEqualTo(1);
         assertThat(m.match(List.of("0018c00002FInboAAD", "false", "0018c00002FInboAAD", "Something else")))
@@ -64,7 +63,7 @@ class RowMatcherTest {
         List<Map<String, Object>> input = List.of(
                 row("External_Key__c", "E1", "Name", "first"),
                 row("External_Key__c", "E1", "Name", "second"));
-        BulkOptions o = BulkOptions.builder().externalIdField("External_Key__c").build();
+        CallOptions o = CallOptions.builder().externalIdField("External_Key__c").build();
         Chunk chunk = MapSplitter.split(input, BulkOperation.UPSERT, o).get(0);
         RowMatcher m = RowMatcher.build(chunk, List.of("sf__Id", "sf__Error", "External_Key__c", "Name"),
                 "External_Key__c", ',', true);
@@ -79,7 +78,7 @@ class RowMatcherTest {
             input.add(row("Name", "Account " + i));
         }
         List<Chunk> chunks = MapSplitter.split(input, BulkOperation.INSERT,
-                BulkOptions.builder().maxBytesPerJob(1024).build());
+                CallOptions.builder().maxBytesPerJob(1024).build());
         Chunk last = chunks.get(chunks.size() - 1);
         RowMatcher m = RowMatcher.build(last, List.of("sf__Id", "sf__Created", "Name"), null, ',', false);
         assertThat(m.match(List.of("x", "true", "Account 59"))).isEqualTo(59);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.bulk.BulkOperation;
-import dev.kinetic.core.bulk.BulkOptions;
 import dev.kinetic.core.bulk.ColumnDelimiter;
 import dev.kinetic.core.bulk.LineEnding;
 import java.io.IOException;
@@ -43,7 +42,7 @@ class SplitterTest {
     void headerIsTheUnionOfKeysWithIdFirstNullAsNotApplicableAndAbsentEmpty() throws IOException {
         List<Map<String, Object>> rows = List.of(row("Name", "A", "Industry", null),
                 row("Id", "001000000000001AAA", "Name", "B", "AnnualRevenue", 5.0E6));
-        List<Chunk> chunks = MapSplitter.split(rows, BulkOperation.INSERT, BulkOptions.defaults());
+        List<Chunk> chunks = MapSplitter.split(rows, BulkOperation.INSERT, CallOptions.defaults());
         assertThat(chunks).hasSize(1);
         assertThat(text(chunks.get(0))).isEqualTo(
                 "Id,Name,Industry,AnnualRevenue\n,A,#N/A,\n001000000000001AAA,B,,5000000\n");
@@ -52,7 +51,7 @@ class SplitterTest {
 
     @Test
     void writesTheChosenDelimiterAndLineEnding() throws IOException {
-        BulkOptions o = BulkOptions.builder().columnDelimiter(ColumnDelimiter.SEMICOLON).lineEnding(LineEnding.CRLF)
+        CallOptions o = CallOptions.builder().columnDelimiter(ColumnDelimiter.SEMICOLON).lineEnding(LineEnding.CRLF)
                 .build();
         List<Chunk> chunks = MapSplitter.split(List.of(row("Name", "a;b", "Rating", "Hot")), BulkOperation.INSERT, o);
         assertThat(text(chunks.get(0))).isEqualTo("Name;Rating\r\n\"a;b\";Hot\r\n");
@@ -69,7 +68,7 @@ class SplitterTest {
             }
             rows.add(m);
         }
-        assertThatThrownBy(() -> MapSplitter.split(rows, BulkOperation.UPDATE, BulkOptions.defaults()))
+        assertThatThrownBy(() -> MapSplitter.split(rows, BulkOperation.UPDATE, CallOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("update needs an Id")
                 .hasMessageContaining("10 records lack it, first at indexes 1, 4, 7, 10, 13, 16, 19, 22, 25, 28");
@@ -77,7 +76,7 @@ class SplitterTest {
 
     @Test
     void upsertWithoutExternalIdIsRefusedForStreamsToo() {
-        BulkOptions o = BulkOptions.builder().externalIdField("External_Key__c").build();
+        CallOptions o = CallOptions.builder().externalIdField("External_Key__c").build();
         Iterable<Map<String, Object>> oneShot = () -> List.of(row("External_Key__c", "E1"), row("Name", "x"),
                 row("External_Key__c", "", "Name", "y")).iterator();
         assertThatThrownBy(() -> MapSplitter.split(oneShot, BulkOperation.UPSERT, o))
@@ -89,7 +88,7 @@ class SplitterTest {
     void splitsByBytesKeepingTheHeaderInEveryChunk() throws IOException {
         List<Map<String, Object>> rows = IntStream.range(0, 100)
                 .mapToObj(i -> row("Name", "Account number " + i, "Description", "x".repeat(40))).toList();
-        BulkOptions o = BulkOptions.builder().maxBytesPerJob(1024).build();
+        CallOptions o = CallOptions.builder().maxBytesPerJob(1024).build();
         List<Chunk> chunks = MapSplitter.split(rows, BulkOperation.INSERT, o);
         assertThat(chunks.size()).isGreaterThan(5);
         long first = 0;
@@ -108,7 +107,7 @@ class SplitterTest {
     void aNewKeyInAOneShotStreamStartsANewJobWithTheWiderHeader() throws IOException {
         Iterable<Map<String, Object>> oneShot = () -> List.of(row("Name", "a"), row("Name", "b", "Rating", "Hot"))
                 .iterator();
-        List<Chunk> chunks = MapSplitter.split(oneShot, BulkOperation.INSERT, BulkOptions.defaults());
+        List<Chunk> chunks = MapSplitter.split(oneShot, BulkOperation.INSERT, CallOptions.defaults());
         assertThat(chunks).hasSize(2);
         assertThat(text(chunks.get(1))).isEqualTo("Name,Rating\nb,Hot\n");
         assertThat(chunks.get(1).firstRow()).isEqualTo(1);
@@ -123,7 +122,7 @@ class SplitterTest {
         Path f = tmp.resolve("in.csv");
         Files.writeString(f, b);
         List<Chunk> chunks = FileSplitter.split(f, false, BulkOperation.INSERT,
-                BulkOptions.builder().maxBytesPerJob(1024).build());
+                CallOptions.builder().maxBytesPerJob(1024).build());
         assertThat(chunks.size()).isGreaterThan(1);
         StringBuilder joined = new StringBuilder("Name,Description\n");
         long rows = 0;
@@ -143,10 +142,10 @@ class SplitterTest {
     void fileWithBomHasItRemovedAndLineEndingMismatchIsNamed() throws IOException {
         Path f = tmp.resolve("bom.csv");
         Files.write(f, ("\uFEFFName\r\nA\r\n").getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> FileSplitter.split(f, false, BulkOperation.INSERT, BulkOptions.defaults()))
+        assertThatThrownBy(() -> FileSplitter.split(f, false, BulkOperation.INSERT, CallOptions.defaults()))
                 .hasMessageContaining("CRLF").hasMessageContaining("lineEnding(CRLF)");
         List<Chunk> chunks = FileSplitter.split(f, false, BulkOperation.INSERT,
-                BulkOptions.builder().lineEnding(LineEnding.CRLF).build());
+                CallOptions.builder().lineEnding(LineEnding.CRLF).build());
         assertThat(text(chunks.get(0))).isEqualTo("Name\r\nA\r\n");
         assertThat(chunks.get(0).header()).containsExactly("Name");
     }
@@ -155,11 +154,11 @@ class SplitterTest {
     void fileForDeleteNeedsAnIdColumnAndValues() throws IOException {
         Path noColumn = tmp.resolve("a.csv");
         Files.writeString(noColumn, "Name\nA\n");
-        assertThatThrownBy(() -> FileSplitter.split(noColumn, false, BulkOperation.DELETE, BulkOptions.defaults()))
+        assertThatThrownBy(() -> FileSplitter.split(noColumn, false, BulkOperation.DELETE, CallOptions.defaults()))
                 .hasMessageContaining("needs a column Id").hasMessageContaining("[Name]");
         Path blanks = tmp.resolve("b.csv");
         Files.writeString(blanks, "Id\n001000000000001AAA\n\"\"\n001000000000002AAA\n \n");
-        assertThatThrownBy(() -> FileSplitter.split(blanks, false, BulkOperation.DELETE, BulkOptions.defaults()))
+        assertThatThrownBy(() -> FileSplitter.split(blanks, false, BulkOperation.DELETE, CallOptions.defaults()))
                 .hasMessageContaining("2 rows lack it, first at indexes 1, 3");
     }
 }
