@@ -9,7 +9,9 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.LocalOrgConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,6 +129,18 @@ class LocalOrgControlTest {
     @Test
     void refreshTokenIsMintedForTheAdmin(LocalOrgControl control) {
         assertThat(control.refreshToken()).isNotBlank();
+    }
+
+    @Test
+    void aControlCallToAStoppedOrgNamesTheOrgAndTheCall() {
+        LocalOrg stopped = LocalOrg.start(LocalOrgConfig.defaults());
+        LocalOrgControl control = new LocalOrgControl(stopped);
+        stopped.close();
+
+        assertThat(catchThrowable(control::reset)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("Cannot reach the local org's control plane at " + stopped.baseUri())
+                .hasMessageContaining("POST /__emulator/reset")
+                .hasMessageNotContaining(stopped.controlSecret());
     }
 
     @Test
