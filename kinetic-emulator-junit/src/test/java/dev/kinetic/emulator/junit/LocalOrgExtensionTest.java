@@ -48,7 +48,7 @@ class LocalOrgExtensionTest {
 
     private static Events run(Class<?> testClass) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass))
-                .execute();
+                .configurationParameter(OnlyThroughEngineTestKit.PARAMETER, "true").execute();
         return results.testEvents();
     }
 
@@ -73,6 +73,7 @@ class LocalOrgExtensionTest {
         return client.bulk().query("SELECT Id FROM Account").recordCount();
     }
 
+    @OnlyThroughEngineTestKit
     @LocalOrgTest
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerClassCases {
@@ -102,6 +103,7 @@ class LocalOrgExtensionTest {
         assertThat(serving(ORGS.get(0).baseUri())).isFalse();
     }
 
+    @OnlyThroughEngineTestKit
     @LocalOrgTest(resetBeforeEachTest = false)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class NoResetCases {
@@ -125,6 +127,7 @@ class LocalOrgExtensionTest {
         assertThat(ACCOUNTS).containsExactly(1L);
     }
 
+    @OnlyThroughEngineTestKit
     @LocalOrgTest(lifecycle = OrgLifecycle.PER_METHOD)
     static class PerMethodCases {
         private LocalOrg fromBeforeEach;
@@ -162,6 +165,7 @@ class LocalOrgExtensionTest {
         assertThat(ORGS).allSatisfy(org -> assertThat(serving(org.baseUri())).isFalse());
     }
 
+    @OnlyThroughEngineTestKit
     @LocalOrgTest(lifecycle = OrgLifecycle.PER_METHOD)
     static class PerMethodInBeforeAllCases {
         @BeforeAll
@@ -177,7 +181,8 @@ class LocalOrgExtensionTest {
     @Test
     void perMethodOrgCannotBeInjectedBeforeATestRuns() {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(PerMethodInBeforeAllCases.class)).execute();
+                .selectors(selectClass(PerMethodInBeforeAllCases.class))
+                .configurationParameter(OnlyThroughEngineTestKit.PARAMETER, "true").execute();
 
         results.containerEvents().assertStatistics(s -> s.failed(1));
         Throwable failure = results.containerEvents().failed().list().get(0).getPayload(
@@ -187,6 +192,7 @@ class LocalOrgExtensionTest {
         assertThat(ORGS).isEmpty();
     }
 
+    @OnlyThroughEngineTestKit
     @LocalOrgTest
     static class InjectionCases {
         @Test
@@ -216,6 +222,7 @@ class LocalOrgExtensionTest {
         assertThat(ORGS.get(1)).isSameAs(ORGS.get(0));
     }
 
+    @OnlyThroughEngineTestKit
     static class RegisteredCases {
         static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
 
@@ -246,6 +253,7 @@ class LocalOrgExtensionTest {
         assertThat(serving(ORGS.get(0).baseUri())).isFalse();
     }
 
+    @OnlyThroughEngineTestKit
     static class InstanceFieldCases {
         @RegisterExtension
         final LocalOrgExtension org = LocalOrgExtension.builder().build();
