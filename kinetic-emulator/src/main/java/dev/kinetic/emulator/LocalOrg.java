@@ -71,6 +71,8 @@ public final class LocalOrg implements AutoCloseable {
      * kept there and {@code DIR/local-org.env} (mode 600) is (re)written, so a restart reuses the same credentials.
      * The data directory's folders are made mode 700 and its files 600.
      *
+     * @param config what to start: address, port, data directory, schema, token lifetime, clock, progression
+     * @return the running org, which the caller closes
      * @throws IllegalStateException if the port is taken or the data directory cannot be used
      */
     public static LocalOrg start(LocalOrgConfig config) {
@@ -171,45 +173,52 @@ public final class LocalOrg implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** The base URI clients use as the instance URL and login URL, e.g. {@code http://127.0.0.1:52811}. */
+    /**
+     * {@return the base URI clients use as the instance URL and login URL, e.g. {@code http://127.0.0.1:52811}}
+     */
     public URI baseUri() {
         return baseUri;
     }
 
-    /** The credentials the org hands out (also in {@code DIR/local-org.env} when it has a data directory). */
+    /**
+     * {@return the credentials the org hands out (also in {@code DIR/local-org.env} when it has a data directory)}
+     */
     public LocalOrgCredentials credentials() {
         return credentials;
     }
 
     /**
-     * The secret of the control plane under {@code /__emulator/}: send it in the {@value #CONTROL_SECRET_HEADER}
-     * header. Also {@code KINETIC_CONTROL_SECRET} in {@code local-org.env}.
+     * {@return the secret of the control plane under {@code /__emulator/}} Send it in the
+     * {@value #CONTROL_SECRET_HEADER} header. Also {@code KINETIC_CONTROL_SECRET} in {@code local-org.env}.
      */
     public String controlSecret() {
         return credentials.controlSecret();
     }
 
-    /** The port the server listens on. */
+    /** {@return the port the server listens on} */
     public int port() {
         return server.port();
     }
 
-    /** A fresh access token for the org's admin user (through the org's connected app), for embedding and tests. */
+    /**
+     * {@return a fresh access token for the org's admin user (through the org's connected app), for embedding and
+     * tests}
+     */
     public String accessToken() {
         return auth.adminAccessToken();
     }
 
-    /** The 18-character organization id ({@code 00D…}). */
+    /** {@return the 18-character organization id ({@code 00D…})} */
     public String orgId() {
         return auth.identity().orgId();
     }
 
-    /** The 18-character id of the org's admin user ({@code 005…}). */
+    /** {@return the 18-character id of the org's admin user ({@code 005…})} */
     public String adminUserId() {
         return auth.identity().adminUserId();
     }
 
-    /** The org's shared parts (schema, database, clock, progression). */
+    /** {@return the org's shared parts (schema, database, clock, progression)} */
     public OrgContext context() {
         return context;
     }

@@ -43,67 +43,72 @@ public final class LocalOrgConfig {
         this.allowRemote = b.allowRemote;
     }
 
-    /** A builder with the defaults: 127.0.0.1, any free port, in memory, tokens for 2 hours, jobs run at once. */
+    /**
+     * {@return a builder with the defaults: 127.0.0.1, any free port, in memory, tokens for 2 hours, jobs run at
+     * once}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The defaults: in memory on a free port of 127.0.0.1. */
+    /** {@return the defaults: in memory on a free port of 127.0.0.1} */
     public static LocalOrgConfig defaults() {
         return builder().build();
     }
 
-    /** The address to bind. */
+    /** {@return the address to bind} */
     public String host() {
         return host;
     }
 
-    /** The port; 0 means any free port. */
+    /** {@return the port; 0 means any free port} */
     public int port() {
         return port;
     }
 
-    /** The data directory; empty means in memory. */
+    /** {@return the data directory; empty means in memory} */
     public Optional<Path> dataDir() {
         return dataDir;
     }
 
-    /** Extra describe JSON files with custom objects and fields. */
+    /** {@return extra describe JSON files with custom objects and fields} */
     public List<Path> schemaFiles() {
         return schemaFiles;
     }
 
-    /** How long an access token stays valid. */
+    /** {@return how long an access token stays valid} */
     public Duration tokenTtl() {
         return tokenTtl;
     }
 
-    /** How jobs progress at start (the control plane can change it). */
+    /** {@return how jobs progress at start (the control plane can change it)} */
     public Progression progression() {
         return progression;
     }
 
-    /** The org's clock (dates of records and jobs, token expiry, date literals). */
+    /** {@return the org's clock (dates of records and jobs, token expiry, date literals)} */
     public Clock clock() {
         return clock;
     }
 
-    /** Threads that process jobs. */
+    /** {@return threads that process jobs} */
     public int workerThreads() {
         return workerThreads;
     }
 
-    /** The largest upload accepted per ingest job. */
+    /** {@return the largest upload accepted per ingest job} */
     public long maxUploadBytes() {
         return maxUploadBytes;
     }
 
-    /** Whether to print nothing on start (the credentials are still written to {@code local-org.env}). */
+    /**
+     * {@return whether to print nothing on start (the credentials are still written to {@code local-org.env})}
+     */
     public boolean quiet() {
         return quiet;
     }
 
-    /** Whether the org may bind an address beyond loopback (see {@link BindAddress}). */
+    /** {@return whether the org may bind an address beyond loopback (see {@link BindAddress})} */
     public boolean allowRemote() {
         return allowRemote;
     }
@@ -128,13 +133,21 @@ public final class LocalOrgConfig {
         /**
          * The address to bind (default {@code 127.0.0.1}). An address beyond loopback also needs
          * {@link #allowRemote(boolean)}.
+         *
+         * @param host an IP address or host name
+         * @return this builder
          */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host == null");
             return this;
         }
 
-        /** The port (default 0: any free port). */
+        /**
+         * The port (default 0: any free port).
+         *
+         * @param port 0..65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -143,19 +156,34 @@ public final class LocalOrgConfig {
             return this;
         }
 
-        /** Keep records, jobs and results under this directory, surviving restarts (default: in memory). */
+        /**
+         * Keep records, jobs and results under this directory, surviving restarts (default: in memory).
+         *
+         * @param dataDir the directory, made if missing; {@code null} for in memory
+         * @return this builder
+         */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
             return this;
         }
 
-        /** Adds a describe JSON file of custom objects or fields. */
+        /**
+         * Adds a describe JSON file of custom objects or fields.
+         *
+         * @param file a JSON file in Salesforce's sObject describe format
+         * @return this builder
+         */
         public Builder schemaFile(Path file) {
             this.schemaFiles.add(Objects.requireNonNull(file, "file == null"));
             return this;
         }
 
-        /** How long access tokens live (default 2 hours). */
+        /**
+         * How long access tokens live (default 2 hours).
+         *
+         * @param ttl a positive duration
+         * @return this builder
+         */
         public Builder tokenTtl(Duration ttl) {
             if (ttl.isNegative() || ttl.isZero()) {
                 throw new IllegalArgumentException("token lifetime must be positive, got " + ttl);
@@ -164,19 +192,34 @@ public final class LocalOrgConfig {
             return this;
         }
 
-        /** How jobs progress (default: immediately). */
+        /**
+         * How jobs progress (default: immediately).
+         *
+         * @param progression the rule for jobs that become ready
+         * @return this builder
+         */
         public Builder progression(Progression progression) {
             this.progression = Objects.requireNonNull(progression, "progression == null");
             return this;
         }
 
-        /** The org's clock (default: system UTC). */
+        /**
+         * The org's clock (default: system UTC).
+         *
+         * @param clock the clock of record dates, token expiry and date literals
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock == null");
             return this;
         }
 
-        /** Threads that process jobs (default: the number of cores, at least 2). */
+        /**
+         * Threads that process jobs (default: the number of cores, at least 2).
+         *
+         * @param threads 1 or more
+         * @return this builder
+         */
         public Builder workerThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("workerThreads must be at least 1, got " + threads);
@@ -185,7 +228,12 @@ public final class LocalOrgConfig {
             return this;
         }
 
-        /** The largest upload per ingest job (default 150 MB). */
+        /**
+         * The largest upload per ingest job (default 150 MB).
+         *
+         * @param bytes a positive number of bytes
+         * @return this builder
+         */
         public Builder maxUploadBytes(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxUploadBytes must be positive, got " + bytes);
@@ -194,7 +242,12 @@ public final class LocalOrgConfig {
             return this;
         }
 
-        /** Print the credentials on start (default: quiet; the server's main turns this on). */
+        /**
+         * Print the credentials on start (default: quiet; the server's main turns this on).
+         *
+         * @param quiet {@code false} to print them
+         * @return this builder
+         */
         public Builder quiet(boolean quiet) {
             this.quiet = quiet;
             return this;
@@ -203,6 +256,9 @@ public final class LocalOrgConfig {
         /**
          * Lets the org bind an address beyond loopback ({@code 0.0.0.0}, an interface address, a host name), which
          * exposes its OAuth endpoints, APIs and control plane to the network (default: refused).
+         *
+         * @param allow {@code true} to allow it
+         * @return this builder
          */
         public Builder allowRemote(boolean allow) {
             this.allowRemote = allow;
@@ -210,7 +266,7 @@ public final class LocalOrgConfig {
         }
 
         /**
-         * The configuration.
+         * {@return the configuration}
          *
          * @throws IllegalArgumentException if the host is beyond loopback and {@link #allowRemote(boolean)} is off
          */

@@ -27,7 +27,19 @@ import java.util.Optional;
 public record LocalOrgCredentials(String clientId, String clientSecret, String username, String password,
                                   String securityToken, String controlSecret, Path privateKeyPath, URI loginUrl,
                                   Optional<Path> envFile) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param clientId the connected app's consumer key
+     * @param clientSecret the connected app's consumer secret
+     * @param username the admin user's username
+     * @param password the admin user's password
+     * @param securityToken the admin user's security token
+     * @param controlSecret the secret of the control plane
+     * @param privateKeyPath the private key of the JWT bearer flow
+     * @param loginUrl the login URL and instance URL
+     * @param envFile the {@code local-org.env} file, if any
+     */
     public LocalOrgCredentials {
         Objects.requireNonNull(clientId, "clientId == null");
         Objects.requireNonNull(clientSecret, "clientSecret == null");
@@ -41,9 +53,9 @@ public record LocalOrgCredentials(String clientId, String clientSecret, String u
     }
 
     /**
-     * The four lines with which {@code JwtAuthenticator.fromEnv()} logs in: {@code SF_CLIENT_ID=…},
-     * {@code SF_USERNAME=…}, {@code SF_PRIVATE_KEY_PATH=…}, {@code SF_LOGIN_URL=…}. They hold no secret (the key is
-     * only named by its path).
+     * {@return the four lines with which {@code JwtAuthenticator.fromEnv()} logs in} They are
+     * {@code SF_CLIENT_ID=…}, {@code SF_USERNAME=…}, {@code SF_PRIVATE_KEY_PATH=…} and {@code SF_LOGIN_URL=…}, and
+     * hold no secret (the key is only named by its path).
      */
     public List<String> envLines() {
         return List.of("SF_CLIENT_ID=" + clientId, "SF_USERNAME=" + username,
@@ -51,8 +63,8 @@ public record LocalOrgCredentials(String clientId, String clientSecret, String u
     }
 
     /**
-     * The whole {@code local-org.env} text: the four lines, the password flow's secrets, then the control plane's
-     * secret.
+     * {@return the whole {@code local-org.env} text: the four lines, the password flow's secrets, then the control
+     * plane's secret}
      */
     public String envFileText() {
         StringBuilder b = new StringBuilder();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
+import dev.kinetic.emulator.junit.LocalOrgTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ingest and query commands end to end against a local org started in-process. */
+@LocalOrgTest(resetBeforeEachTest = false)
 class IngestCommandsTest {
     private static LocalOrg org;
 
@@ -29,13 +29,8 @@ class IngestCommandsTest {
     Path dir;
 
     @BeforeAll
-    static void startOrg() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-    }
-
-    @AfterAll
-    static void stopOrg() {
-        org.close();
+    static void keep(LocalOrg started) {
+        org = started;
     }
 
     private CliRunner.Result run(String... args) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.control.Progression;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * --access-token or the SF_* variables: org errors, sign-in, job management, timeouts.
  */
 class OrgCommandsTest {
+    @RegisterExtension
+    static final LocalOrgExtension ORG = LocalOrgExtension.builder().resetBeforeEachTest(false).build();
+    @RegisterExtension
+    static final LocalOrgExtension SLOW_ORG = LocalOrgExtension.builder().resetBeforeEachTest(false)
+            .org(config -> config.progression(Progression.afterPolls(100_000))).build();
+
     private static LocalOrg org;
     private static LocalOrg slowOrg;
 
@@ -36,15 +42,9 @@ class OrgCommandsTest {
     Path dir;
 
     @BeforeAll
-    static void startOrgs() {
-        org = LocalOrg.start(LocalOrgConfig.defaults());
-        slowOrg = LocalOrg.start(LocalOrgConfig.builder().progression(Progression.afterPolls(100_000)).build());
-    }
-
-    @AfterAll
-    static void stopOrgs() {
-        org.close();
-        slowOrg.close();
+    static void keepOrgs() {
+        org = ORG.org();
+        slowOrg = SLOW_ORG.org();
     }
 
     private CliRunner.Result run(LocalOrg target, String... args) {
