@@ -3,35 +3,12 @@
 // through the org's own REST API (its own token, not sf's). Prints one line per check, then "N passed, M failed".
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { check, env, expect, finish } from '../lib/checks.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: source the local org's local-org.env first`);
-  return value;
-};
 const loginUrl = env('SF_LOGIN_URL');
 // More than one Bulk query result page: the org's pages hold 50,000 rows when the client sends no maxRecords, as sf.
 const ROWS = Number(process.env.KINETIC_SF_ROWS || 60000);
 const PAGE = 50000;
-let passed = 0;
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.stack ? e.stack : e}${e && e.cause ? `\n  cause: ${e.cause.stack || e.cause}` : ''}`);
-  }
-}
-
-function expect(actual, expected, what) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
 
 // Runs sf; answers its exit code and output. Asynchronously: a blocked event loop would keep idle connections to the
 // org in fetch's pool after the org has closed them, and the next request would fail with "other side closed".
@@ -321,5 +298,4 @@ await check("sobject describe Account matches the org's own describe", async () 
   expect([key.type, key.externalId, key.unique, key.custom], ['string', true, true, true], 'External_Key__c');
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
