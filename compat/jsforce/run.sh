@@ -10,12 +10,6 @@ root=$(cd "$here/../.." && pwd)
 need_node_and_npm jsforce
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 
-work=$(mktemp -d)
-cleanup() {
-  stop_local_org
-  rm -rf "$work"
-}
-trap cleanup EXIT
-start_local_org "$root" "$work"
+start_local_org "$root"
 echo "jsforce $(node -p "require('$here/node_modules/jsforce/package.json').version") against the local org at $SF_LOGIN_URL"
 node "$here/smoke.mjs"

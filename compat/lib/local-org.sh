@@ -1,8 +1,9 @@
 # Sourced by the compat run scripts: starts a fresh local org for a real client and stops it on exit.
 #   need_node_and_npm NAME        exits 2 naming NAME unless node and npm are on PATH (apt-get installs them as root)
-#   start_local_org ROOT WORK     builds ROOT's kinetic-emulator.jar if missing, starts it on a free port with data in
-#                                 WORK/org, waits for WORK/org/local-org.env and exports its variables
-# The caller's EXIT trap should call stop_local_org.
+#   start_local_org ROOT          makes a temporary directory (local_org_work), builds ROOT's kinetic-emulator.jar if
+#                                 missing, starts it on a free port with data in local_org_work/org, waits for its
+#                                 local-org.env and exports its variables; on exit the org is stopped and the directory
+#                                 deleted
 
 need_node_and_npm() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -16,9 +17,13 @@ need_node_and_npm() {
 }
 
 local_org_pid=""
+local_org_work=""
 
 start_local_org() {
-  local root=$1 work=$2
+  local root=$1
+  local_org_work=$(mktemp -d)
+  trap stop_local_org EXIT
+  local work=$local_org_work
   local jar="$root/kinetic-emulator/target/kinetic-emulator.jar"
   [ -f "$jar" ] || (cd "$root" && mvn -q -B -pl kinetic-emulator -am package -DskipTests)
   java -Xmx512m -XX:+UseParallelGC -jar "$jar" --port 0 --data "$work/org" >"$work/server.log" 2>&1 &
@@ -41,4 +46,5 @@ stop_local_org() {
     kill "$local_org_pid" 2>/dev/null || true
     wait "$local_org_pid" 2>/dev/null || true
   fi
+  [ -z "$local_org_work" ] || rm -rf "$local_org_work"
 }

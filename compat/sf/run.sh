@@ -25,14 +25,9 @@ if [ ! -x "$node22/node" ]; then
   fi
 fi
 
-work=$(mktemp -d)
-cleanup() {
-  stop_local_org
-  rm -rf "$work"
-}
-trap cleanup EXIT
-start_local_org "$root" "$work"
+start_local_org "$root"
 
+work=$local_org_work
 mkdir -p "$work/home" "$work/run"
 export PATH="$node22:$here/node_modules/.bin:$PATH"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
