@@ -1,14 +1,10 @@
 // jsforce's Bulk API 2.0 client, unmodified, against a running kinetic local org. Reads the org's credentials from the
 // environment (the lines of its local-org.env) and prints one line per check, then "N passed, M failed".
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import jsforce from 'jsforce';
+import jwt from 'jsonwebtoken';
+import { check, env, expect, finish } from '../lib/checks.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: source the local org's local-org.env first`);
-  return value;
-};
 const loginUrl = env('SF_LOGIN_URL');
 const ROWS = Number(process.env.KINETIC_SMOKE_ROWS || 120000);
 // jsforce 3.10's bulk2.query pipes every result page into one CSV parser without waiting for the previous page to
@@ -17,31 +13,14 @@ const ROWS = Number(process.env.KINETIC_SMOKE_ROWS || 120000);
 // fewer rows than one page.
 const SMALL = 'NumberOfEmployees < 100';
 const polling = { pollInterval: 200, pollTimeout: 120000 };
-let passed = 0;
-let failed = 0;
 
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.stack ? e.stack : e}`);
-  }
-}
-
-function expect(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
+// jsforce 3.10 has no JWT builder of its own: its JWT bearer login is Connection.authorize with the grant type and an
+// assertion the caller signs, which Node.js code does with jsonwebtoken (as @salesforce/core does for the CLI). Its
+// defaults add typ: JWT to the header and iat to the claims; exp is seconds, three minutes ahead.
 function jwtAssertion() {
-  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${b64({ alg: 'RS256' })}.${b64({
-    iss: env('SF_CLIENT_ID'), sub: env('SF_USERNAME'), aud: loginUrl, exp: Math.floor(Date.now() / 1000) + 120,
-  })}`;
-  const signature = crypto.sign('RSA-SHA256', Buffer.from(body), fs.readFileSync(env('SF_PRIVATE_KEY_PATH')));
-  return `${body}.${signature.toString('base64url')}`;
+  return jwt.sign({}, fs.readFileSync(env('SF_PRIVATE_KEY_PATH')), {
+    algorithm: 'RS256', issuer: env('SF_CLIENT_ID'), subject: env('SF_USERNAME'), audience: loginUrl, expiresIn: '3m',
+  });
 }
 
 const conn = new jsforce.Connection({
@@ -56,10 +35,16 @@ await check('password login (OAuth username-password flow)', async () => {
   expect(conn.instanceUrl, loginUrl, 'instance URL');
 });
 
-await check('JWT bearer login', async () => {
+await check('JWT bearer login (Connection.authorize with a jsonwebtoken assertion)', async () => {
   const other = new jsforce.Connection({ oauth2: { clientId: env('SF_CLIENT_ID'), loginUrl }, version: '62.0' });
-  await other.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwtAssertion() });
+  const info = await other.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    assertion: jwtAssertion() });
   expect(other.accessToken.startsWith('00D'), true, 'access token shape');
+  expect(other.instanceUrl, loginUrl, 'instance URL');
+  expect(info.organizationId, conn.userInfo.organizationId, 'organization id');
+  expect(info.id, conn.userInfo.id, 'user id');
+  const me = await other.query('SELECT Username FROM User');
+  expect(me.records.map((r) => r.Username), [env('SF_USERNAME')], 'a REST call with the JWT login\'s token');
 });
 
 const keys = [];
@@ -133,6 +118,64 @@ await check('bulk2 query returns the saved records as they were saved', async ()
   expect(byKey.has('JSF-7'), false, 'failed row not saved');
 });
 
+await check('REST conn.query, then conn.queryMore through every nextRecordsUrl (more than 2,000 records)', async () => {
+  const soql = 'SELECT Id, Name, External_Key__c, NumberOfEmployees, Phone FROM Account WHERE NumberOfEmployees < 20';
+  const expected = [...model.entries()].filter(([, r]) => r.employees !== null && r.employees < 20 && !r.deleted);
+  if (expected.length <= 2000) throw new Error(`only ${expected.length} records: one page`);
+  let page = await conn.query(soql, { autoFetch: false });
+  const records = [...page.records];
+  let pages = 1;
+  while (!page.done) {
+    // jsforce keeps the locator of the org's nextRecordsUrl and rebuilds the URL on the instance URL.
+    expect(/\/services\/data\/v62\.0\/query\/01g[0-9A-Za-z]{15}-\d+$/.test(page.nextRecordsUrl), true,
+      `nextRecordsUrl ${page.nextRecordsUrl}`);
+    page = await conn.queryMore(page.nextRecordsUrl);
+    records.push(...page.records);
+    pages++;
+  }
+  expect(page.totalSize, expected.length, 'totalSize');
+  expect(pages, Math.ceil(expected.length / 2000), 'pages of 2,000');
+  expect(records.length, expected.length, 'records');
+  const byKey = new Map(records.map((r) => [r.External_Key__c, r]));
+  for (const [key, r] of expected) {
+    const got = byKey.get(key);
+    // REST values are typed: NumberOfEmployees is a JSON number, an empty Phone is null.
+    if (!got || got.Name !== r.name || got.NumberOfEmployees !== r.employees || (got.Phone ?? '') !== r.phone
+        || got.attributes.type !== 'Account' || got.attributes.url !== `/services/data/v62.0/sobjects/Account/${got.Id}`) {
+      throw new Error(`record ${key}: expected ${JSON.stringify(r)}, got ${JSON.stringify(got)}`);
+    }
+  }
+});
+
+await check("conn.sobject('Account').describe() describes the schema the org enforces", async () => {
+  const d = await conn.sobject('Account').describe();
+  expect([d.name, d.keyPrefix, d.createable, d.queryable], ['Account', '001', true, true], 'object');
+  const field = (name) => {
+    const f = d.fields.find((x) => x.name === name);
+    if (!f) throw new Error(`no field ${name}`);
+    return f;
+  };
+  const key = field('External_Key__c');
+  expect([key.type, key.externalId, key.unique, key.custom, key.idLookup], ['string', true, true, true, true],
+    'External_Key__c');
+  const name = field('Name');
+  expect([name.type, name.nillable, name.createable, name.nameField], ['string', false, true, true], 'Name');
+  const regions = field('Regions__c');
+  expect([regions.type, regions.restrictedPicklist, regions.picklistValues.map((p) => p.value)],
+    ['multipicklist', true, ['EMEA', 'AMER', 'APAC', 'LATAM']], 'Regions__c');
+  expect(field('NumberOfEmployees').type, 'int', 'NumberOfEmployees');
+  // What the describe lists is what the org enforces: every field it says can be queried can be selected, and a
+  // value the describe's restricted picklist lacks is refused on write.
+  const selectable = d.fields.filter((f) => f.type !== 'address' && f.type !== 'location').map((f) => f.name);
+  const one = await conn.query(`SELECT ${selectable.join(', ')} FROM Account LIMIT 1`);
+  expect(Object.keys(one.records[0]).filter((k) => k !== 'attributes').length, selectable.length, 'selected fields');
+  const bad = await conn.bulk2.loadAndWaitForResults({ object: 'Account', operation: 'insert',
+    input: 'Name,Regions__c\nPicklist check,MARS\n', ...polling });
+  expect(bad.failedResults.length, 1, 'a value outside the restricted picklist is refused');
+  expect(bad.failedResults[0].sf__Error.startsWith('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'), true,
+    bad.failedResults[0].sf__Error);
+});
+
 await check('bulk2 delete, then queryAll (scanAll) still sees the deleted records', async () => {
   const gone = inserted.slice(0, 100);
   const res = await conn.bulk2.loadAndWaitForResults({
@@ -158,5 +201,4 @@ await check('a bad SOQL query is refused with Salesforce\'s error', async () => 
   }
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

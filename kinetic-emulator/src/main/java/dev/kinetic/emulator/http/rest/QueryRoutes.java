@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * The REST query resources: {@code GET /query?q=} and {@code /queryAll?q=} run SOQL on the same engine as Bulk query
  * jobs and answer {@code {totalSize, done, nextRecordsUrl, records}}; {@code GET /query/{locator}} (and
  * {@code /queryAll/{locator}}) serves the next page. Pages hold 2,000 records, or the {@code batchSize} (200–2000)
- * of a {@code Sforce-Query-Options} header. Thread-safe.
+ * of a {@code Sforce-Query-Options} header. With {@code columns=true} the query is only checked and its column
+ * metadata answered ({@link QueryColumns}). Thread-safe.
  */
 public final class QueryRoutes implements RouteModule {
     /** Records per page by default, and the most a batchSize may ask for. */
@@ -36,11 +37,14 @@ public final class QueryRoutes implements RouteModule {
     private final OrgContext context;
     private final SoqlEngine soql;
     private final QueryCursors cursors = new QueryCursors();
+    private final QueryColumns columns;
 
     /** @param context the org: its database, schema and clock */
     public QueryRoutes(OrgContext context) {
         this.context = context;
         this.soql = new SoqlEngine(context.database(), context.clock());
+        this.columns = new QueryColumns(context.schema(),
+                child -> prepare(child.soqlFor("000000000000000"), false).layout().orElseThrow());
     }
 
     @Override
@@ -61,6 +65,10 @@ public final class QueryRoutes implements RouteModule {
         String q = ex.query("q").filter(s -> !s.isBlank()).orElseThrow(() -> new ApiException(400,
                 "MALFORMED_QUERY", "A query string has to be specified"));
         PreparedQuery prepared = prepare(q, queryAll);
+        if (ex.query("columns").filter("true"::equalsIgnoreCase).isPresent()) {
+            ex.json(200, columns.describe(prepared.objectName(), prepared.layout().orElseThrow()));
+            return;
+        }
         if (prepared.layout().orElseThrow().kind() == RecordLayout.Kind.COUNT) {
             ex.json(200, count(prepared));
             return;
