@@ -34,13 +34,17 @@ final class ForkedOrg implements AutoCloseable {
     static final String V = "/services/data/v62.0";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LISTENING = "Local org listening on ";
+    // Bounds on waits for real signals, wide enough for a machine loaded by parallel builds (a start took 33 s at a
+    // load average of 20): reaching one is a failure, not a pace.
+    private static final Duration START = Duration.ofSeconds(180);
+    private static final Duration ANSWER = Duration.ofSeconds(180);
 
     private final Process process;
     private final Thread reader;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .connectTimeout(Duration.ofSeconds(30)).build();
     private final Path data;
 
     private ForkedOrg(Path data) throws IOException, InterruptedException {
@@ -54,13 +58,13 @@ final class ForkedOrg implements AutoCloseable {
         reader = new Thread(() -> pump(process.getInputStream(), lines), "forked-org-output");
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + START.toNanos();
         String line;
         do {
             line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (line == null) {
                 process.destroyForcibly();
-                throw new IllegalStateException("The forked org did not announce its URL within 60 s: " + output);
+                throw new IllegalStateException("The forked org did not announce its URL within " + START + ": " + output);
             }
         } while (!line.startsWith(LISTENING));
         base = URI.create(line.substring(LISTENING.length()).trim());
@@ -133,7 +137,7 @@ final class ForkedOrg implements AutoCloseable {
     HttpResponse<String> call(String token, String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60));
+                .timeout(ANSWER);
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
