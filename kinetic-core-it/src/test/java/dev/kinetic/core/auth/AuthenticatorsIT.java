@@ -82,7 +82,8 @@ class AuthenticatorsIT {
     void jwtForUnknownUserShowsSalesforceErrorAndDescription() {
         Map<String, String> env = new HashMap<>(ItOrg.jwtEnv(org.credentials()));
         env.put("SF_USERNAME", "nobody@example.com");
-        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> JwtAuthenticator.fromEnv(env).authenticate());
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+                () -> JwtAuthenticator.fromEnv(env).authenticate());
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.errorDescription()).isNotBlank();
         assertThat(e.getMessage()).contains("invalid_grant").contains(e.errorDescription());

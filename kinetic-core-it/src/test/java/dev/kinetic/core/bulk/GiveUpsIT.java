@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.emulator.junit.FaultProxy;
 import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.FaultProxy;
 import dev.kinetic.emulator.junit.LocalOrgControl;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +22,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -113,7 +111,8 @@ class GiveUpsIT {
     void signInThatFailsMidJobGivesUpNamingTheJob() {
         proxy.on("POST", "/services/oauth2/token").times(Integer.MAX_VALUE).status(503, null);
         ORG.control().jobsRunAfterPolls(3);
-        IngestOptions o = IngestOptions.builder().poll(ItOrg.FAST_POLL.toBuilder().onProgress(j -> ORG.control().expireAccessTokens())
+        IngestOptions o = IngestOptions.builder().poll(ItOrg.FAST_POLL.toBuilder()
+                .onProgress(j -> ORG.control().expireAccessTokens())
                 .build()).build();
         BulkJobException e = catchThrowableOfType(BulkJobException.class,
                 () -> bulk.insert("Account", BulkInput.ofRows(rows("Sign-in gives up ", 2)), o));

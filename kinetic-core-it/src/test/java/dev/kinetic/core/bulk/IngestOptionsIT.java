@@ -8,7 +8,6 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.testing.ItOrg;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -135,7 +133,8 @@ class IngestOptionsIT {
         ORG.control().jobsRunAfterPolls(1000);
         IngestOptions o = IngestOptions.builder().poll(ItOrg.FAST_POLL.toBuilder().timeout(Duration.ofMillis(50))
                 .build()).build();
-        BulkTimeoutException e = catchThrowableOfType(BulkTimeoutException.class, () -> bulk.insert("Account", BulkInput.ofRows(List.of(Map.of("Name", "Slow"))), o));
+        BulkTimeoutException e = catchThrowableOfType(BulkTimeoutException.class,
+                () -> bulk.insert("Account", BulkInput.ofRows(List.of(Map.of("Name", "Slow"))), o));
         assertThat(e.getMessage()).contains(e.jobId()).contains("still running");
         assertThat(bulk.getJob(e.jobId()).state().isTerminal()).isFalse();
         BulkJob aborted = bulk.abortJob(e.jobId());

@@ -3,10 +3,8 @@ package dev.kinetic.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.testing.ItOrg;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -19,9 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A caller's own HttpClient and Executor carry every call and every parallel task, within the call's bounds. */
 class OwnPartsIT {

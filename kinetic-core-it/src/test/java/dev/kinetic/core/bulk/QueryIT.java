@@ -7,7 +7,6 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.testing.ItOrg;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Query and queryAll: in memory, streamed, exported, paged, parallel pages. */

@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.testing.ItOrg;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every use case of the quick start, through the public API, against a local org. */
 class QuickStartIT {

@@ -10,7 +10,6 @@ import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.core.testing.ItOrg;
 import dev.kinetic.emulator.junit.FaultSpec;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries, exactly-once uploads and closes, and re-authentication, with faults injected by the local org. */
 class ResilienceIT {
@@ -47,7 +47,8 @@ class ResilienceIT {
     void transientStatusesAreRetriedHonouringRetryAfter() {
         List<Duration> waits = new CopyOnWriteArrayList<>();
         SalesforceClient recording = SalesforceClient.builder()
-                .authenticator(JwtAuthenticator.fromEnv(ItOrg.jwtEnv(ORG.credentials()))).initialBackoff(Duration.ofMillis(1))
+                .authenticator(JwtAuthenticator.fromEnv(ItOrg.jwtEnv(ORG.credentials())))
+                .initialBackoff(Duration.ofMillis(1))
                 .maxBackoff(Duration.ofMillis(2)).sleeper(d -> waits.add(d)).build();
         ORG.control().inject(FaultSpec.on("GET", ".*/jobs/ingest").respond(429).retryAfter(Duration.ofSeconds(7))
                 .times(1));
@@ -122,7 +123,8 @@ class ResilienceIT {
 
     @Test
     void sessionWithoutAuthenticatorFailsWithInvalidSession() {
-        SalesforceClient plain = new SalesforceClient(SalesforceSession.of(ORG.org().baseUri(), ORG.org().accessToken()));
+        SalesforceClient plain = new SalesforceClient(SalesforceSession.of(ORG.org().baseUri(),
+                ORG.org().accessToken()));
         ORG.control().expireAccessTokens();
         assertThatThrownBy(() -> plain.bulk().listJobs(JobKind.INGEST)).isInstanceOf(BulkApiException.class)
                 .satisfies(e -> assertThat(((BulkApiException) e).errorCode()).isEqualTo("INVALID_SESSION_ID"))

@@ -55,12 +55,21 @@ public interface BulkResult {
      */
     List<Map<String, Object>> failedRecordsForRetry();
 
-    /** {@return a stream of the successful rows of all jobs, in bounded memory, each with its input index} Close it. */
+    /**
+     * {@return a stream of the successful rows of all jobs, in bounded memory, each with its input index}
+     * Close it.
+     */
     BulkRecordStream streamSuccessRecords();
 
-    /** {@return a stream of the failed rows of all jobs, in bounded memory, each with its input index} Close it. */
+    /**
+     * {@return a stream of the failed rows of all jobs, in bounded memory, each with its input index}
+     * Close it.
+     */
     BulkRecordStream streamFailedRecords();
 
-    /** {@return a stream of the unprocessed rows of all jobs, in bounded memory, each with its input index} Close it. */
+    /**
+     * {@return a stream of the unprocessed rows of all jobs, in bounded memory, each with its input index}
+     * Close it.
+     */
     BulkRecordStream streamUnprocessedRecords();
 }

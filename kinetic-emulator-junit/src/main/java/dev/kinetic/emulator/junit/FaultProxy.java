@@ -146,7 +146,9 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         /**
-         * Applies from the {@code n}-th matching request; earlier ones pass untouched.
+         * Applies from the {@code n}-th matching request; earlier ones pass untouched. Rules are tried in the order
+         * they were added and the first that acts wins, so a rule counts only the matching requests that earlier
+         * rules let through.
          *
          * @param n 1 for the first matching request
          * @return this rule

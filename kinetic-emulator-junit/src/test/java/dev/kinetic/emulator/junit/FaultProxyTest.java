@@ -50,9 +50,9 @@ class FaultProxyTest {
     @Test
     void cutsRewritesAndReplacesTheChosenAnswersOnly(LocalOrgControl control, LocalOrg org) throws Exception {
         FaultProxy proxy = control.faultProxy();
-        FaultProxy.Rule cut = proxy.on("GET", "/jobs/ingest$").cutClose(5);
-        proxy.on("GET", "/jobs/ingest$").occurrence(2).rewrite(body -> "{\"rewritten\":true}");
-        proxy.on("GET", "/jobs/ingest$").occurrence(3).status(503, "7");
+        FaultProxy.Rule cut = proxy.on("GET", "/jobs/ingest$").cutClose(5); // each rule acts once, in order
+        proxy.on("GET", "/jobs/ingest$").rewrite(body -> "{\"rewritten\":true}");
+        proxy.on("GET", "/jobs/ingest$").status(503, "7");
 
         HttpResponse<String> first = listJobs(proxy, org);
         HttpResponse<String> second = listJobs(proxy, org);
@@ -67,6 +67,17 @@ class FaultProxyTest {
         assertThat(third.body()).contains("SERVER_UNAVAILABLE");
         assertThat(fourth.statusCode()).isEqualTo(200);
         assertThat(fourth.body()).contains("\"records\"");
+    }
+
+    @Test
+    void anOccurrenceLetsTheEarlierMatchingRequestsThrough(LocalOrgControl control, LocalOrg org) throws Exception {
+        FaultProxy proxy = control.faultProxy();
+        FaultProxy.Rule second = proxy.on("GET", "/jobs/ingest$").occurrence(2).rewrite(body -> "{}");
+
+        assertThat(listJobs(proxy, org).body()).contains("\"records\"");
+        assertThat(listJobs(proxy, org).body()).isEqualTo("{}");
+        assertThat(listJobs(proxy, org).body()).contains("\"records\"");
+        assertThat(second.applied()).isEqualTo(1);
     }
 
     @Test
