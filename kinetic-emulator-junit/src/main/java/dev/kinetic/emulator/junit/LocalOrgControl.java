@@ -52,9 +52,10 @@ public final class LocalOrgControl {
     }
 
     /**
-     * {@return a {@link FaultProxy} in front of this org, started on first use and stopped with the org} It cuts or
-     * rewrites answers on their way back, which the org's own rules ({@link #inject(FaultSpec)}) cannot; a client
-     * reaches the org through it when its login URL is the proxy's {@link FaultProxy#uri()} (see
+     * {@return a {@link FaultProxy} in front of this org, started on first use} Under {@link LocalOrgExtension} it is
+     * stopped with the org; for a control made with the constructor, close it yourself. It cuts or rewrites answers
+     * on their way back, which the org's own rules ({@link #inject(FaultSpec)}) cannot; a client reaches the org
+     * through it when its login URL is the proxy's {@link FaultProxy#uri()} (see
      * {@link LocalOrgExtension#clientBuilderThroughProxy()}).
      */
     public synchronized FaultProxy faultProxy() {
