@@ -8,7 +8,9 @@ package dev.kinetic.core;
 public class AuthenticationException extends SalesforceException {
     private static final long serialVersionUID = 1L;
 
+    /** Salesforce's OAuth {@code error}; empty when the failure was local. */
     private final String error;
+    /** Salesforce's OAuth {@code error_description}; empty when the failure was local. */
     private final String errorDescription;
 
     /**
@@ -45,19 +47,19 @@ public class AuthenticationException extends SalesforceException {
     }
 
     /**
-     * Whether the failure may pass on its own (429, a 5xx, a dropped connection, an answer that broke off) rather
-     * than a refusal of the credentials; the client has already retried such failures when it throws one.
+     * {@return whether the failure may pass on its own (429, a 5xx, a dropped connection, an answer that broke off)
+     * rather than a refusal of the credentials} The client has already retried such failures when it throws one.
      */
     public boolean isTransient() {
         return false;
     }
 
-    /** Salesforce's OAuth {@code error} code, e.g. {@code invalid_grant}; empty when the failure was local. */
+    /** {@return Salesforce's OAuth {@code error} code, e.g. {@code invalid_grant}; empty when the failure was local} */
     public String errorCode() {
         return error;
     }
 
-    /** Salesforce's OAuth {@code error_description}; empty when the failure was local. */
+    /** {@return Salesforce's OAuth {@code error_description}; empty when the failure was local} */
     public String errorDescription() {
         return errorDescription;
     }

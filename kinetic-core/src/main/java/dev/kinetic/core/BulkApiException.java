@@ -7,8 +7,11 @@ package dev.kinetic.core;
 public class BulkApiException extends SalesforceException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer. */
     private final int httpStatus;
+    /** Salesforce's {@code errorCode}; empty if the body had none. */
     private final String errorCode;
+    /** Salesforce's {@code message} as sent. */
     private final String serverMessage;
 
     /**
@@ -26,17 +29,17 @@ public class BulkApiException extends SalesforceException {
         this.serverMessage = message == null ? "" : message;
     }
 
-    /** The HTTP status, e.g. 400. */
+    /** {@return the HTTP status, e.g. 400} */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** Salesforce's {@code errorCode}, e.g. {@code INVALIDJOBSTATE}; empty if the body had none. */
+    /** {@return Salesforce's {@code errorCode}, e.g. {@code INVALIDJOBSTATE}; empty if the body had none} */
     public String errorCode() {
         return errorCode;
     }
 
-    /** Salesforce's {@code message} as sent. */
+    /** {@return Salesforce's {@code message} as sent} */
     public String serverMessage() {
         return serverMessage;
     }

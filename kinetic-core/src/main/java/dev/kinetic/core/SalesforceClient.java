@@ -70,17 +70,17 @@ public final class SalesforceClient implements AutoCloseable {
         return builder().authenticator(authenticator).build();
     }
 
-    /** A builder for clients with non-default retry and timeout settings. */
+    /** {@return a builder for clients with non-default retry and timeout settings} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The Bulk API 2.0 client of this connection. */
+    /** {@return the Bulk API 2.0 client of this connection} */
     public BulkClient bulk() {
         return bulk;
     }
 
-    /** The current session (it changes after a re-authentication). */
+    /** {@return the current session (it changes after a re-authentication)} */
     public SalesforceSession session() {
         return transport.session();
     }
@@ -126,7 +126,9 @@ public final class SalesforceClient implements AutoCloseable {
          * The HTTP client for every call to the org (a proxy with authentication, mTLS, your own connection pool).
          * It is used as given: its connect timeout, redirect policy and protocol version are yours to set
          * (the default client does not follow redirects and speaks HTTP/1.1); {@link #connectTimeout} does not
-         * apply to it, and closing the Salesforce client does not close it. Sign-ins go through the authenticator.
+         * apply to it, and closing the Salesforce client does not close it. The client's sign-ins and re-sign-ins
+         * through the built-in authenticators post their token requests through it too (an authenticator called
+         * on its own, outside a client, uses a default client).
          *
          * @param httpClient the client
          * @return this builder

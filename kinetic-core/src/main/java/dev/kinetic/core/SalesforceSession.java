@@ -45,17 +45,17 @@ public final class SalesforceSession {
         return new SalesforceSession(instanceUrl, accessToken, DEFAULT_API_VERSION);
     }
 
-    /** The org's base URL, without a trailing slash. */
+    /** {@return the org's base URL, without a trailing slash} */
     public URI instanceUrl() {
         return instanceUrl;
     }
 
-    /** The access token. Handle with care: never log it. */
+    /** {@return the access token} Handle with care: never log it. */
     public String accessToken() {
         return accessToken;
     }
 
-    /** The API version with its {@code v}, e.g. {@code v62.0}. */
+    /** {@return the API version with its {@code v}, e.g. {@code v62.0}} */
     public String apiVersion() {
         return apiVersion;
     }

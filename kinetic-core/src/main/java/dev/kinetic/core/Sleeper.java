@@ -16,7 +16,7 @@ public interface Sleeper {
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** The real sleeper, {@link Thread#sleep(long)}. */
+    /** {@return the real sleeper, {@link Thread#sleep(long)}} */
     static Sleeper system() {
         return d -> {
             if (!d.isNegative() && !d.isZero()) {

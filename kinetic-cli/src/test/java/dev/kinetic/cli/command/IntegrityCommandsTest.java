@@ -6,8 +6,10 @@ import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.cli.KineticCli;
-import dev.kinetic.core.testing.FaultProxy;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.Sleeper;
+import dev.kinetic.emulator.junit.FaultProxy;
+import dev.kinetic.emulator.junit.LocalOrgControl;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,15 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,16 +37,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IntegrityCommandsTest {
     private static final int ROWS = 120;
-    private static TestOrg org;
+    /** Tests look only at the rows of their own prefix: the org is not emptied between them. */
+    @RegisterExtension
+    static final LocalOrgExtension ORG = LocalOrgExtension.builder().resetBeforeEachTest(false).build();
     private static FaultProxy proxy;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        proxy = FaultProxy.start(org.baseUri());
+    static void start(LocalOrgControl control) {
+        proxy = control.faultProxy();
     }
 
     @AfterEach
@@ -51,20 +55,19 @@ class IntegrityCommandsTest {
         proxy.clear();
     }
 
-    @AfterAll
-    static void stop() {
-        proxy.close();
-        org.close();
+    /** Sleeps at most 5 ms whatever it is asked, so Retry-After and poll intervals do not slow tests down. */
+    private static Sleeper shortSleeper() {
+        return d -> Sleeper.system().sleep(d.compareTo(Duration.ofMillis(5)) > 0 ? Duration.ofMillis(5) : d);
     }
 
     /** Runs the command through the proxy with the admin token; the library's waits take no real time. */
     private CliRunner.Result run(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (env.isEmpty()) {
-            all.addAll(List.of("--instance-url", proxy.uri().toString(), "--access-token", org.org().accessToken()));
+            all.addAll(List.of("--instance-url", proxy.uri().toString(), "--access-token", ORG.org().accessToken()));
         }
         all.addAll(List.of("--progress", "none"));
-        CliContext context = new CliContext(env, dir, Clock.systemUTC(), false, TestOrg.shortSleeper());
+        CliContext context = new CliContext(env, dir, Clock.systemUTC(), false, shortSleeper());
         var cli = KineticCli.create(context);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -360,11 +363,14 @@ class IntegrityCommandsTest {
     @Test
     void aSignInThatKeepsFailingMidJobExitsSixNamingTheJob() throws IOException {
         input("SignIn");
-        Map<String, String> env = new java.util.HashMap<>(org.jwtEnv());
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String line : ORG.credentials().envLines()) { // the JWT flow's SF_* variables
+            env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
         env.put("SF_LOGIN_URL", proxy.uri().toString());
         proxy.on("POST", "/services/oauth2/token").occurrence(2).times(Integer.MAX_VALUE).status(503, "0");
         proxy.on("PATCH", "/jobs/ingest/750[0-9A-Za-z]+$").rewrite(body -> {
-            org.expireTokens();
+            ORG.control().expireAccessTokens();
             return body;
         });
 

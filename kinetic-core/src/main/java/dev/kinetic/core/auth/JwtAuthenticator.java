@@ -39,7 +39,7 @@ public final class JwtAuthenticator implements Authenticator {
         this.clock = b.clock;
     }
 
-    /** A builder; login URL {@code https://login.salesforce.com} and API version {@code v62.0} by default. */
+    /** {@return a builder; login URL {@code https://login.salesforce.com} and API version {@code v62.0} by default} */
     public static Builder builder() {
         return new Builder();
     }

@@ -31,7 +31,7 @@ public final class PasswordAuthenticator implements Authenticator {
         this.apiVersion = b.apiVersion;
     }
 
-    /** A builder; login URL {@code https://login.salesforce.com} and API version {@code v62.0} by default. */
+    /** {@return a builder; login URL {@code https://login.salesforce.com} and API version {@code v62.0} by default} */
     public static Builder builder() {
         return new Builder();
     }

@@ -4,20 +4,41 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Why one row failed, parsed from its {@code sf__Error} ({@code STATUS_CODE:message:fields --}). Immutable.
- *
- * @param errorCode Salesforce's error code, e.g. {@code REQUIRED_FIELD_MISSING}
- * @param message the message, e.g. {@code Required fields are missing: [Name]}
- * @param fields the fields concerned, possibly empty
- * @param record the failed result row (with {@code sf__Id}, {@code sf__Error} and the original columns)
+ * Why one row failed, parsed from its {@code sf__Error} ({@code STATUS_CODE:message:fields --}). Immutable and
+ * thread-safe. A final class rather than a record so that fields can be added without breaking callers; made by
+ * {@link #of(BulkRecord)}.
  */
-public record BulkError(String errorCode, String message, List<String> fields, BulkRecord record) {
-    /** Checks for nulls and copies the fields. */
-    public BulkError {
-        Objects.requireNonNull(errorCode, "errorCode == null");
-        Objects.requireNonNull(message, "message == null");
-        fields = List.copyOf(fields);
-        Objects.requireNonNull(record, "record == null");
+public final class BulkError {
+    private final String errorCode;
+    private final String message;
+    private final List<String> fields;
+    private final BulkRecord record;
+
+    private BulkError(String errorCode, String message, List<String> fields, BulkRecord record) {
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode == null");
+        this.message = Objects.requireNonNull(message, "message == null");
+        this.fields = List.copyOf(fields);
+        this.record = Objects.requireNonNull(record, "record == null");
+    }
+
+    /** {@return Salesforce's error code, e.g. {@code REQUIRED_FIELD_MISSING}} */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** {@return the message, e.g. {@code Required fields are missing: [Name]}} */
+    public String message() {
+        return message;
+    }
+
+    /** {@return the fields concerned, possibly empty} */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** {@return the failed result row (with {@code sf__Id}, {@code sf__Error} and the original columns)} */
+    public BulkRecord record() {
+        return record;
     }
 
     /**
@@ -59,5 +80,22 @@ public record BulkError(String errorCode, String message, List<String> fields, B
      */
     public long inputIndex() {
         return record.inputIndex();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BulkError e && errorCode.equals(e.errorCode) && message.equals(e.message)
+                && fields.equals(e.fields) && record.equals(e.record);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(errorCode, message, fields, record);
+    }
+
+    @Override
+    public String toString() {
+        return "BulkError[errorCode=" + errorCode + ", message=" + message + ", fields=" + fields + ", record="
+                + record + "]";
     }
 }

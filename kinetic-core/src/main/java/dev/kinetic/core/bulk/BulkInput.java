@@ -108,7 +108,11 @@ public sealed interface BulkInput permits BulkInput.Rows, BulkInput.CsvFile, Bul
      * @param rows the rows
      */
     record Rows(Iterable<? extends Map<String, ?>> rows) implements BulkInput {
-        /** Checks for null. */
+        /**
+         * Checks for null.
+         *
+         * @param rows the rows
+         */
         public Rows {
             Objects.requireNonNull(rows, "rows == null");
         }
@@ -121,7 +125,12 @@ public sealed interface BulkInput permits BulkInput.Rows, BulkInput.CsvFile, Bul
      * @param charset its character set
      */
     record CsvFile(Path file, Charset charset) implements BulkInput {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param file the file
+         * @param charset its character set
+         */
         public CsvFile {
             Objects.requireNonNull(file, "csvFile == null");
             Objects.requireNonNull(charset, "charset == null");
@@ -135,7 +144,12 @@ public sealed interface BulkInput permits BulkInput.Rows, BulkInput.CsvFile, Bul
      * @param charset its character set
      */
     record CsvStream(InputStream stream, Charset charset) implements BulkInput {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param stream the CSV
+         * @param charset its character set
+         */
         public CsvStream {
             Objects.requireNonNull(stream, "csv == null");
             Objects.requireNonNull(charset, "charset == null");

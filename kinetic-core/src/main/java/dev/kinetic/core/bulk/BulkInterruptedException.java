@@ -9,6 +9,7 @@ import dev.kinetic.core.SalesforceException;
 public class BulkInterruptedException extends SalesforceException {
     private static final long serialVersionUID = 1L;
 
+    /** The job that was being waited for; empty if none was created yet. */
     private final String jobId;
 
     /**
@@ -24,7 +25,7 @@ public class BulkInterruptedException extends SalesforceException {
         this.jobId = jobId;
     }
 
-    /** The job that is still running; empty if none was created yet. */
+    /** {@return the job that is still running; empty if none was created yet} */
     public String jobId() {
         return jobId;
     }

@@ -60,59 +60,59 @@ public final class BulkJob {
         return new Builder(id);
     }
 
-    /** The job id ({@code 750...}). */
+    /** {@return the job id ({@code 750...})} */
     public String id() {
         return id;
     }
 
-    /** Ingest or query; follows from {@link #operation()}. */
+    /** {@return ingest or query; follows from {@link #operation()}} */
     public JobKind kind() {
         return operation.kind();
     }
 
-    /** The operation, e.g. {@link BulkOperation#HARD_DELETE} or {@link BulkOperation#QUERY_ALL}. */
+    /** {@return the operation, e.g. {@link BulkOperation#HARD_DELETE} or {@link BulkOperation#QUERY_ALL}} */
     public BulkOperation operation() {
         return operation;
     }
 
-    /** The sObject, e.g. {@code Account}; empty for a query job whose info did not name it. */
+    /** {@return the sObject, e.g. {@code Account}; empty for a query job whose info did not name it} */
     public String object() {
         return object;
     }
 
-    /** The state. */
+    /** {@return the state} */
     public JobState state() {
         return state;
     }
 
-    /** The external id field of an upsert, else empty. */
+    /** {@return the external id field of an upsert, else empty} */
     public Optional<String> externalIdFieldName() {
         return Optional.ofNullable(externalIdFieldName);
     }
 
-    /** The job's line ending. */
+    /** {@return the job's line ending} */
     public LineEnding lineEnding() {
         return lineEnding;
     }
 
-    /** The job's column delimiter. */
+    /** {@return the job's column delimiter} */
     public ColumnDelimiter columnDelimiter() {
         return columnDelimiter;
     }
 
-    /** Rows processed so far (successful and failed); empty if the server did not say (e.g. in job lists). */
+    /** {@return rows processed so far (successful and failed); empty if the server did not say (e.g. in job lists)} */
     public OptionalLong numberRecordsProcessed() {
         return numberRecordsProcessed == null ? OptionalLong.empty() : OptionalLong.of(numberRecordsProcessed);
     }
 
-    /** Rows that failed so far (ingest only); empty if the server did not say. */
+    /** {@return rows that failed so far (ingest only); empty if the server did not say} */
     public OptionalLong numberRecordsFailed() {
         return numberRecordsFailed == null ? OptionalLong.empty() : OptionalLong.of(numberRecordsFailed);
     }
 
     /**
-     * Rows that succeeded so far, processed minus failed; empty unless the server gave both counts (for a query
-     * job, which has no failed count, the processed count).
+     * {@return rows that succeeded so far, processed minus failed; empty unless the server gave both counts} For a
+     * query job, which has no failed count, the processed count.
      */
     public OptionalLong numberRecordsSucceeded() {
         if (numberRecordsProcessed == null) {
@@ -124,42 +124,42 @@ public final class BulkJob {
         return OptionalLong.of(Math.max(0, numberRecordsProcessed - numberRecordsFailed));
     }
 
-    /** How many times Salesforce retried saving results; empty if not sent. */
+    /** {@return how many times Salesforce retried saving results; empty if not sent} */
     public OptionalInt retries() {
         return retries == null ? OptionalInt.empty() : OptionalInt.of(retries);
     }
 
-    /** Processing time so far; empty if not sent. */
+    /** {@return processing time so far; empty if not sent} */
     public Optional<Duration> totalProcessingTime() {
         return Optional.ofNullable(totalProcessingTime);
     }
 
-    /** When the job was created; empty if not sent. */
+    /** {@return when the job was created; empty if not sent} */
     public Optional<Instant> createdDate() {
         return Optional.ofNullable(createdDate);
     }
 
-    /** When the job last changed; empty if not sent. */
+    /** {@return when the job last changed; empty if not sent} */
     public Optional<Instant> systemModstamp() {
         return Optional.ofNullable(systemModstamp);
     }
 
-    /** The API version the job was created with, e.g. {@code 62.0}; empty if not sent. */
+    /** {@return the API version the job was created with, e.g. {@code 62.0}; empty if not sent} */
     public Optional<String> apiVersion() {
         return Optional.ofNullable(apiVersion);
     }
 
-    /** The server's {@code errorMessage} of a failed job, else empty. */
+    /** {@return the server's {@code errorMessage} of a failed job, else empty} */
     public Optional<String> errorMessage() {
         return Optional.ofNullable(errorMessage);
     }
 
-    /** Whether this is a query or queryAll job. */
+    /** {@return whether this is a query or queryAll job} */
     public boolean isQuery() {
         return kind() == JobKind.QUERY;
     }
 
-    /** Whether the job has ended (complete, failed or aborted). */
+    /** {@return whether the job has ended (complete, failed or aborted)} */
     public boolean isTerminal() {
         return state.isTerminal();
     }

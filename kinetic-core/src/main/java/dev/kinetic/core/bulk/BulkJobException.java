@@ -53,12 +53,12 @@ public class BulkJobException extends SalesforceException {
                 + " on the server: read the results later with attach(\"" + first + "\").await()";
     }
 
-    /** The jobs the call created, as last seen; never empty. */
+    /** {@return the jobs the call created, as last seen; never empty} */
     public List<BulkJob> jobs() {
         return jobs;
     }
 
-    /** The ids of {@link #jobs()}. */
+    /** {@return the ids of {@link #jobs()}} */
     public List<String> jobIds() {
         return jobs.stream().map(BulkJob::id).toList();
     }

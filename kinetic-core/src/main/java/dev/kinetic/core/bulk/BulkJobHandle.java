@@ -11,13 +11,13 @@ import java.util.List;
  * interrupt) never cancels the jobs; only {@link #cancel()} does. Thread-safe.
  */
 public interface BulkJobHandle {
-    /** The id of the first (often only) job. */
+    /** {@return the id of the first (often only) job} */
     String jobId();
 
-    /** The ids of every job of the call, in input order. */
+    /** {@return the ids of every job of the call, in input order} */
     List<String> jobIds();
 
-    /** The jobs as last seen (at the start, the last poll or the last wait), in input order. */
+    /** {@return the jobs as last seen (at the start, the last poll or the last wait), in input order} */
     List<BulkJob> jobs();
 
     /**
@@ -28,7 +28,7 @@ public interface BulkJobHandle {
      */
     List<BulkJob> poll();
 
-    /** Whether every job had ended when last seen. */
+    /** {@return whether every job had ended when last seen} */
     boolean isDone();
 
     /**

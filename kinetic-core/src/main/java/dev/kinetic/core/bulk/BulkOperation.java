@@ -26,12 +26,12 @@ public enum BulkOperation {
         this.wireName = wireName;
     }
 
-    /** Whether this operation loads data (ingest) or reads it (query). */
+    /** {@return whether this operation loads data (ingest) or reads it (query)} */
     public JobKind kind() {
         return this == QUERY || this == QUERY_ALL ? JobKind.QUERY : JobKind.INGEST;
     }
 
-    /** The name Salesforce uses, e.g. {@code hardDelete}. */
+    /** {@return the name Salesforce uses, e.g. {@code hardDelete}} */
     public String wireName() {
         return wireName;
     }

@@ -89,19 +89,20 @@ public final class BulkRecord {
     }
 
     /**
-     * The record id: {@code sf__Id} for ingest results, else the {@code Id} column; empty if neither has a value.
+     * {@return the record id: {@code sf__Id} for ingest results, else the {@code Id} column; empty if neither has a
+     * value}
      */
     public Optional<String> id() {
         Optional<String> v = find("sf__Id");
         return v.isPresent() ? v : find("Id");
     }
 
-    /** For successful ingest rows: {@code sf__Created}; empty for other rows. */
+    /** {@return for successful ingest rows: {@code sf__Created}; empty for other rows} */
     public Optional<Boolean> created() {
         return find("sf__Created").map(Boolean::parseBoolean);
     }
 
-    /** For failed ingest rows: the raw {@code sf__Error}, e.g. {@code REQUIRED_FIELD_MISSING:...:Name --}. */
+    /** {@return for failed ingest rows: the raw {@code sf__Error}, e.g. {@code REQUIRED_FIELD_MISSING:...:Name --}} */
     public Optional<String> error() {
         return find("sf__Error");
     }
@@ -120,22 +121,25 @@ public final class BulkRecord {
         return inputIndex;
     }
 
-    /** The 0-based index of the input data row this result belongs to; empty if the input is not known here. */
+    /**
+     * {@return the 0-based index of the input data row this result belongs to; empty if the input is not known
+     * here}
+     */
     public OptionalLong findInputIndex() {
         return inputIndex < 0 ? OptionalLong.empty() : OptionalLong.of(inputIndex);
     }
 
-    /** The column names, in order. */
+    /** {@return the column names, in order} */
     public List<String> columns() {
         return columns;
     }
 
-    /** The values in column order; empty fields are empty strings. */
+    /** {@return the values in column order; empty fields are empty strings} */
     public List<String> values() {
         return values;
     }
 
-    /** The row as an ordered map of column to value (empty fields as {@code null}); a new copy each call. */
+    /** {@return the row as an ordered map of column to value (empty fields as {@code null}); a new copy each call} */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {

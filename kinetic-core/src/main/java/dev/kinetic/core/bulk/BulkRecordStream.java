@@ -12,10 +12,10 @@ import java.util.stream.StreamSupport;
  * once, and close it (try-with-resources) to release the connection. Not thread-safe.
  */
 public interface BulkRecordStream extends Iterable<BulkRecord>, AutoCloseable {
-    /** The column names of the rows (known once the first page has been read; empty if there are no rows). */
+    /** {@return the column names of the rows (known once the first page has been read; empty if there are no rows)} */
     List<String> columns();
 
-    /** The job the rows come from. */
+    /** {@return the job the rows come from} */
     BulkJob job();
 
     /**
@@ -27,7 +27,7 @@ public interface BulkRecordStream extends Iterable<BulkRecord>, AutoCloseable {
     @Override
     Iterator<BulkRecord> iterator();
 
-    /** The rows as a sequential {@link Stream}; closing the stream closes this. */
+    /** {@return the rows as a sequential {@link Stream}; closing the stream closes this} */
     default Stream<BulkRecord> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
                 .onClose(this::close);

@@ -11,50 +11,65 @@ import java.util.Map;
  * {@code stream...} methods, which read in bounded memory. Thread-safe.
  */
 public interface BulkResult {
-    /** The first (often only) job; for a split input see {@link #jobs()}. */
+    /** {@return the first (often only) job; for a split input see {@link #jobs()}} */
     BulkJob job();
 
-    /** Every job of this call, in input order (the first job has the first rows). */
+    /** {@return every job of this call, in input order (the first job has the first rows)} */
     List<BulkJob> jobs();
 
-    /** Rows that succeeded, over all jobs. */
+    /** {@return rows that succeeded, over all jobs} */
     long successCount();
 
-    /** Rows that failed, over all jobs. */
+    /** {@return rows that failed, over all jobs} */
     long failedCount();
 
     /**
-     * Rows that were not processed (aborted or failed jobs), over all jobs. Reads the unprocessed records from the
-     * server the first time if any job did not complete.
+     * {@return rows that were not processed (aborted or failed jobs), over all jobs} Reads the unprocessed records
+     * from the server the first time if any job did not complete.
      */
     long unprocessedCount();
 
-    /** The successful rows ({@code sf__Id}, {@code sf__Created}, original columns), each with its input index. */
+    /**
+     * {@return the successful rows ({@code sf__Id}, {@code sf__Created}, original columns), each with its input
+     * index}
+     */
     List<BulkRecord> successRecords();
 
-    /** The failed rows ({@code sf__Id}, {@code sf__Error}, original columns), each with its input index. */
+    /** {@return the failed rows ({@code sf__Id}, {@code sf__Error}, original columns), each with its input index} */
     List<BulkRecord> failedRecords();
 
-    /** The rows never processed (original columns), each with its input index. */
+    /** {@return the rows never processed (original columns), each with its input index} */
     List<BulkRecord> unprocessedRecords();
 
-    /** The failed rows parsed into errors (status code, message, fields), in the order of {@link #failedRecords()}. */
+    /**
+     * {@return the failed rows parsed into errors (status code, message, fields), in the order of
+     * {@link #failedRecords()}}
+     */
     List<BulkError> errors();
 
     /**
-     * The original input rows of the failures, in input order, so that
+     * {@return the original input rows of the failures, in input order} So
      * {@code bulk.insert("Account", result.failedRecordsForRetry())} retries exactly what failed. For a list of maps,
      * these are the caller's own maps; for a CSV file, the rows read back from the file (string values); for a
      * one-shot stream, the original columns as Salesforce echoed them.
      */
     List<Map<String, Object>> failedRecordsForRetry();
 
-    /** Streams the successful rows of all jobs in bounded memory, each with its input index. Close it. */
+    /**
+     * {@return a stream of the successful rows of all jobs, in bounded memory, each with its input index}
+     * Close it.
+     */
     BulkRecordStream streamSuccessRecords();
 
-    /** Streams the failed rows of all jobs in bounded memory, each with its input index. Close it. */
+    /**
+     * {@return a stream of the failed rows of all jobs, in bounded memory, each with its input index}
+     * Close it.
+     */
     BulkRecordStream streamFailedRecords();
 
-    /** Streams the unprocessed rows of all jobs in bounded memory, each with its input index. Close it. */
+    /**
+     * {@return a stream of the unprocessed rows of all jobs, in bounded memory, each with its input index}
+     * Close it.
+     */
     BulkRecordStream streamUnprocessedRecords();
 }

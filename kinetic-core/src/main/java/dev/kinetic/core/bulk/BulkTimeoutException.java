@@ -26,12 +26,12 @@ public class BulkTimeoutException extends SalesforceException {
         this.job = Objects.requireNonNull(job, "job == null");
     }
 
-    /** The id of the job that is still running. */
+    /** {@return the id of the job that is still running} */
     public String jobId() {
         return job.id();
     }
 
-    /** The job as last seen. */
+    /** {@return the job as last seen} */
     public BulkJob job() {
         return job;
     }

@@ -21,7 +21,7 @@ public enum ColumnDelimiter {
         this.character = character;
     }
 
-    /** The delimiter character. */
+    /** {@return the delimiter character} */
     public char character() {
         return character;
     }

@@ -12,8 +12,11 @@ import java.util.Locale;
 public class IncompleteResultException extends BulkJobException {
     private static final long serialVersionUID = 1L;
 
+    /** Which result was short. */
     private final String what;
+    /** The rows the server said there are. */
     private final long expected;
+    /** The rows read. */
     private final long received;
 
     /**
@@ -34,22 +37,22 @@ public class IncompleteResultException extends BulkJobException {
         this.received = received;
     }
 
-    /** The job's id. */
+    /** {@return the job's id} */
     public String jobId() {
         return jobs().get(0).id();
     }
 
-    /** Which result was short, e.g. {@code successfulResults}. */
+    /** {@return which result was short, e.g. {@code successfulResults}} */
     public String what() {
         return what;
     }
 
-    /** The rows the server said there are. */
+    /** {@return the rows the server said there are} */
     public long expected() {
         return expected;
     }
 
-    /** The rows read. */
+    /** {@return the rows read} */
     public long received() {
         return received;
     }

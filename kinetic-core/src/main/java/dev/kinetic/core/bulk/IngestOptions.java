@@ -1,6 +1,5 @@
 package dev.kinetic.core.bulk;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -19,97 +18,85 @@ public final class IngestOptions {
 
     private static final IngestOptions DEFAULTS = builder().build();
 
-    private final LineEnding lineEnding;
-    private final ColumnDelimiter columnDelimiter;
     private final String assignmentRuleId;
     private final long maxBytesPerJob;
     private final int parallelJobs;
-    private final LongConsumer onUploadProgress;
-    private final PollOptions poll;
+    private final CallSettings shared;
 
     private IngestOptions(Builder b) {
-        this.lineEnding = b.lineEnding;
-        this.columnDelimiter = b.columnDelimiter;
         this.assignmentRuleId = b.assignmentRuleId;
         this.maxBytesPerJob = b.maxBytesPerJob;
         this.parallelJobs = b.parallelJobs;
-        this.onUploadProgress = b.onUploadProgress;
-        this.poll = b.poll;
+        this.shared = b.shared;
     }
 
-    /** The defaults. */
+    /** {@return the defaults} */
     public static IngestOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.lineEnding = lineEnding;
-        b.columnDelimiter = columnDelimiter;
         b.assignmentRuleId = assignmentRuleId;
         b.maxBytesPerJob = maxBytesPerJob;
         b.parallelJobs = parallelJobs;
-        b.onUploadProgress = onUploadProgress;
-        b.poll = poll;
+        b.shared = shared;
         return b;
     }
 
-    /** The line ending of the CSV (written from maps, or that of a CSV input) and of the job; default LF. */
+    /** {@return the line ending of the CSV (written from maps, or that of a CSV input) and of the job; default LF} */
     public LineEnding lineEnding() {
-        return lineEnding;
+        return shared.lineEnding();
     }
 
-    /** The column delimiter of the CSV and of the job; default comma. */
+    /** {@return the column delimiter of the CSV and of the job; default comma} */
     public ColumnDelimiter columnDelimiter() {
-        return columnDelimiter;
+        return shared.columnDelimiter();
     }
 
-    /** The Case/Lead assignment rule to run, if any. */
+    /** {@return the Case/Lead assignment rule to run, if any} */
     public Optional<String> assignmentRuleId() {
         return Optional.ofNullable(assignmentRuleId);
     }
 
-    /** The most CSV bytes (header included) one job receives; bigger inputs are split. Default 100 MB. */
+    /** {@return the most CSV bytes (header included) one job receives; bigger inputs are split} Default 100 MB. */
     public long maxBytesPerJob() {
         return maxBytesPerJob;
     }
 
-    /** How many split jobs upload and run at the same time; default 4. */
+    /** {@return how many split jobs upload and run at the same time; default 4} */
     public int parallelJobs() {
         return parallelJobs;
     }
 
-    /** Called with the total bytes uploaded so far (over all split jobs). */
+    /** {@return the callback called with the total bytes uploaded so far (over all split jobs)} */
     public LongConsumer onUploadProgress() {
-        return onUploadProgress;
+        return shared.progress();
     }
 
-    /** How to wait for the jobs. */
+    /** {@return how to wait for the jobs} */
     public PollOptions poll() {
-        return poll;
+        return shared.poll();
     }
 
     @Override
     public String toString() {
-        return "IngestOptions[lineEnding=" + lineEnding + ", delimiter=" + columnDelimiter + ", maxBytesPerJob="
-                + maxBytesPerJob + ", parallelJobs=" + parallelJobs + ", poll=" + poll + "]";
+        return "IngestOptions[" + shared + ", maxBytesPerJob=" + maxBytesPerJob + ", parallelJobs=" + parallelJobs
+                + ", poll=" + shared.poll() + "]";
     }
 
     /** Builds {@link IngestOptions}. Not thread-safe. */
     public static final class Builder {
-        private LineEnding lineEnding = LineEnding.LF;
-        private ColumnDelimiter columnDelimiter = ColumnDelimiter.COMMA;
         private String assignmentRuleId;
         private long maxBytesPerJob = DEFAULT_MAX_BYTES_PER_JOB;
         private int parallelJobs = 4;
-        private LongConsumer onUploadProgress = bytes -> { };
-        private PollOptions poll = PollOptions.defaults();
+        private CallSettings shared = CallSettings.DEFAULTS;
 
         private Builder() {
         }
@@ -121,7 +108,7 @@ public final class IngestOptions {
          * @return this builder
          */
         public Builder lineEnding(LineEnding lineEnding) {
-            this.lineEnding = Objects.requireNonNull(lineEnding, "lineEnding == null");
+            shared = shared.withLineEnding(lineEnding);
             return this;
         }
 
@@ -132,7 +119,7 @@ public final class IngestOptions {
          * @return this builder
          */
         public Builder columnDelimiter(ColumnDelimiter columnDelimiter) {
-            this.columnDelimiter = Objects.requireNonNull(columnDelimiter, "columnDelimiter == null");
+            shared = shared.withColumnDelimiter(columnDelimiter);
             return this;
         }
 
@@ -185,7 +172,7 @@ public final class IngestOptions {
          * @return this builder
          */
         public Builder onUploadProgress(LongConsumer onUploadProgress) {
-            this.onUploadProgress = Objects.requireNonNull(onUploadProgress, "onUploadProgress == null");
+            shared = shared.withProgress(onUploadProgress, "onUploadProgress");
             return this;
         }
 
@@ -196,11 +183,11 @@ public final class IngestOptions {
          * @return this builder
          */
         public Builder poll(PollOptions poll) {
-            this.poll = Objects.requireNonNull(poll, "poll == null");
+            shared = shared.withPoll(poll);
             return this;
         }
 
-        /** Builds the options. */
+        /** {@return the options} */
         public IngestOptions build() {
             return new IngestOptions(this);
         }

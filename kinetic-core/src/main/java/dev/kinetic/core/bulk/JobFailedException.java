@@ -29,17 +29,20 @@ public class JobFailedException extends SalesforceException {
         this.partialResult = partialResult;
     }
 
-    /** The job as last seen. */
+    /** {@return the job as last seen} */
     public BulkJob job() {
         return job;
     }
 
-    /** The server's {@code errorMessage}, e.g. {@code InvalidBatch : Field name not found : Foo}; empty if none. */
+    /**
+     * {@return the server's {@code errorMessage}, e.g. {@code InvalidBatch : Field name not found : Foo}; empty if
+     * none}
+     */
     public String errorMessage() {
         return job.errorMessage().orElse("");
     }
 
-    /** The rows processed before the failure and those never processed; empty for a query job. */
+    /** {@return the rows processed before the failure and those never processed; empty for a query job} */
     public Optional<BulkResult> partialResult() {
         return Optional.ofNullable(partialResult);
     }

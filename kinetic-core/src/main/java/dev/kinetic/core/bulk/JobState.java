@@ -42,12 +42,12 @@ public final class JobState {
         return new JobState(name);
     }
 
-    /** The wire name, e.g. {@code JobComplete}. */
+    /** {@return the wire name, e.g. {@code JobComplete}} */
     public String name() {
         return name;
     }
 
-    /** Whether the job has ended: {@code JobComplete}, {@code Failed} or {@code Aborted}. */
+    /** {@return whether the job has ended: {@code JobComplete}, {@code Failed} or {@code Aborted}} */
     public boolean isTerminal() {
         return equals(JOB_COMPLETE) || equals(FAILED) || equals(ABORTED);
     }

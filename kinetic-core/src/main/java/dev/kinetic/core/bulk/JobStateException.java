@@ -11,6 +11,7 @@ import java.util.List;
 public class JobStateException extends BulkJobException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the job stood still (rather than going backwards). */
     private final boolean stalled;
 
     /**
@@ -25,17 +26,20 @@ public class JobStateException extends BulkJobException {
         this.stalled = stalled;
     }
 
-    /** True if the job did not move for the stall timeout (it may still be running); false if it went backwards. */
+    /**
+     * {@return true if the job did not move for the stall timeout (it may still be running); false if it went
+     * backwards}
+     */
     public boolean stalled() {
         return stalled;
     }
 
-    /** The job's id. */
+    /** {@return the job's id} */
     public String jobId() {
         return jobs().get(0).id();
     }
 
-    /** The job as last seen. */
+    /** {@return the job as last seen} */
     public BulkJob job() {
         return jobs().get(0);
     }

@@ -31,17 +31,17 @@ public final class PollOptions {
         this.onProgress = b.onProgress;
     }
 
-    /** The defaults: 2 s × 1.5 up to 30 s, no timeout, a 30-minute stall timeout, no progress callback. */
+    /** {@return the defaults: 2 s × 1.5 up to 30 s, no timeout, a 30-minute stall timeout, no progress callback} */
     public static PollOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.timeout = timeout;
@@ -53,35 +53,35 @@ public final class PollOptions {
         return b;
     }
 
-    /** How long to wait before {@link BulkTimeoutException} (the job keeps running); empty means no limit. */
+    /** {@return how long to wait before {@link BulkTimeoutException} (the job keeps running); empty means no limit} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
     /**
-     * How long a job may stay without moving (neither its state nor its processed count changes) before waiting
-     * stops with {@link JobStateException}; measured with the client's clock; empty for no limit.
+     * {@return how long a job may stay without moving (neither its state nor its processed count changes) before
+     * waiting stops with {@link JobStateException}; empty for no limit} Measured with the client's clock.
      */
     public Optional<Duration> stallTimeout() {
         return Optional.ofNullable(stallTimeout);
     }
 
-    /** The first wait between polls. */
+    /** {@return the first wait between polls} */
     public Duration pollInterval() {
         return pollInterval;
     }
 
-    /** By how much the wait between polls grows. */
+    /** {@return by how much the wait between polls grows} */
     public double pollBackoffMultiplier() {
         return pollBackoffMultiplier;
     }
 
-    /** The longest wait between polls. */
+    /** {@return the longest wait between polls} */
     public Duration maxPollInterval() {
         return maxPollInterval;
     }
 
-    /** Called with a fresh job snapshot after every poll. */
+    /** {@return the callback called with a fresh job snapshot after every poll} */
     public Consumer<BulkJob> onProgress() {
         return onProgress;
     }
@@ -179,7 +179,7 @@ public final class PollOptions {
             return this;
         }
 
-        /** Builds the options. */
+        /** {@return the options} */
         public PollOptions build() {
             return new PollOptions(this);
         }

@@ -1,6 +1,5 @@
 package dev.kinetic.core.bulk;
 
-import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
@@ -15,84 +14,74 @@ public final class QueryOptions {
     private final boolean includeDeleted;
     private final int maxRecordsPerPage;
     private final int resultPages;
-    private final LineEnding lineEnding;
-    private final ColumnDelimiter columnDelimiter;
-    private final LongConsumer onRecordsRead;
-    private final PollOptions poll;
+    private final CallSettings shared;
 
     private QueryOptions(Builder b) {
         this.includeDeleted = b.includeDeleted;
         this.maxRecordsPerPage = b.maxRecordsPerPage;
         this.resultPages = b.resultPages;
-        this.lineEnding = b.lineEnding;
-        this.columnDelimiter = b.columnDelimiter;
-        this.onRecordsRead = b.onRecordsRead;
-        this.poll = b.poll;
+        this.shared = b.shared;
     }
 
-    /** The defaults. */
+    /** {@return the defaults} */
     public static QueryOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.includeDeleted = includeDeleted;
         b.maxRecordsPerPage = maxRecordsPerPage;
         b.resultPages = resultPages;
-        b.lineEnding = lineEnding;
-        b.columnDelimiter = columnDelimiter;
-        b.onRecordsRead = onRecordsRead;
-        b.poll = poll;
+        b.shared = shared;
         return b;
     }
 
-    /** Whether the query is a queryAll: deleted and archived records too. Default false. */
+    /** {@return whether the query is a queryAll: deleted and archived records too} Default false. */
     public boolean includeDeleted() {
         return includeDeleted;
     }
 
-    /** The {@code maxRecords} of each result page; 0 (the default) lets the server choose. */
+    /** {@return the {@code maxRecords} of each result page; 0 (the default) lets the server choose} */
     public int maxRecordsPerPage() {
         return maxRecordsPerPage;
     }
 
-    /** How many result pages to fetch in parallel through {@code resultPages}; 1 (default) pages in turn. */
+    /** {@return how many result pages to fetch in parallel through {@code resultPages}; 1 (default) pages in turn} */
     public int resultPages() {
         return resultPages;
     }
 
-    /** The line ending of the result CSV (an export's file); default LF. */
+    /** {@return the line ending of the result CSV (an export's file); default LF} */
     public LineEnding lineEnding() {
-        return lineEnding;
+        return shared.lineEnding();
     }
 
-    /** The column delimiter of the result CSV (an export's file); default comma. */
+    /** {@return the column delimiter of the result CSV (an export's file); default comma} */
     public ColumnDelimiter columnDelimiter() {
-        return columnDelimiter;
+        return shared.columnDelimiter();
     }
 
-    /** Called with the number of records read so far. */
+    /** {@return the callback called with the number of records read so far} */
     public LongConsumer onRecordsRead() {
-        return onRecordsRead;
+        return shared.progress();
     }
 
-    /** How to wait for the query job. */
+    /** {@return how to wait for the query job} */
     public PollOptions poll() {
-        return poll;
+        return shared.poll();
     }
 
     @Override
     public String toString() {
         return "QueryOptions[includeDeleted=" + includeDeleted + ", maxRecordsPerPage=" + maxRecordsPerPage
-                + ", resultPages=" + resultPages + ", lineEnding=" + lineEnding + ", delimiter=" + columnDelimiter
-                + ", poll=" + poll + "]";
+                + ", resultPages=" + resultPages + ", " + shared + ", poll=" + shared.poll() + "]";
     }
 
     /** Builds {@link QueryOptions}. Not thread-safe. */
@@ -100,10 +89,7 @@ public final class QueryOptions {
         private boolean includeDeleted;
         private int maxRecordsPerPage;
         private int resultPages = 1;
-        private LineEnding lineEnding = LineEnding.LF;
-        private ColumnDelimiter columnDelimiter = ColumnDelimiter.COMMA;
-        private LongConsumer onRecordsRead = n -> { };
-        private PollOptions poll = PollOptions.defaults();
+        private CallSettings shared = CallSettings.DEFAULTS;
 
         private Builder() {
         }
@@ -156,7 +142,7 @@ public final class QueryOptions {
          * @return this builder
          */
         public Builder lineEnding(LineEnding lineEnding) {
-            this.lineEnding = Objects.requireNonNull(lineEnding, "lineEnding == null");
+            shared = shared.withLineEnding(lineEnding);
             return this;
         }
 
@@ -167,7 +153,7 @@ public final class QueryOptions {
          * @return this builder
          */
         public Builder columnDelimiter(ColumnDelimiter columnDelimiter) {
-            this.columnDelimiter = Objects.requireNonNull(columnDelimiter, "columnDelimiter == null");
+            shared = shared.withColumnDelimiter(columnDelimiter);
             return this;
         }
 
@@ -178,7 +164,7 @@ public final class QueryOptions {
          * @return this builder
          */
         public Builder onRecordsRead(LongConsumer onRecordsRead) {
-            this.onRecordsRead = Objects.requireNonNull(onRecordsRead, "onRecordsRead == null");
+            shared = shared.withProgress(onRecordsRead, "onRecordsRead");
             return this;
         }
 
@@ -189,11 +175,11 @@ public final class QueryOptions {
          * @return this builder
          */
         public Builder poll(PollOptions poll) {
-            this.poll = Objects.requireNonNull(poll, "poll == null");
+            shared = shared.withPoll(poll);
             return this;
         }
 
-        /** Builds the options. */
+        /** {@return the options} */
         public QueryOptions build() {
             return new QueryOptions(this);
         }

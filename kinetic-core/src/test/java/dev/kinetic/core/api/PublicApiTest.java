@@ -79,6 +79,23 @@ class PublicApiTest {
                 "wrapped: com.fasterxml.jackson.databind.JsonNode");
     }
 
+    /**
+     * A record's components are its binary interface: adding one breaks every caller. Results and job info are final
+     * classes instead; only the variants of the sealed {@code BulkInput} (closed, made by its factories) are records.
+     */
+    @Test
+    void resultTypesAreFinalClassesThatCanGrowNotRecords() throws Exception {
+        List<Class<?>> api = publicApiClasses();
+        assertThat(api.stream().filter(Class::isRecord).map(Class::getName))
+                .as("public records outside the sealed BulkInput")
+                .allMatch(n -> n.startsWith("dev.kinetic.core.bulk.BulkInput$"));
+        for (String name : List.of("BulkError", "BulkQueryResult", "BulkExportResult", "BulkJobPage", "BulkJob")) {
+            Class<?> c = Class.forName("dev.kinetic.core.bulk." + name);
+            assertThat(Modifier.isFinal(c.getModifiers())).as(name + " is final").isTrue();
+            assertThat(Stream.of(c.getConstructors())).as(name + " has no public constructor").isEmpty();
+        }
+    }
+
     private static boolean visible(int modifiers) {
         return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }

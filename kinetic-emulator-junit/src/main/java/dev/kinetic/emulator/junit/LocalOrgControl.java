@@ -24,6 +24,8 @@ import java.util.Objects;
  */
 public final class LocalOrgControl {
     private final ControlChannel channel;
+    private final LocalOrg org;
+    private FaultProxy proxy;
 
     /**
      * A control for this org.
@@ -31,15 +33,43 @@ public final class LocalOrgControl {
      * @param org a running local org
      */
     public LocalOrgControl(LocalOrg org) {
-        this.channel = new ControlChannel(Objects.requireNonNull(org, "org == null"));
+        this.org = Objects.requireNonNull(org, "org == null");
+        this.channel = new ControlChannel(org);
     }
 
     /**
-     * Deletes every record (but the admin user) and every job, removes every fault rule and restores the configured
-     * job progression. Credentials, issued tokens and the token lifetime stay.
+     * Deletes every record (but the admin user) and every job, removes every fault rule (the org's and the
+     * {@link #faultProxy()}'s) and restores the configured job progression. Credentials, issued tokens and the token
+     * lifetime stay.
      */
     public void reset() {
         channel.call("POST", "reset", null);
+        synchronized (this) {
+            if (proxy != null) {
+                proxy.clear();
+            }
+        }
+    }
+
+    /**
+     * {@return a {@link FaultProxy} in front of this org, started on first use} Under {@link LocalOrgExtension} it is
+     * stopped with the org; for a control made with the constructor, close it yourself. It cuts or rewrites answers
+     * on their way back, which the org's own rules ({@link #inject(FaultSpec)}) cannot; a client reaches the org
+     * through it when its login URL is the proxy's {@link FaultProxy#uri()} (see
+     * {@link LocalOrgExtension#clientBuilderThroughProxy()}).
+     */
+    public synchronized FaultProxy faultProxy() {
+        if (proxy == null) {
+            proxy = FaultProxy.start(org.baseUri());
+        }
+        return proxy;
+    }
+
+    /** Stops the fault proxy, if one was started. */
+    synchronized void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
     }
 
     /**

@@ -136,6 +136,30 @@ public final class LocalOrgExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /**
+     * {@return a builder for another client of the org of the running test} It signs in through the JWT bearer flow
+     * and has the extension's client settings; change what the test needs (its {@code HttpClient}, executor,
+     * retries), then build it, and close the client when done.
+     *
+     * @throws IllegalStateException if no test of this extension is running
+     */
+    public SalesforceClient.Builder clientBuilder() {
+        OrgSession session = running();
+        return session.clientBuilder(session.credentials().loginUrl());
+    }
+
+    /**
+     * {@return a builder for a client that signs in and calls through the org's {@link LocalOrgControl#faultProxy()}}
+     * Like {@link #clientBuilder()}, but the token answer's instance URL is the proxy's, so every call of the client
+     * meets the proxy's rules.
+     *
+     * @throws IllegalStateException if no test of this extension is running
+     */
+    public SalesforceClient.Builder clientBuilderThroughProxy() {
+        OrgSession session = running();
+        return session.clientBuilder(session.control().faultProxy().uri());
+    }
+
+    /**
      * {@return the credentials of the org of the running test}
      *
      * @throws IllegalStateException if no test of this extension is running

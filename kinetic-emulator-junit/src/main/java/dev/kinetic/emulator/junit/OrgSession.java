@@ -5,6 +5,7 @@ import dev.kinetic.core.auth.JwtAuthenticator;
 import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import dev.kinetic.emulator.LocalOrgCredentials;
+import java.net.URI;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -43,19 +44,29 @@ final class OrgSession implements AutoCloseable {
 
     /** The client, signed in through the JWT bearer flow on first use, so that it signs in again when told to. */
     synchronized SalesforceClient client() {
+        checkOpen();
+        if (client == null) {
+            client = clientBuilder(org.credentials().loginUrl()).build();
+        }
+        return client;
+    }
+
+    /** A builder for another client that signs in at this login URL (the org's, or its fault proxy's). */
+    synchronized SalesforceClient.Builder clientBuilder(URI loginUrl) {
+        checkOpen();
+        LocalOrgCredentials c = org.credentials();
+        JwtAuthenticator jwt = JwtAuthenticator.fromEnv(Map.of("SF_CLIENT_ID", c.clientId(),
+                "SF_USERNAME", c.username(), "SF_PRIVATE_KEY_PATH", c.privateKeyPath().toString(),
+                "SF_LOGIN_URL", loginUrl.toString()));
+        SalesforceClient.Builder builder = SalesforceClient.builder().authenticator(jwt);
+        clientSettings.accept(builder);
+        return builder;
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("The local org of this test has stopped; its client cannot be used");
         }
-        if (client == null) {
-            LocalOrgCredentials c = org.credentials();
-            JwtAuthenticator jwt = JwtAuthenticator.fromEnv(Map.of("SF_CLIENT_ID", c.clientId(),
-                    "SF_USERNAME", c.username(), "SF_PRIVATE_KEY_PATH", c.privateKeyPath().toString(),
-                    "SF_LOGIN_URL", c.loginUrl().toString()));
-            SalesforceClient.Builder builder = SalesforceClient.builder().authenticator(jwt);
-            clientSettings.accept(builder);
-            client = builder.build();
-        }
-        return client;
     }
 
     /** Stops the client and the org; later calls do nothing. */
@@ -70,7 +81,11 @@ final class OrgSession implements AutoCloseable {
                 client.close();
             }
         } finally {
-            org.close();
+            try {
+                control.close();
+            } finally {
+                org.close();
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +28,28 @@ public final class TokenEndpoint {
     private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    // The client's own HttpClient while it signs in: Authenticator.authenticate() takes no transport.
+    private static final ThreadLocal<HttpClient> SIGNING_IN_WITH = new ThreadLocal<>();
 
     private TokenEndpoint() {
+    }
+
+    /**
+     * Runs a sign-in whose token requests, on this thread, go through {@code http} (the HTTP client the
+     * {@code SalesforceClient} was given, with its proxy, authenticator and TLS settings) instead of the default one.
+     */
+    public static <T> T using(HttpClient http, Supplier<T> signIn) {
+        HttpClient before = SIGNING_IN_WITH.get();
+        SIGNING_IN_WITH.set(http);
+        try {
+            return signIn.get();
+        } finally {
+            if (before == null) {
+                SIGNING_IN_WITH.remove();
+            } else {
+                SIGNING_IN_WITH.set(before);
+            }
+        }
     }
 
     /** The URL without a trailing slash. */
@@ -59,7 +80,8 @@ public final class TokenEndpoint {
         }
         HttpResponse<String> res;
         try {
-            res = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient given = SIGNING_IN_WITH.get();
+            res = (given != null ? given : HTTP).send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new TransientAuthenticationException("Cannot reach the token endpoint " + uri + " for " + what
                     + ": " + e + "; check SF_LOGIN_URL and the network", null, e);

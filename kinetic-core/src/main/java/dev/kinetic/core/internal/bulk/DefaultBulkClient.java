@@ -291,7 +291,7 @@ public final class DefaultBulkClient implements BulkClient {
             for (BulkRecord r : stream) {
                 all.add(r);
             }
-            return new BulkQueryResult(stream.job(), stream.columns(), all);
+            return BulkQueryResult.of(stream.job(), stream.columns(), all);
         }
     }
 

@@ -110,7 +110,7 @@ final class JobApi {
         }
         String next = n.path("nextRecordsUrl").isTextual() ? n.path("nextRecordsUrl").asText() : null;
         boolean done = n.path("done").asBoolean(next == null);
-        return new BulkJobPage(jobs, done || next == null || next.isEmpty() ? Optional.empty() : Optional.of(next));
+        return BulkJobPage.of(jobs, done || next == null || next.isEmpty() ? Optional.empty() : Optional.of(next));
     }
 
     /** Opens one of successfulResults, failedResults, unprocessedrecords. */

@@ -71,7 +71,7 @@ final class QueryExporter {
                 }
                 firstPage = false;
             }
-            return new BulkExportResult(job, file, records, out.size());
+            return BulkExportResult.of(job, file, records, out.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot export job " + job.id() + " to " + file + ": " + e.getMessage(), e);
         }

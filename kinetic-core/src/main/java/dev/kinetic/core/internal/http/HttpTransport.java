@@ -7,6 +7,7 @@ import dev.kinetic.core.SalesforceSession;
 import dev.kinetic.core.auth.Authenticator;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.internal.ClientConfig;
+import dev.kinetic.core.internal.auth.TokenEndpoint;
 import dev.kinetic.core.internal.auth.TransientAuthenticationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -185,7 +186,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return authenticator.authenticate();
+                return TokenEndpoint.using(http, authenticator::authenticate);
             } catch (TransientAuthenticationException e) {
                 if (attempt >= config.maxRetries()) {
                     throw new TransientAuthenticationException(e.getMessage() + " (gave up after " + (attempt + 1)

@@ -1,11 +1,13 @@
 package dev.kinetic.core.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,17 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Ingest inputs and options, splitting, job management and job-level error paths against a local org. */
 class IngestOptionsIT {
-    private static TestOrg org;
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extension();
     private static SalesforceClient client;
     private static BulkClient bulk;
 
@@ -40,21 +42,9 @@ class IngestOptionsIT {
     Path tmp;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
+    static void start(SalesforceClient shared) {
+        client = shared;
         bulk = client.bulk();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
-    }
-
-    @AfterEach
-    void immediate() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
     }
 
     private static long count(String where) {
@@ -70,7 +60,7 @@ class IngestOptionsIT {
                 + tag + " 2" + c + "plain\r\n";
         Path file = tmp.resolve("in.csv");
         Files.writeString(file, csv);
-        BulkResult r = bulk.insert("Account", BulkInput.of(file), TestOrg.FAST.toBuilder().columnDelimiter(d)
+        BulkResult r = bulk.insert("Account", BulkInput.of(file), ItOrg.FAST.toBuilder().columnDelimiter(d)
                 .lineEnding(LineEnding.CRLF).build());
         assertThat(r.job().columnDelimiter()).isEqualTo(d);
         assertThat(r.job().lineEnding()).isEqualTo(LineEnding.CRLF);
@@ -104,7 +94,7 @@ class IngestOptionsIT {
             rows.add(m);
         }
         AtomicLong uploaded = new AtomicLong();
-        IngestOptions o = TestOrg.FAST.toBuilder().maxBytesPerJob(8 * 1024).parallelJobs(3)
+        IngestOptions o = ItOrg.FAST.toBuilder().maxBytesPerJob(8 * 1024).parallelJobs(3)
                 .onUploadProgress(uploaded::set).build();
         BulkResult r = bulk.insert("Account", BulkInput.ofRows(rows), o);
         assertThat(r.jobs().size()).isGreaterThan(3);
@@ -128,8 +118,7 @@ class IngestOptionsIT {
     @Test
     void unknownFieldFailsTheJobWithItsErrorMessageAndPartialResult() {
         List<Map<String, Object>> rows = List.of(Map.of("Name", "x", "Bogus__c", "y"));
-        JobFailedException e = (JobFailedException) org.catchThrowable(
-                () -> bulk.insert("Account", rows));
+        JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> bulk.insert("Account", rows));
         assertThat(e.job().state()).isEqualTo(JobState.FAILED);
         assertThat(e.errorMessage()).contains("Bogus__c");
         assertThat(e.getMessage()).contains(e.job().id()).contains("Bogus__c");
@@ -141,10 +130,10 @@ class IngestOptionsIT {
 
     @Test
     void timeoutThrowsWithTheJobIdAndLeavesTheJobRunning() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":1000}");
-        IngestOptions o = IngestOptions.builder().poll(TestOrg.FAST_POLL.toBuilder().timeout(Duration.ofMillis(50))
+        ORG.control().jobsRunAfterPolls(1000);
+        IngestOptions o = IngestOptions.builder().poll(ItOrg.FAST_POLL.toBuilder().timeout(Duration.ofMillis(50))
                 .build()).build();
-        BulkTimeoutException e = (BulkTimeoutException) org.catchThrowable(
+        BulkTimeoutException e = catchThrowableOfType(BulkTimeoutException.class,
                 () -> bulk.insert("Account", BulkInput.ofRows(List.of(Map.of("Name", "Slow"))), o));
         assertThat(e.getMessage()).contains(e.jobId()).contains("still running");
         assertThat(bulk.getJob(e.jobId()).state().isTerminal()).isFalse();
@@ -154,14 +143,14 @@ class IngestOptionsIT {
 
     @Test
     void interruptStopsWaitingWithoutAbortingTheJob() throws Exception {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":1000}");
+        ORG.control().jobsRunAfterPolls(1000);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<String> jobId = new AtomicReference<>();
         CountDownLatch polled = new CountDownLatch(1);
         Thread t = new Thread(() -> {
             try {
                 bulk.insert("Account", BulkInput.ofRows(List.of(Map.of("Name", "Interrupted"))), IngestOptions.builder()
-                        .poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> {
+                        .poll(ItOrg.FAST_POLL.toBuilder().onProgress(j -> {
                             jobId.set(j.id());
                             polled.countDown();
                         }).build()).build());
@@ -208,8 +197,8 @@ class IngestOptionsIT {
     void attachWithTheInputFileMapsRows() throws Exception {
         Path file = tmp.resolve("later.csv");
         Files.writeString(file, "Name,NumberOfEmployees\nLater A,1\nLater B,2\n");
-        BulkJobHandle started = bulk.startInsert("Account", BulkInput.of(file), TestOrg.FAST);
-        BulkResult done = bulk.attach(started.jobId(), BulkInput.of(file)).await(TestOrg.FAST_POLL);
+        BulkJobHandle started = bulk.startInsert("Account", BulkInput.of(file), ItOrg.FAST);
+        BulkResult done = bulk.attach(started.jobId(), BulkInput.of(file)).await(ItOrg.FAST_POLL);
         assertThat(done.successRecords()).allSatisfy(rec ->
                 assertThat(rec.get("NumberOfEmployees")).isEqualTo(String.valueOf(rec.inputIndex() + 1)));
     }

@@ -4,33 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every use case of the quick start, through the public API, against a local org. */
 class QuickStartIT {
-    private static TestOrg org;
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extension();
     private static SalesforceClient client;
     private static BulkClient bulk;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
+    static void start(SalesforceClient shared) {
+        client = shared;
         bulk = client.bulk();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
     }
 
     private static Map<String, Object> account(Object... kv) {
@@ -132,7 +127,7 @@ class QuickStartIT {
 
     @Test
     void progressCallbackSeesEachPolledSnapshot() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":3}");
+        ORG.control().jobsRunAfterPolls(3);
         try {
             List<BulkJob> seen = new CopyOnWriteArrayList<>();
             List<Map<String, Object>> data = new ArrayList<>();
@@ -140,14 +135,14 @@ class QuickStartIT {
                 data.add(account("Name", "Progress " + i));
             }
             BulkResult r = bulk.insert("Account", BulkInput.ofRows(data), IngestOptions.builder()
-                    .poll(TestOrg.FAST_POLL.toBuilder().onProgress(seen::add).build()).build());
+                    .poll(ItOrg.FAST_POLL.toBuilder().onProgress(seen::add).build()).build());
             assertThat(r.successCount()).isEqualTo(50);
             assertThat(seen.size()).isGreaterThanOrEqualTo(2);
             assertThat(seen.get(seen.size() - 1).state()).isEqualTo(JobState.JOB_COMPLETE);
             assertThat(seen.get(seen.size() - 1).numberRecordsProcessed()).hasValue(50);
             assertThat(seen.get(0).state().isTerminal()).isFalse();
         } finally {
-            org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
+            ORG.control().jobsRunImmediately();
         }
     }
 
@@ -170,10 +165,10 @@ class QuickStartIT {
 
     @Test
     void asyncInsertReturnsAtOnceAndCanBeAwaitedLater() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
+        ORG.control().jobsRunAfterPolls(2);
         try {
             BulkJobHandle started = bulk.startInsert("Account", BulkInput.ofRows(List.of(account("Name", "Async 1"))),
-                    TestOrg.FAST);
+                    ItOrg.FAST);
             assertThat(started.isDone()).isFalse();
             String id = started.jobId();
             BulkJob job = bulk.getJob(id);
@@ -189,7 +184,7 @@ class QuickStartIT {
                         .hasMessageContaining("attach(jobId, input)");
             });
         } finally {
-            org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
+            ORG.control().jobsRunImmediately();
         }
     }
 

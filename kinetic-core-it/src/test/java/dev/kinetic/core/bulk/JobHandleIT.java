@@ -4,42 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job handle: start without waiting, poll, wait with a timeout, cancel, attach after a restart. */
 class JobHandleIT {
-    private static TestOrg org;
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extension();
     private static SalesforceClient client;
     private static BulkClient bulk;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
+    static void start(SalesforceClient shared) {
+        client = shared;
         bulk = client.bulk();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
-    }
-
-    @AfterEach
-    void immediate() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
-    }
-
     private static void slow(int polls) {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":" + polls + "}");
+        ORG.control().jobsRunAfterPolls(polls);
     }
 
     private static List<Map<String, Object>> rows(String prefix, int n) {
@@ -54,7 +43,7 @@ class JobHandleIT {
     void startReturnsBeforeTheJobEndsAndAwaitGivesTheMappedResult() {
         slow(3);
         List<Map<String, Object>> rows = rows("Handle ", 4);
-        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows), TestOrg.FAST);
+        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows), ItOrg.FAST);
         assertThat(handle.jobId()).startsWith("750");
         assertThat(handle.jobIds()).containsExactly(handle.jobId());
         assertThat(handle.isDone()).isFalse();
@@ -71,7 +60,7 @@ class JobHandleIT {
     @Test
     void awaitWithATimeoutGivesUpAndLeavesTheJobRunning() {
         slow(1_000_000);
-        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows("Timeout ", 2)), TestOrg.FAST);
+        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows("Timeout ", 2)), ItOrg.FAST);
         BulkTimeoutException e = catchThrowableOfType(BulkTimeoutException.class,
                 () -> handle.await(Duration.ofMillis(50)));
         assertThat(e.jobId()).isEqualTo(handle.jobId());
@@ -83,7 +72,7 @@ class JobHandleIT {
     @Test
     void cancelAbortsAndAwaitThenThrowsAsAWaitingCallDoes() {
         slow(1_000_000);
-        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows("Cancelled ", 3)), TestOrg.FAST);
+        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows("Cancelled ", 3)), ItOrg.FAST);
         assertThat(handle.cancel()).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.ABORTED));
         assertThat(bulk.getJob(handle.jobId()).state()).isEqualTo(JobState.ABORTED);
         JobFailedException e = catchThrowableOfType(JobFailedException.class, handle::await);
@@ -93,7 +82,7 @@ class JobHandleIT {
         assertThat(e.partialResult().get().unprocessedRecords()).extracting(BulkRecord::inputIndex)
                 .containsExactlyInAnyOrder(0L, 1L, 2L);
         assertThat(catchThrowableOfType(JobFailedException.class, () -> bulk.awaitJob(handle.jobId(),
-                TestOrg.FAST_POLL)).job().state()).isEqualTo(JobState.ABORTED);
+                ItOrg.FAST_POLL)).job().state()).isEqualTo(JobState.ABORTED);
     }
 
     @Test
@@ -101,12 +90,12 @@ class JobHandleIT {
         List<Map<String, Object>> bad = List.of(Map.of("Name", "x", "Bogus__c", "y"));
         JobFailedException waiting = catchThrowableOfType(JobFailedException.class,
                 () -> bulk.insert("Account", bad));
-        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(bad), TestOrg.FAST);
+        BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(bad), ItOrg.FAST);
         JobFailedException awaited = catchThrowableOfType(JobFailedException.class, handle::await);
         JobFailedException attached = catchThrowableOfType(JobFailedException.class,
-                () -> bulk.attach(handle.jobId()).await(TestOrg.FAST_POLL));
+                () -> bulk.attach(handle.jobId()).await(ItOrg.FAST_POLL));
         JobFailedException job = catchThrowableOfType(JobFailedException.class,
-                () -> bulk.awaitJob(handle.jobId(), TestOrg.FAST_POLL));
+                () -> bulk.awaitJob(handle.jobId(), ItOrg.FAST_POLL));
         for (JobFailedException e : List.of(waiting, awaited, attached, job)) {
             assertThat(e.job().state()).isEqualTo(JobState.FAILED);
             assertThat(e.errorMessage()).contains("Bogus__c");
@@ -121,17 +110,17 @@ class JobHandleIT {
         List<Map<String, Object>> rows = new ArrayList<>(rows("Restart ", 3));
         rows.add(Map.of("NumberOfEmployees", 99)); // no Name: fails
         String jobId;
-        try (SalesforceClient before = org.client()) {
-            jobId = before.bulk().startInsert("Account", BulkInput.ofRows(rows), TestOrg.FAST).jobId();
+        try (SalesforceClient before = ORG.clientBuilder().build()) {
+            jobId = before.bulk().startInsert("Account", BulkInput.ofRows(rows), ItOrg.FAST).jobId();
         }
-        try (SalesforceClient after = org.client()) {
-            BulkResult result = after.bulk().attach(jobId, BulkInput.ofRows(rows)).await(TestOrg.FAST_POLL);
+        try (SalesforceClient after = ORG.clientBuilder().build()) {
+            BulkResult result = after.bulk().attach(jobId, BulkInput.ofRows(rows)).await(ItOrg.FAST_POLL);
             assertThat(result.successCount()).isEqualTo(3);
             assertThat(result.successRecords()).extracting(BulkRecord::inputIndex)
                     .containsExactlyInAnyOrder(0L, 1L, 2L);
             assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.inputIndex()).isEqualTo(3));
             assertThat(result.failedRecordsForRetry()).containsExactly(rows.get(3));
-            BulkResult unknown = after.bulk().attach(jobId).await(TestOrg.FAST_POLL);
+            BulkResult unknown = after.bulk().attach(jobId).await(ItOrg.FAST_POLL);
             assertThat(unknown.successRecords()).allSatisfy(r -> assertThat(r.findInputIndex()).isEmpty());
         }
     }
@@ -141,7 +130,7 @@ class JobHandleIT {
         slow(2);
         List<Map<String, Object>> rows = rows("Split handle ", 600);
         BulkJobHandle handle = bulk.startInsert("Account", BulkInput.ofRows(rows),
-                TestOrg.FAST.toBuilder().maxBytesPerJob(4 * 1024).parallelJobs(2).build());
+                ItOrg.FAST.toBuilder().maxBytesPerJob(4 * 1024).parallelJobs(2).build());
         assertThat(handle.jobIds()).hasSizeGreaterThan(2).doesNotHaveDuplicates();
         assertThat(handle.jobId()).isEqualTo(handle.jobIds().get(0));
         BulkResult result = handle.await();

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.FaultProxy;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.FaultProxy;
+import dev.kinetic.emulator.junit.LocalOrgControl;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +22,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * an error, not a wait without end; orphan Open jobs are aborted; undecodable input is refused before sending.
  */
 class GiveUpsIT {
-    private static TestOrg org;
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extension();
     private static FaultProxy proxy;
     private static SalesforceClient client;
     private static BulkClient bulk;
@@ -40,29 +42,20 @@ class GiveUpsIT {
     Path tmp;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        proxy = FaultProxy.start(org.baseUri());
+    static void start(LocalOrgControl control) {
+        proxy = control.faultProxy();
         client = builder().build();
         bulk = client.bulk();
     }
 
+    /** A client through the proxy with three retries. */
     private static SalesforceClient.Builder builder() {
-        return org.clientThrough(proxy.uri());
-    }
-
-    @BeforeEach
-    @AfterEach
-    void clear() {
-        proxy.clear();
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
+        return ORG.clientBuilderThroughProxy().maxRetries(3);
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        proxy.close();
-        org.close();
     }
 
     private static List<Map<String, Object>> rows(String prefix, int n) {
@@ -71,7 +64,7 @@ class GiveUpsIT {
     }
 
     private static JobState stateOf(String id) {
-        return org.client().bulk().getJob(id).state();
+        return ORG.client().bulk().getJob(id).state();
     }
 
     @Test
@@ -89,7 +82,7 @@ class GiveUpsIT {
     @Test
     void jobThatDoesNotMoveForTheStallTimeoutIsAnErrorMeasuredWithTheClock() {
         MutableClock clock = new MutableClock();
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":1000000}");
+        ORG.control().jobsRunAfterPolls(1000000);
         try (SalesforceClient c = builder().clock(clock).sleeper(clock::advance).build()) {
             IngestOptions o = IngestOptions.builder().poll(PollOptions.builder().pollInterval(Duration.ofMinutes(1))
                     .maxPollInterval(Duration.ofMinutes(1)).stallTimeout(Duration.ofMinutes(10)).build()).build();
@@ -117,8 +110,9 @@ class GiveUpsIT {
     @Test
     void signInThatFailsMidJobGivesUpNamingTheJob() {
         proxy.on("POST", "/services/oauth2/token").times(Integer.MAX_VALUE).status(503, null);
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":3}");
-        IngestOptions o = IngestOptions.builder().poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> org.expireTokens())
+        ORG.control().jobsRunAfterPolls(3);
+        IngestOptions o = IngestOptions.builder().poll(ItOrg.FAST_POLL.toBuilder()
+                .onProgress(j -> ORG.control().expireAccessTokens())
                 .build()).build();
         BulkJobException e = catchThrowableOfType(BulkJobException.class,
                 () -> bulk.insert("Account", BulkInput.ofRows(rows("Sign-in gives up ", 2)), o));

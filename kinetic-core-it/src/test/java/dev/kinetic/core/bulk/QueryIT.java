@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Query and queryAll: in memory, streamed, exported, paged, parallel pages. */
 class QueryIT {
     private static final int ROWS = 2500;
-    private static TestOrg org;
+    /** The rows inserted before all tests are read by every test: no reset between them. */
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extensionBuilder().resetBeforeEachTest(false).build();
     private static SalesforceClient client;
     private static BulkClient bulk;
 
@@ -31,9 +34,8 @@ class QueryIT {
     Path tmp;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
+    static void start(SalesforceClient shared) {
+        client = shared;
         bulk = client.bulk();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
@@ -42,19 +44,13 @@ class QueryIT {
         assertThat(bulk.insert("Account", rows).successCount()).isEqualTo(ROWS);
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
-    }
-
     private static final String SOQL = "SELECT Id, Name, NumberOfEmployees, Description FROM Account "
             + "WHERE Name LIKE 'Q %'";
 
     @Test
     void streamReadsEveryPageOnceSkippingRepeatedHeaders() {
         AtomicLong read = new AtomicLong();
-        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(300).onRecordsRead(read::set).build();
+        QueryOptions o = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(300).onRecordsRead(read::set).build();
         Set<String> employees = new HashSet<>();
         try (BulkRecordStream s = bulk.queryStream(SOQL, o)) {
             assertThat(s.columns()).containsExactly("Id", "Name", "NumberOfEmployees", "Description");
@@ -72,7 +68,7 @@ class QueryIT {
     void exportWritesOneHeaderAndEveryRecordToAFile() throws Exception {
         Path out = tmp.resolve("export.csv");
         AtomicLong read = new AtomicLong();
-        BulkExportResult r = bulk.export(SOQL, out, TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(700)
+        BulkExportResult r = bulk.export(SOQL, out, ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(700)
                 .onRecordsRead(read::set).build());
         assertThat(r.recordCount()).isEqualTo(ROWS);
         assertThat(r.bytes()).isEqualTo(Files.size(out));
@@ -90,12 +86,12 @@ class QueryIT {
         Path sequential = tmp.resolve("seq.csv");
         Path parallel = tmp.resolve("par.csv");
         String ordered = SOQL + " ORDER BY NumberOfEmployees";
-        bulk.export(ordered, sequential, TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(400).build());
-        BulkExportResult p = bulk.export(ordered, parallel, TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(400)
+        bulk.export(ordered, sequential, ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(400).build());
+        BulkExportResult p = bulk.export(ordered, parallel, ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(400)
                 .resultPages(3).build());
         assertThat(p.recordCount()).isEqualTo(ROWS);
         assertThat(Files.readString(parallel)).isEqualTo(Files.readString(sequential));
-        BulkQueryResult q = bulk.query(ordered, TestOrg.FAST_QUERY.toBuilder().resultPages(2).build());
+        BulkQueryResult q = bulk.query(ordered, ItOrg.FAST_QUERY.toBuilder().resultPages(2).build());
         assertThat(q.recordCount()).isEqualTo(ROWS);
         assertThat(q.records().get(ROWS - 1).get("NumberOfEmployees")).isEqualTo(String.valueOf(ROWS - 1));
     }
@@ -104,7 +100,7 @@ class QueryIT {
     void exportUsesTheChosenDelimiterAndLineEnding() throws Exception {
         Path out = tmp.resolve("pipe.csv");
         bulk.export("SELECT Name FROM Account WHERE NumberOfEmployees = 3 AND Name LIKE 'Q %'", out,
-                TestOrg.FAST_QUERY.toBuilder().columnDelimiter(ColumnDelimiter.PIPE).lineEnding(LineEnding.CRLF).build());
+                ItOrg.FAST_QUERY.toBuilder().columnDelimiter(ColumnDelimiter.PIPE).lineEnding(LineEnding.CRLF).build());
         assertThat(Files.readString(out)).isEqualTo("\"Name\"\r\n\"Q \"\"quoted\"\", 3\"\r\n");
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.FaultProxy;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.FaultProxy;
+import dev.kinetic.emulator.junit.LocalOrgControl;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +36,9 @@ class TruncatedReadsIT {
     private static final int ROWS = 300;
     private static final String SOQL = "SELECT Name, NumberOfEmployees, Description FROM Account WHERE Name LIKE "
             + "'Cut %' ORDER BY NumberOfEmployees";
-    private static TestOrg org;
+    /** The rows inserted before all tests are read by every test: no reset between them. */
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extensionBuilder().resetBeforeEachTest(false).build();
     private static FaultProxy proxy;
     private static SalesforceClient client;
     private static BulkClient bulk;
@@ -42,21 +47,20 @@ class TruncatedReadsIT {
     Path tmp;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        proxy = FaultProxy.start(org.baseUri());
-        client = proxied(proxy);
+    static void start(LocalOrgControl control) {
+        proxy = control.faultProxy();
+        client = proxied();
         bulk = client.bulk();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
             rows.add(Map.of("Name", name(i), "NumberOfEmployees", i, "Description", "line1\nline2, \"q\""));
         }
-        assertThat(org.client().bulk().insert("Account", rows).successCount()).isEqualTo(ROWS);
+        assertThat(ORG.client().bulk().insert("Account", rows).successCount()).isEqualTo(ROWS);
     }
 
     /** A client that signs in and talks to the org through the proxy, with back-offs of a few milliseconds. */
-    static SalesforceClient proxied(FaultProxy p) {
-        return org.clientThrough(p.uri()).build();
+    static SalesforceClient proxied() {
+        return ORG.clientBuilderThroughProxy().maxRetries(3).build();
     }
 
     @BeforeEach
@@ -68,8 +72,6 @@ class TruncatedReadsIT {
     @AfterAll
     static void stop() {
         client.close();
-        proxy.close();
-        org.close();
     }
 
     private static String name(int i) {
@@ -88,7 +90,7 @@ class TruncatedReadsIT {
     @ValueSource(strings = {"close", "chunked"})
     void queryPageCutMidRowIsReadAgainWithoutARowTwice(String how) {
         cut(proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(2), how, 2_345);
-        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
+        QueryOptions o = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
         List<String> names = new ArrayList<>();
         try (BulkRecordStream s = bulk.queryStream(SOQL, o)) {
             s.forEach(r -> names.add(r.get("Name")));
@@ -101,7 +103,7 @@ class TruncatedReadsIT {
     @ValueSource(strings = {"close", "chunked"})
     void parallelResultPageCutIsDownloadedAgain(String how) {
         cut(proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(2), how, 1_000);
-        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).resultPages(3).build();
+        QueryOptions o = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).resultPages(3).build();
         List<String> names = bulk.query(SOQL, o).records().stream().map(r -> r.get("Name")).toList();
         assertThat(names).containsExactlyElementsOf(expectedNames());
     }
@@ -111,8 +113,8 @@ class TruncatedReadsIT {
     void exportCutMidPageWritesTheExactFile(String how) throws IOException {
         Path clean = tmp.resolve("clean.csv");
         Path cutFile = tmp.resolve("cut.csv");
-        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
-        BulkExportResult reference = org.client().bulk().export(SOQL, clean, o);
+        QueryOptions o = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
+        BulkExportResult reference = ORG.client().bulk().export(SOQL, clean, o);
         cut(proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(3), how, 777);
         BulkExportResult result = bulk.export(SOQL, cutFile, o);
         assertThat(result.recordCount()).isEqualTo(ROWS).isEqualTo(reference.recordCount());
@@ -123,7 +125,7 @@ class TruncatedReadsIT {
     @Test
     void exportThatStaysShortFailsNamingTheJobAndTheCounts() {
         proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(2).times(Integer.MAX_VALUE).cutClose(500);
-        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
+        QueryOptions o = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
         IncompleteResultException e = catchThrowableOfType(IncompleteResultException.class,
                 () -> bulk.export(SOQL, tmp.resolve("short.csv"), o));
         assertThat(e.jobId()).startsWith("750");
@@ -135,7 +137,7 @@ class TruncatedReadsIT {
     @Test
     void queryStreamThatStaysShortNeverEndsAsComplete() {
         proxy.on("GET", "/jobs/query/[^/]+/results").occurrence(3).times(Integer.MAX_VALUE).cutClose(900);
-        QueryOptions o = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
+        QueryOptions o = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(100).build();
         List<String> names = new ArrayList<>();
         IncompleteResultException e = catchThrowableOfType(IncompleteResultException.class, () -> {
             try (BulkRecordStream s = bulk.queryStream(SOQL, o)) {
@@ -200,7 +202,7 @@ class TruncatedReadsIT {
         cut(proxy.on("POST", "/services/oauth2/token"), how, 25);
         proxy.on("POST", "/services/oauth2/token").status(503, null);
         proxy.on("POST", "/services/oauth2/token").status(429, "0");
-        try (SalesforceClient c = proxied(proxy)) {
+        try (SalesforceClient c = proxied()) {
             assertThat(c.bulk().query("SELECT Name FROM Account WHERE Name = 'Cut 7, \"x\"'")
                     .records()).extracting(rec -> rec.get("Name")).containsExactly(name(7));
         }
@@ -215,20 +217,20 @@ class TruncatedReadsIT {
             csv.append("Unprocessed ").append(how).append(' ').append(i).append(",\"x, y\"\n");
         }
         Path file = Files.writeString(tmp.resolve("in.csv"), csv);
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":100000}");
+        ORG.control().jobsRunAfterPolls(100000);
         try {
-            String id = bulk.startInsert("Account", BulkInput.of(file), TestOrg.FAST).jobId();
+            String id = bulk.startInsert("Account", BulkInput.of(file), ItOrg.FAST).jobId();
             bulk.abortJob(id);
             cut(proxy.on("GET", "/unprocessedrecords"), how, 200);
             JobFailedException e = catchThrowableOfType(JobFailedException.class,
-                    () -> bulk.attach(id, BulkInput.of(file)).await(TestOrg.FAST_POLL));
+                    () -> bulk.attach(id, BulkInput.of(file)).await(ItOrg.FAST_POLL));
             List<BulkRecord> left = e.partialResult().orElseThrow().unprocessedRecords();
             assertThat(left.stream().map(BulkRecord::inputIndex).toList())
                     .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 40).boxed().toList());
             assertThat(left).allSatisfy(rec -> assertThat(rec.get("Description")).isEqualTo("x, y"));
             assertThat(proxy.count("GET", "/unprocessedrecords")).isEqualTo(2);
         } finally {
-            org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
+            ORG.control().jobsRunImmediately();
         }
     }
 }

@@ -10,30 +10,29 @@ import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkResult;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.QueryOptions;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.LocalOrgCredentials;
+import dev.kinetic.emulator.junit.LocalOrgControl;
+import dev.kinetic.emulator.junit.LocalOrgTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Runs every sample against a fresh local org and checks its effect in the org. */
+/** Runs every sample against a local org, emptied before each, and checks its effect in the org. */
+@LocalOrgTest
 class SamplesIT {
-    private TestOrg org;
     private SalesforceClient client;
+    private LocalOrgCredentials credentials;
+    private LocalOrgControl control;
 
     @BeforeEach
-    void start() {
-        org = TestOrg.start();
-        client = org.client();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        org.close();
+    void start(SalesforceClient client, LocalOrgCredentials credentials, LocalOrgControl control) {
+        this.client = client;
+        this.credentials = credentials;
+        this.control = control;
     }
 
     private BulkQueryResult query(String soql) {
@@ -50,7 +49,7 @@ class SamplesIT {
 
     @Test
     void theQuickStartTwinRunsEndToEnd() {
-        List<String> names = QuickStart.run(JwtAuthenticator.fromEnv(org.jwtEnv()));
+        List<String> names = QuickStart.run(JwtAuthenticator.fromEnv(ItOrg.jwtEnv(credentials)));
         assertThat(names).containsExactly("Acme Corp", "Async", "BATCH 1", "BATCH 2", "Global Inc", "Large 1",
                 "Large 2", "New or Existing 1", "New or Existing 2", "Retried", "Retry ok", "Valid");
         assertThat(query("SELECT Industry, AnnualRevenue FROM Account WHERE Name IN ('Acme Corp','Global Inc') "
@@ -104,7 +103,7 @@ class SamplesIT {
 
     @Test
     void progressSampleReportsStatesUpToComplete() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
+        control.jobsRunAfterPolls(2);
         List<BulkJob> seen = new CopyOnWriteArrayList<>();
         BulkResult r = ProgressSample.run(client, 2000, Duration.ofMillis(10), seen::add);
         assertThat(r.successCount()).isEqualTo(2000);
@@ -125,7 +124,7 @@ class SamplesIT {
 
     @Test
     void asyncSampleAwaitsTheJobItStarted() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":2}");
+        control.jobsRunAfterPolls(2);
         BulkResult r = AsyncSample.run(client);
         assertThat(r.job().state()).isEqualTo(JobState.JOB_COMPLETE);
         assertThat(r.successCount()).isEqualTo(1);

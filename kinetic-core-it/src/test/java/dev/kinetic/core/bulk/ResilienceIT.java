@@ -7,7 +7,9 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.SalesforceSession;
 import dev.kinetic.core.auth.JwtAuthenticator;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.FaultSpec;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,40 +17,29 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries, exactly-once uploads and closes, and re-authentication, with faults injected by the local org. */
 class ResilienceIT {
-    private static TestOrg org;
-    private static SalesforceClient client;
-    private static BulkClient bulk;
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extension();
 
-    @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
-        bulk = client.bulk();
-    }
+    private SalesforceClient client;
+    private BulkClient bulk;
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
-    }
-
-    @AfterEach
-    void clear() {
-        org.clearFaults();
+    @BeforeEach
+    void start(SalesforceClient client) {
+        this.client = client;
+        this.bulk = client.bulk();
     }
 
     private static List<Map<String, Object>> named(String prefix, int n) {
         return IntStream.range(0, n).<Map<String, Object>>mapToObj(i -> Map.of("Name", prefix + " " + i)).toList();
     }
 
-    private static long count(String prefix) {
+    private long count(String prefix) {
         return bulk.query("SELECT Id FROM Account WHERE Name LIKE '" + prefix + " %'").recordCount();
     }
 
@@ -56,11 +47,12 @@ class ResilienceIT {
     void transientStatusesAreRetriedHonouringRetryAfter() {
         List<Duration> waits = new CopyOnWriteArrayList<>();
         SalesforceClient recording = SalesforceClient.builder()
-                .authenticator(JwtAuthenticator.fromEnv(org.jwtEnv())).initialBackoff(Duration.ofMillis(1))
+                .authenticator(JwtAuthenticator.fromEnv(ItOrg.jwtEnv(ORG.credentials())))
+                .initialBackoff(Duration.ofMillis(1))
                 .maxBackoff(Duration.ofMillis(2)).sleeper(d -> waits.add(d)).build();
-        org.fault("{\"method\":\"GET\",\"pathRegex\":\".*/jobs/ingest\",\"status\":429,\"count\":1,"
-                + "\"retryAfterSeconds\":7}");
-        org.fault("{\"method\":\"GET\",\"pathRegex\":\".*/jobs/ingest\",\"status\":503,\"count\":2}");
+        ORG.control().inject(FaultSpec.on("GET", ".*/jobs/ingest").respond(429).retryAfter(Duration.ofSeconds(7))
+                .times(1));
+        ORG.control().inject(FaultSpec.on("GET", ".*/jobs/ingest").respond(503).times(2));
         BulkJobPage page = recording.bulk().listJobs(JobKind.INGEST);
         assertThat(page.jobs()).isNotNull();
         assertThat(waits).contains(Duration.ofSeconds(7));
@@ -71,56 +63,55 @@ class ResilienceIT {
 
     @Test
     void retriesGiveUpAfterTheLimitWithTheStatus() {
-        SalesforceClient fewRetries = SalesforceClient.builder().session(SalesforceSession.of(org.baseUri(),
-                org.org().accessToken())).maxRetries(2).sleeper(d -> { }).build();
-        org.fault("{\"method\":\"GET\",\"pathRegex\":\".*/jobs/query\",\"status\":500}");
+        SalesforceClient fewRetries = SalesforceClient.builder().session(SalesforceSession.of(ORG.org().baseUri(),
+                ORG.org().accessToken())).maxRetries(2).sleeper(d -> { }).build();
+        ORG.control().inject(FaultSpec.on("GET", ".*/jobs/query").respond(500));
         assertThatThrownBy(() -> fewRetries.bulk().listJobs(JobKind.QUERY)).isInstanceOf(BulkApiException.class)
                 .satisfies(e -> assertThat(((BulkApiException) e).httpStatus()).isEqualTo(500));
     }
 
     @Test
     void uploadThatFailsAfterTheServerReadItGoesToAFreshJobOnce() {
-        org.fault("{\"method\":\"PUT\",\"pathRegex\":\".*/batches/?\",\"status\":503,\"count\":1,\"after\":true}");
+        ORG.control().inject(FaultSpec.on("PUT", ".*/batches/?").respond(503).times(1).afterHandling());
         BulkResult r = bulk.insert("Account", named("AfterPut", 20));
         assertThat(r.successCount()).isEqualTo(20);
-        org.clearFaults();
+        ORG.control().clearFaults();
         assertThat(count("AfterPut")).isEqualTo(20);
     }
 
     @Test
     void droppedUploadConnectionGoesToAFreshJobOnce() {
-        org.fault("{\"method\":\"PUT\",\"pathRegex\":\".*/batches/?\",\"drop\":true,\"count\":2}");
+        ORG.control().inject(FaultSpec.on("PUT", ".*/batches/?").dropConnection().times(2));
         BulkResult r = bulk.insert("Account", named("DropPut", 20));
         assertThat(r.successCount()).isEqualTo(20);
-        org.clearFaults();
+        ORG.control().clearFaults();
         assertThat(count("DropPut")).isEqualTo(20);
     }
 
     @Test
     void closeThatFailsAfterTakingEffectIsConfirmedByReadingTheJob() {
-        org.fault("{\"method\":\"PATCH\",\"pathRegex\":\".*/jobs/ingest/[^/]+/?\",\"status\":503,\"count\":1,"
-                + "\"after\":true}");
+        ORG.control().inject(FaultSpec.on("PATCH", ".*/jobs/ingest/[^/]+/?").respond(503).times(1).afterHandling());
         BulkResult r = bulk.insert("Account", named("AfterClose", 15));
         assertThat(r.successCount()).isEqualTo(15);
-        org.clearFaults();
+        ORG.control().clearFaults();
         assertThat(count("AfterClose")).isEqualTo(15);
     }
 
     @Test
     void closeThatNeverArrivedIsSentAgain() {
-        org.fault("{\"method\":\"PATCH\",\"pathRegex\":\".*/jobs/ingest/[^/]+/?\",\"drop\":true,\"count\":1}");
+        ORG.control().inject(FaultSpec.on("PATCH", ".*/jobs/ingest/[^/]+/?").dropConnection().times(1));
         BulkResult r = bulk.insert("Account", named("DroppedClose", 15));
         assertThat(r.successCount()).isEqualTo(15);
-        org.clearFaults();
+        ORG.control().clearFaults();
         assertThat(count("DroppedClose")).isEqualTo(15);
     }
 
     @Test
     void expiredSessionIsRenewedOnceThroughTheAuthenticator() {
         AtomicBoolean expired = new AtomicBoolean();
-        IngestOptions o = IngestOptions.builder().poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> {
+        IngestOptions o = IngestOptions.builder().poll(ItOrg.FAST_POLL.toBuilder().onProgress(j -> {
             if (expired.compareAndSet(false, true)) {
-                org.expireTokens();
+                ORG.control().expireAccessTokens();
             }
         }).build()).build();
         String before = client.session().accessToken();
@@ -132,8 +123,9 @@ class ResilienceIT {
 
     @Test
     void sessionWithoutAuthenticatorFailsWithInvalidSession() {
-        SalesforceClient plain = new SalesforceClient(SalesforceSession.of(org.baseUri(), org.org().accessToken()));
-        org.expireTokens();
+        SalesforceClient plain = new SalesforceClient(SalesforceSession.of(ORG.org().baseUri(),
+                ORG.org().accessToken()));
+        ORG.control().expireAccessTokens();
         assertThatThrownBy(() -> plain.bulk().listJobs(JobKind.INGEST)).isInstanceOf(BulkApiException.class)
                 .satisfies(e -> assertThat(((BulkApiException) e).errorCode()).isEqualTo("INVALID_SESSION_ID"))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(plain.session().accessToken()));
@@ -147,12 +139,12 @@ class ResilienceIT {
         for (int i = 0; i < n; i++) {
             rows.add(Map.of("Name", "Chaos " + i, "External_Key__c", "CHAOS-" + i, "NumberOfEmployees", i));
         }
-        IngestOptions o = TestOrg.FAST.toBuilder().maxBytesPerJob(2 * 1024 * 1024).parallelJobs(3).build();
+        IngestOptions o = ItOrg.FAST.toBuilder().maxBytesPerJob(2 * 1024 * 1024).parallelJobs(3).build();
         injectTenPercentFaults();
         AtomicBoolean expired = new AtomicBoolean();
-        IngestOptions withExpiry = o.toBuilder().poll(TestOrg.FAST_POLL.toBuilder().onProgress(j -> {
+        IngestOptions withExpiry = o.toBuilder().poll(ItOrg.FAST_POLL.toBuilder().onProgress(j -> {
             if (expired.compareAndSet(false, true)) {
-                org.expireTokens();
+                ORG.control().expireAccessTokens();
             }
         }).build()).build();
         BulkResult inserted = bulk.insert("Account", BulkInput.ofRows(rows), withExpiry);
@@ -166,7 +158,7 @@ class ResilienceIT {
         BulkResult upserted = bulk.upsert("Account", BulkInput.ofRows(upserts), "External_Key__c", withExpiry);
         assertEveryRowReported(upserted, n);
         assertThat(upserted.successRecords()).allSatisfy(r -> assertThat(r.created()).contains(false));
-        org.clearFaults();
+        ORG.control().clearFaults();
         assertThat(bulk.query("SELECT Id FROM Account WHERE External_Key__c LIKE 'CHAOS-%'")
                 .recordCount()).isEqualTo(n);
         assertThat(bulk.query("SELECT Id FROM Account WHERE Name LIKE 'Chaos upserted %'")
@@ -174,10 +166,11 @@ class ResilienceIT {
     }
 
     private static void injectTenPercentFaults() {
-        org.fault("{\"pathRegex\":\"/services/.*\",\"status\":429,\"rate\":0.025,\"seed\":1,\"retryAfterSeconds\":1}");
-        org.fault("{\"pathRegex\":\"/services/.*\",\"status\":500,\"rate\":0.025,\"seed\":2}");
-        org.fault("{\"pathRegex\":\"/services/.*\",\"status\":503,\"rate\":0.025,\"seed\":3,\"after\":true}");
-        org.fault("{\"pathRegex\":\"/services/.*\",\"drop\":true,\"rate\":0.025,\"seed\":4}");
+        FaultSpec everyCall = FaultSpec.on(null, "/services/.*");
+        ORG.control().inject(everyCall.respond(429).retryAfter(Duration.ofSeconds(1)).rate(0.025, 1));
+        ORG.control().inject(everyCall.respond(500).rate(0.025, 2));
+        ORG.control().inject(everyCall.respond(503).afterHandling().rate(0.025, 3));
+        ORG.control().inject(everyCall.dropConnection().rate(0.025, 4));
     }
 
     private static void assertEveryRowReported(BulkResult r, int n) {

@@ -2,40 +2,41 @@ package dev.kinetic.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.AuthenticationException;
 import dev.kinetic.core.SalesforceSession;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.LocalOrg;
+import dev.kinetic.emulator.junit.LocalOrgControl;
+import dev.kinetic.emulator.junit.LocalOrgTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The five authenticators against a local org's OAuth token endpoint. */
+@LocalOrgTest
 class AuthenticatorsIT {
-    private static TestOrg org;
+    private LocalOrg org;
+    private LocalOrgControl control;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
+    @BeforeEach
+    void start(LocalOrg org, LocalOrgControl control) {
+        this.org = org;
+        this.control = control;
     }
 
     @Test
     void jwtFromEnvWithKeyPathLogsIn() {
-        SalesforceSession s = JwtAuthenticator.fromEnv(org.jwtEnv()).authenticate();
+        SalesforceSession s = JwtAuthenticator.fromEnv(ItOrg.jwtEnv(org.credentials())).authenticate();
         assertThat(s.instanceUrl().toString()).isEqualTo(org.baseUri().toString());
         assertThat(s.accessToken()).isNotBlank();
         assertThat(s.apiVersion()).isEqualTo("v62.0");
@@ -45,7 +46,7 @@ class AuthenticatorsIT {
     @Test
     void jwtWithInlinePkcs8KeyLogsIn() throws Exception {
         String pem = Files.readString(org.credentials().privateKeyPath());
-        Map<String, String> env = new HashMap<>(org.jwtEnv());
+        Map<String, String> env = new HashMap<>(ItOrg.jwtEnv(org.credentials()));
         env.remove("SF_PRIVATE_KEY_PATH");
         env.put("SF_PRIVATE_KEY", pem);
         env.put("SF_API_VERSION", "60.0");
@@ -79,9 +80,9 @@ class AuthenticatorsIT {
 
     @Test
     void jwtForUnknownUserShowsSalesforceErrorAndDescription() {
-        Map<String, String> env = new HashMap<>(org.jwtEnv());
+        Map<String, String> env = new HashMap<>(ItOrg.jwtEnv(org.credentials()));
         env.put("SF_USERNAME", "nobody@example.com");
-        AuthenticationException e = (AuthenticationException) org.catchThrowable(
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
                 () -> JwtAuthenticator.fromEnv(env).authenticate());
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.errorDescription()).isNotBlank();
@@ -113,7 +114,7 @@ class AuthenticatorsIT {
         PasswordAuthenticator auth = PasswordAuthenticator.builder().clientId(c.clientId())
                 .clientSecret(c.clientSecret()).username(c.username()).password("Wr0ngPassw0rd!")
                 .loginUrl(c.loginUrl().toString()).build();
-        AuthenticationException e = (AuthenticationException) org.catchThrowable(auth::authenticate);
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, auth::authenticate);
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.getMessage()).doesNotContain("Wr0ngPassw0rd!").doesNotContain(c.clientSecret());
     }
@@ -144,8 +145,7 @@ class AuthenticatorsIT {
 
     @Test
     void refreshTokenFlowLogsIn() throws Exception {
-        String body = org.control("POST", "/__emulator/refresh-tokens", "{}");
-        String token = body.replaceAll(".*\"refresh_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String token = control.refreshToken();
         var c = org.credentials();
         RefreshTokenAuthenticator auth = RefreshTokenAuthenticator.fromEnv(Map.of("SF_CLIENT_ID", c.clientId(),
                 "SF_CLIENT_SECRET", c.clientSecret(), "SF_REFRESH_TOKEN", token,
@@ -156,7 +156,7 @@ class AuthenticatorsIT {
 
     @Test
     void accessTokenAuthenticatorReturnsItsSession() {
-        String token = org.org().accessToken();
+        String token = org.accessToken();
         AccessTokenAuthenticator auth = AccessTokenAuthenticator.fromEnv(Map.of(
                 "SF_INSTANCE_URL", org.baseUri() + "/", "SF_ACCESS_TOKEN", token));
         SalesforceSession s = auth.authenticate();

@@ -1,7 +1,6 @@
-package dev.kinetic.core.testing;
+package dev.kinetic.emulator.junit;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,13 +19,26 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * A loopback HTTP/1.1 proxy in front of a local org that breaks chosen responses the way real networks do: it cuts
+ * A loopback HTTP/1.1 proxy in front of a local org that breaks chosen responses the way real networks do, for the
+ * faults the org's own {@link FaultSpec} rules cannot make (an answer cut part-way, a body rewritten): it cuts
  * a body at a byte offset either close-delimited (no {@code Content-Length}, no chunking, then the connection is
  * closed, so the client sees a short body that looks complete) or as a chunked stream that stops without its last
  * chunk (the client sees an error), rewrites a body (e.g. a JobInfo whose state goes backwards), answers with a
  * status of its own instead of forwarding, or drops the connection. Rules match a method and a path pattern and
  * apply to a chosen occurrence and count. The upstream's base URL in JSON bodies (e.g. a token answer's
  * {@code instance_url}) is replaced by the proxy's, so every later call also goes through it. Thread-safe.
+ *
+ * <p>Under {@link LocalOrgExtension} the org's proxy is {@link LocalOrgControl#faultProxy()} (its rules are removed
+ * when the org is reset) and {@link LocalOrgExtension#clientBuilderThroughProxy()} makes a client that signs in and
+ * calls through it:
+ *
+ * <pre>{@code
+ * FaultProxy proxy = ORG.control().faultProxy();
+ * proxy.on("GET", "/successfulResults").cutClose(2_000);   // the first result download stops after 2,000 bytes
+ * try (SalesforceClient client = ORG.clientBuilderThroughProxy().build()) {
+ *     client.bulk().insert("Account", rows);                 // reads the results again, or fails naming the job
+ * }
+ * }</pre>
  */
 public final class FaultProxy implements AutoCloseable {
     private final URI upstream;
@@ -44,7 +56,11 @@ public final class FaultProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Starts a proxy on a free loopback port in front of {@code upstream} (e.g. a local org's base URI). */
+    /**
+     * {@return a proxy started on a free loopback port in front of {@code upstream}} Close it when done.
+     *
+     * @param upstream the base URI requests are forwarded to, e.g. a local org's {@code baseUri()}
+     */
     public static FaultProxy start(URI upstream) {
         try {
             return new FaultProxy(upstream);
@@ -53,14 +69,19 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** The proxy's base URI, to use in place of the upstream's. */
+    /** {@return the proxy's base URI, to use in place of the upstream's} */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
     /**
-     * Adds a rule for requests with this method (null for any) whose target (path and query) contains a match of
-     * {@code pathRegex}. By default it applies to the first matching request only.
+     * Adds a rule for requests with this method whose target (path and query) contains a match of
+     * {@code pathRegex}. By default it applies to the first matching request only and lets it through untouched:
+     * say what it does with {@link Rule#cutClose(int)}, {@link Rule#rewrite(UnaryOperator)}, {@link Rule#status}…
+     *
+     * @param method an HTTP method such as {@code GET}, or {@code null} for any
+     * @param pathRegex a Java regular expression searched for in the request target
+     * @return the rule, to configure
      */
     public Rule on(String method, String pathRegex) {
         Rule r = new Rule(method, Pattern.compile(pathRegex));
@@ -74,18 +95,24 @@ public final class FaultProxy implements AutoCloseable {
         log.clear();
     }
 
-    /** Every request forwarded or answered so far, as {@code METHOD target}, in order. */
+    /** {@return every request forwarded or answered so far, as {@code METHOD target}, in order} */
     public List<String> requests() {
         return List.copyOf(log);
     }
 
-    /** How many requests so far had this method and a target matching the pattern. */
+    /**
+     * {@return how many requests so far had this method and a target containing a match of the pattern}
+     *
+     * @param method an HTTP method such as {@code POST}
+     * @param pathRegex a Java regular expression searched for in the request target
+     */
     public long count(String method, String pathRegex) {
         Pattern p = Pattern.compile(pathRegex);
         return log.stream().filter(l -> l.startsWith(method + " ") && p.matcher(l.substring(method.length() + 1))
                 .find()).count();
     }
 
+    /** Stops accepting connections and closes the open ones; requests in flight fail. */
     @Override
     public void close() {
         closed = true;
@@ -99,7 +126,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** What a rule does to the response of a request it matches. */
+    /** What a rule does to the response of a request it matches. Configure it before the requests it is for. */
     public static final class Rule {
         private final String method;
         private final Pattern path;
@@ -118,40 +145,75 @@ public final class FaultProxy implements AutoCloseable {
             this.path = path;
         }
 
-        /** Applies from the {@code n}-th matching request (1-based); earlier ones pass untouched. */
+        /**
+         * Applies from the {@code n}-th matching request; earlier ones pass untouched. Rules are tried in the order
+         * they were added and the first that acts wins, so a rule counts only the matching requests that earlier
+         * rules let through.
+         *
+         * @param n 1 for the first matching request
+         * @return this rule
+         */
         public Rule occurrence(int n) {
             this.skip = n - 1;
             return this;
         }
 
-        /** Applies to this many matching requests (default 1); {@link Integer#MAX_VALUE} for all of them. */
+        /**
+         * Applies to this many matching requests (default 1).
+         *
+         * @param n how many; {@link Integer#MAX_VALUE} for all of them
+         * @return this rule
+         */
         public Rule times(int n) {
             this.times = n;
             return this;
         }
 
-        /** Sends the first {@code bytes} bytes of the body without a length or chunking, then closes. */
+        /**
+         * Sends the first bytes of the body without a length or chunking, then closes the connection: the client
+         * sees a short body that looks complete.
+         *
+         * @param bytes how many bytes of the body are sent
+         * @return this rule
+         */
         public Rule cutClose(int bytes) {
             effect = Effect.CUT_CLOSE;
             offset = bytes;
             return this;
         }
 
-        /** Sends the first {@code bytes} bytes of the body as a chunked stream that ends without its last chunk. */
+        /**
+         * Sends the first bytes of the body as a chunked stream that ends without its last chunk: the client sees
+         * an error.
+         *
+         * @param bytes how many bytes of the body are sent
+         * @return this rule
+         */
         public Rule cutChunked(int bytes) {
             effect = Effect.CUT_CHUNKED;
             offset = bytes;
             return this;
         }
 
-        /** Replaces the body (as UTF-8 text) before it is sent on. */
+        /**
+         * Replaces the body before it is sent on.
+         *
+         * @param change given the body as UTF-8 text, returns the body to send
+         * @return this rule
+         */
         public Rule rewrite(UnaryOperator<String> change) {
             effect = Effect.REWRITE;
             rewrite = change;
             return this;
         }
 
-        /** Answers with this status (and {@code Retry-After} if not null) without forwarding the request. */
+        /**
+         * Answers with this status and a Salesforce error body without forwarding the request.
+         *
+         * @param code an HTTP status such as 503
+         * @param retryAfterValue the {@code Retry-After} header's value, or {@code null} for none
+         * @return this rule
+         */
         public Rule status(int code, String retryAfterValue) {
             effect = Effect.STATUS;
             status = code;
@@ -159,13 +221,17 @@ public final class FaultProxy implements AutoCloseable {
             return this;
         }
 
-        /** Closes the connection without forwarding the request or answering. */
+        /**
+         * Closes the connection without forwarding the request or answering.
+         *
+         * @return this rule
+         */
         public Rule drop() {
             effect = Effect.DROP;
             return this;
         }
 
-        /** How many times the rule has acted. */
+        /** {@return how many times the rule has acted} */
         public synchronized int applied() {
             return applied;
         }
@@ -204,7 +270,7 @@ public final class FaultProxy implements AutoCloseable {
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
             while (!closed) {
-                Message request = Message.read(in, true, null);
+                HttpMessage request = HttpMessage.read(in, true, null);
                 if (request == null) {
                     return;
                 }
@@ -226,7 +292,7 @@ public final class FaultProxy implements AutoCloseable {
                     writeWhole(out, "HTTP/1.1 " + rule.status + " Injected", headers, body);
                     continue;
                 }
-                Message response = forward(request, parts[0]);
+                HttpMessage response = forward(request, parts[0]);
                 byte[] body = response.body;
                 if (isJson(response)) {
                     body = new String(body, StandardCharsets.UTF_8).replace(upstream.toString(), uri().toString())
@@ -264,7 +330,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private Message forward(Message request, String method) throws IOException {
+    private HttpMessage forward(HttpMessage request, String method) throws IOException {
         try (Socket up = new Socket()) {
             up.connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()));
             OutputStream out = up.getOutputStream();
@@ -273,11 +339,11 @@ public final class FaultProxy implements AutoCloseable {
                     "expect", "upgrade", "http2-settings");
             headers.add("Connection: close");
             writeWhole(out, request.startLine, headers, request.body);
-            return Message.read(new BufferedInputStream(up.getInputStream()), false, method);
+            return HttpMessage.read(new BufferedInputStream(up.getInputStream()), false, method);
         }
     }
 
-    private static boolean isJson(Message m) {
+    private static boolean isJson(HttpMessage m) {
         return m.headers.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("content-type:")
                 && h.toLowerCase(Locale.ROOT).contains("json"));
     }
@@ -303,102 +369,6 @@ public final class FaultProxy implements AutoCloseable {
             s.close();
         } catch (IOException e) {
             // closing anyway
-        }
-    }
-
-    /** One HTTP/1.1 request or response, read whole. */
-    private static final class Message {
-        final String startLine;
-        final List<String> headers;
-        final byte[] body;
-
-        private Message(String startLine, List<String> headers, byte[] body) {
-            this.startLine = startLine;
-            this.headers = headers;
-            this.body = body;
-        }
-
-        /** Reads a message; null at a clean end of stream before a request starts. */
-        static Message read(InputStream in, boolean isRequest, String requestMethod) throws IOException {
-            String start = line(in);
-            if (start == null || start.isEmpty()) {
-                return null;
-            }
-            List<String> headers = new ArrayList<>();
-            String h;
-            while ((h = line(in)) != null && !h.isEmpty()) {
-                headers.add(h);
-            }
-            String length = header(headers, "content-length");
-            String encoding = header(headers, "transfer-encoding");
-            byte[] body;
-            if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-                body = dechunk(in);
-            } else if (length != null) {
-                body = in.readNBytes(Integer.parseInt(length.strip()));
-            } else if (isRequest || "HEAD".equals(requestMethod) || start.contains(" 204 ")
-                    || start.contains(" 304 ")) {
-                body = new byte[0];
-            } else {
-                body = in.readAllBytes();
-            }
-            return new Message(start, headers, body);
-        }
-
-        List<String> headersWithout(String... names) {
-            List<String> kept = new ArrayList<>();
-            for (String h : headers) {
-                String name = h.substring(0, Math.max(0, h.indexOf(':'))).strip().toLowerCase(Locale.ROOT);
-                if (!List.of(names).contains(name)) {
-                    kept.add(h);
-                }
-            }
-            return kept;
-        }
-
-        private static String header(List<String> headers, String name) {
-            for (String h : headers) {
-                int colon = h.indexOf(':');
-                if (colon > 0 && h.substring(0, colon).strip().equalsIgnoreCase(name)) {
-                    return h.substring(colon + 1).strip();
-                }
-            }
-            return null;
-        }
-
-        private static byte[] dechunk(InputStream in) throws IOException {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            while (true) {
-                String size = line(in);
-                if (size == null) {
-                    return body.toByteArray();
-                }
-                int n = Integer.parseInt(size.split(";", 2)[0].strip(), 16);
-                if (n == 0) {
-                    while (true) { // trailers
-                        String t = line(in);
-                        if (t == null || t.isEmpty()) {
-                            return body.toByteArray();
-                        }
-                    }
-                }
-                body.write(in.readNBytes(n));
-                line(in);
-            }
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') {
-                    byte[] bytes = b.toByteArray();
-                    int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
-                }
-                b.write(c);
-            }
-            return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
         }
     }
 }
