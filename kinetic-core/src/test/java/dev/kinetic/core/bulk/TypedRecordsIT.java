@@ -171,6 +171,8 @@ class TypedRecordsIT {
         assertThat(r.successCount()).isEqualTo(1);
         assertThat(r.failedRecords()).extracting(f -> batch.get((int) f.inputIndex()).firstName())
                 .containsExactlyInAnyOrder("B", "C");
+        assertThat(r.failedRecordsForRetry()).extracting(m -> m.get("FirstName") + "/" + m.get("LastName"))
+                .containsExactlyInAnyOrder("B/null", "C/TypedFail2");
     }
 
     @Test
