@@ -114,6 +114,21 @@ class TypedRecordsIT {
     }
 
     @Test
+    void upsertMatchesTypedRowsByTheirExternalId() {
+        Company first = new Company("U-1", "Upserted", 5, null, Rating.Warm);
+        BulkResult created = bulk.upsert("Account", BulkInput.ofObjects(List.of(first)), "External_Key__c",
+                TestOrg.FAST);
+        assertThat(created.successRecords()).singleElement().satisfies(r -> assertThat(r.created()).contains(true));
+        Company renamed = new Company("U-1", "Upserted again", 6, null, null);
+        BulkResult updated = bulk.upsert("Account", BulkInput.ofObjects(List.of(renamed)), "External_Key__c",
+                TestOrg.FAST);
+        assertThat(updated.successRecords()).singleElement().satisfies(r -> assertThat(r.created()).contains(false));
+        assertThat(bulk.query("SELECT External_Key__c, Name, NumberOfEmployees, AnnualRevenue, Rating FROM Account "
+                + "WHERE External_Key__c = 'U-1'", RecordType.of(Company.class), TestOrg.FAST_QUERY))
+                .containsExactly(renamed);
+    }
+
+    @Test
     void aTypedStreamReadsPageByPage() {
         QueryOptions pages = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(150).build();
         try (Stream<ContactRow> s = bulk.queryStream(SOQL, RecordType.of(ContactRow.class), pages)) {

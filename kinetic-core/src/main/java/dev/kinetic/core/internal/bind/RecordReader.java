@@ -17,6 +17,7 @@ public final class RecordReader<T> {
     private List<String> columns;
     private ColumnPlan plan;
     private long row;
+    private int plans;
 
     /** Creates a reader for one result. */
     public RecordReader(RecordType<T> type) {
@@ -30,11 +31,18 @@ public final class RecordReader<T> {
      */
     public T read(BulkRecord record) {
         row++;
-        if (record.columns() != columns) {
+        // each row wraps the result's one header list, so equal lists (same strings) are the common case
+        if (record.columns() != columns && !record.columns().equals(columns)) {
             plan = ColumnPlan.of(type, record.columns());
             columns = record.columns();
+            plans++;
         }
         return type.javaType().cast(build(plan.root(), record.values(), true));
+    }
+
+    /** How many column lists this reader has matched to properties (one per distinct header). */
+    int plans() {
+        return plans;
     }
 
     private Object build(ColumnPlan.Node node, List<String> values, boolean root) {

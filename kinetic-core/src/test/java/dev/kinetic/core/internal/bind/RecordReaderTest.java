@@ -174,8 +174,12 @@ class RecordReaderTest {
     void aNewColumnListIsPlannedAgainWhileOneListIsPlannedOnce() {
         RecordReader<Keyed> reader = new RecordReader<>(RecordType.of(Keyed.class));
         List<String> shared = new ArrayList<>(List.of("External_Key__c"));
-        assertThat(reader.read(BulkRecord.of(shared, List.of("A"), -1)).key()).isEqualTo("A");
+        for (String key : List.of("A", "B", "C")) {
+            assertThat(reader.read(BulkRecord.of(shared, List.of(key), -1)).key()).isEqualTo(key);
+        }
+        assertThat(reader.plans()).isEqualTo(1);
         assertThat(reader.read(BulkRecord.of(List.of("NumberOfEmployees"), List.of("3"), -1)))
                 .isEqualTo(new Keyed(null, null, 3));
+        assertThat(reader.plans()).isEqualTo(2);
     }
 }
