@@ -157,4 +157,16 @@ class SamplesIT {
         assertThat(query("SELECT Status__c FROM Account").records()).extracting((BulkRecord x) -> x.get("Status__c"))
                 .containsOnly("Processed");
     }
+
+    @Test
+    void typedRecordsSampleLinksContactsByExternalIdAndReadsThemBack() {
+        List<TypedRecordsSample.Contact> contacts = TypedRecordsSample.run(client);
+        assertThat(contacts).extracting(c -> c.firstName() + " " + c.lastName() + " " + c.birthdate() + " "
+                + c.account().name()).containsExactly("Ada Lovelace 1815-12-10 Acme Corp",
+                "Alan Turing 1912-06-23 Global Inc");
+        assertThat(contacts).allSatisfy(c -> assertThat(c.id()).startsWith("003"));
+        assertThat(query("SELECT LastName FROM Contact WHERE LastName = 'Hopper'").records()).isEmpty();
+        assertThat(query("SELECT AnnualRevenue FROM Account WHERE External_Key__c = 'ACME'").records().get(0)
+                .get("AnnualRevenue")).isEqualTo("1250000.5");
+    }
 }

@@ -3,7 +3,9 @@ package dev.kinetic.core.bulk;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The Bulk API 2.0: ingest (insert, update, upsert, delete, hardDelete), query into memory, as a stream or to a
@@ -14,6 +16,10 @@ import java.util.Map;
  * the defaults. A waiting call ({@code insert}) returns a {@link BulkResult}; a starting call ({@code startInsert})
  * returns a {@link BulkJobHandle} whose {@code await()} gives the same result. Queries take {@link QueryOptions}
  * (queryAll is {@link QueryOptions#includeDeleted()}).
+ *
+ * <p>Typed records: {@code query(soql, Account.class)} and {@code queryStream(soql, Account.class)} read records
+ * into Java records or beans, and {@link BulkInput#ofObjects(List)} sends them to any ingest operation; see
+ * {@link RecordType} for the types, names, nulls and relationships.
  *
  * <p>Inputs bigger than {@link IngestOptions#maxBytesPerJob()} become several jobs that run in parallel. Transient
  * failures are retried without ever sending data twice. Every method throws
@@ -373,6 +379,63 @@ public interface BulkClient {
      */
     default BulkRecordStream queryStream(String soql) {
         return queryStream(soql, QueryOptions.defaults());
+    }
+
+    /**
+     * Runs a query and reads its records into Java records or beans, held in memory, with the {@link RecordType}
+     * defaults (unknown columns ignored, missing fields null).
+     *
+     * @param soql the SOQL
+     * @param type a record or bean class, e.g. {@code Account.class}
+     * @param <T> the type
+     * @return the objects, in the order Salesforce returned the records
+     * @throws IllegalArgumentException if the class cannot be bound, before anything is sent
+     * @throws RecordMappingException if a record does not fit the type, naming the column, value, row and type
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
+     */
+    default <T> List<T> query(String soql, Class<T> type) {
+        return query(soql, RecordType.of(type), QueryOptions.defaults());
+    }
+
+    /**
+     * Runs a query (or queryAll, see {@link QueryOptions#includeDeleted()}) and reads its records into Java records
+     * or beans, held in memory. The general form of the typed query.
+     *
+     * @param soql the SOQL
+     * @param type the binding, e.g. {@code RecordType.of(Account.class).refuseUnknownColumns()}
+     * @param options the options
+     * @param <T> the type
+     * @return the objects, in the order Salesforce returned the records
+     * @throws RecordMappingException if a record does not fit the type, naming the column, value, row and type
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
+     */
+    <T> List<T> query(String soql, RecordType<T> type, QueryOptions options);
+
+    /**
+     * Runs a query and streams its records as Java records or beans, page by page in bounded memory. Close the
+     * stream (try-with-resources) to release the connection.
+     *
+     * @param soql the SOQL
+     * @param type the binding
+     * @param options the options
+     * @param <T> the type
+     * @return the open stream, sequential; a record that does not fit throws {@link RecordMappingException} when
+     *     it is reached
+     * @throws JobFailedException if the query job ends {@code Failed} or {@code Aborted}
+     */
+    <T> Stream<T> queryStream(String soql, RecordType<T> type, QueryOptions options);
+
+    /**
+     * Runs a query and streams its records as Java records or beans with the defaults. Close the stream.
+     *
+     * @param soql the SOQL
+     * @param type a record or bean class
+     * @param <T> the type
+     * @return the open stream
+     * @throws IllegalArgumentException if the class cannot be bound, before anything is sent
+     */
+    default <T> Stream<T> queryStream(String soql, Class<T> type) {
+        return queryStream(soql, RecordType.of(type), QueryOptions.defaults());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -22,8 +23,13 @@ import java.util.stream.Stream;
  * {@code Id} first. A CSV input must have a header row and the delimiter and line ending of the call's
  * {@link IngestOptions}; other character sets than UTF-8 are transcoded, and input that does not decode is refused
  * before anything is sent, naming its line.
+ *
+ * <p>Typed objects (Java records or beans, see {@link RecordType} for the columns and how nulls are sent) are
+ * converted one at a time as the input is read; a result row's {@link BulkRecord#inputIndex()} is the position of
+ * its object in the list or stream, so {@code objects.get((int) row.inputIndex())} is the object back.
  */
-public sealed interface BulkInput permits BulkInput.Rows, BulkInput.CsvFile, BulkInput.CsvStream {
+public sealed interface BulkInput permits BulkInput.Rows, BulkInput.TypedObjects, BulkInput.CsvFile,
+        BulkInput.CsvStream {
 
     /**
      * Rows as maps. A {@code List} is also what {@link BulkResult#failedRecordsForRetry()} hands back for a retry.
@@ -45,6 +51,53 @@ public sealed interface BulkInput permits BulkInput.Rows, BulkInput.CsvFile, Bul
         Objects.requireNonNull(rows, "rows == null");
         Iterable<Map<String, ?>> once = () -> rows.<Map<String, ?>>map(r -> r).iterator();
         return new Rows(once);
+    }
+
+    /**
+     * Typed objects, records or beans, of the class of the first object with the {@link RecordType} defaults
+     * (nulls sent as {@code #N/A}).
+     *
+     * @param objects the objects, all of one class
+     * @param <T> their type
+     * @return the input
+     * @throws IllegalArgumentException if the class cannot be bound (see {@link RecordType#of(Class)})
+     */
+    static <T> BulkInput ofObjects(List<T> objects) {
+        Objects.requireNonNull(objects, "objects == null");
+        if (objects.isEmpty()) {
+            return new Rows(List.of());
+        }
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) Objects.requireNonNull(objects.get(0), "The object at index 0 is null").getClass();
+        return new TypedObjects<>(objects, RecordType.of(type));
+    }
+
+    /**
+     * Typed objects from a stream, consumed once and spooled to disk as CSV (never held in memory).
+     *
+     * @param objects the objects
+     * @param type their class
+     * @param <T> their type
+     * @return the input
+     * @throws IllegalArgumentException if the class cannot be bound (see {@link RecordType#of(Class)})
+     */
+    static <T> BulkInput ofObjects(Stream<? extends T> objects, Class<T> type) {
+        Objects.requireNonNull(objects, "objects == null");
+        Iterable<T> once = () -> objects.<T>map(o -> o).iterator();
+        return new TypedObjects<>(once, RecordType.of(type));
+    }
+
+    /**
+     * Typed objects with a binding of your choice (e.g. {@link RecordType#leaveNullFieldsUnchanged()}): the general
+     * form. A {@code Collection} is read twice (keys are checked before anything is sent), another iterable once.
+     *
+     * @param objects the objects
+     * @param type the binding
+     * @param <T> their type
+     * @return the input
+     */
+    static <T> BulkInput ofObjects(Iterable<? extends T> objects, RecordType<T> type) {
+        return new TypedObjects<>(objects, type);
     }
 
     /**
@@ -115,6 +168,22 @@ public sealed interface BulkInput permits BulkInput.Rows, BulkInput.CsvFile, Bul
          */
         public Rows {
             Objects.requireNonNull(rows, "rows == null");
+        }
+    }
+
+    /**
+     * Typed objects; made by {@link #ofObjects(List)}, {@link #ofObjects(Stream, Class)} and
+     * {@link #ofObjects(Iterable, RecordType)}.
+     *
+     * @param objects the objects
+     * @param type how they become rows
+     * @param <T> their type
+     */
+    record TypedObjects<T>(Iterable<? extends T> objects, RecordType<T> type) implements BulkInput {
+        /** Checks for nulls. */
+        public TypedObjects {
+            Objects.requireNonNull(objects, "objects == null");
+            Objects.requireNonNull(type, "type == null");
         }
     }
 

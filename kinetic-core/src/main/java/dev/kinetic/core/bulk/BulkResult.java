@@ -50,8 +50,8 @@ public interface BulkResult {
     /**
      * {@return the original input rows of the failures, in input order} So
      * {@code bulk.insert("Account", result.failedRecordsForRetry())} retries exactly what failed. For a list of maps,
-     * these are the caller's own maps; for a CSV file, the rows read back from the file (string values); for a
-     * one-shot stream, the original columns as Salesforce echoed them.
+     * these are the caller's own maps; for a CSV file or typed objects, the rows read back from the file or upload
+     * (string values); for a one-shot stream, the original columns as Salesforce echoed them.
      */
     List<Map<String, Object>> failedRecordsForRetry();
 

@@ -38,7 +38,9 @@ class PublicApiTest {
         List<Class<?>> api = publicApiClasses();
         assertThat(api).extracting(Class::getName).contains("dev.kinetic.core.SalesforceClient",
                 "dev.kinetic.core.bulk.BulkClient", "dev.kinetic.core.bulk.BulkJob",
-                "dev.kinetic.core.bulk.BulkInput$CsvFile");
+                "dev.kinetic.core.bulk.BulkInput$CsvFile", "dev.kinetic.core.bulk.BulkInput$TypedObjects",
+                "dev.kinetic.core.bulk.RecordType", "dev.kinetic.core.bulk.SalesforceField",
+                "dev.kinetic.core.bulk.RecordMappingException");
         Set<String> leaks = new TreeSet<>();
         for (Class<?> c : api) {
             check(c.getName() + " extends", c.getGenericSuperclass(), leaks);

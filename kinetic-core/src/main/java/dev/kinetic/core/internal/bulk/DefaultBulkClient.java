@@ -19,6 +19,8 @@ import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.core.bulk.PollOptions;
 import dev.kinetic.core.bulk.QueryOptions;
+import dev.kinetic.core.bulk.RecordType;
+import dev.kinetic.core.internal.bind.RecordReader;
 import dev.kinetic.core.internal.ClientConfig;
 import dev.kinetic.core.internal.http.HttpTransport;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The implementation of {@link BulkClient}: wires splitters, job runners, pollers and result readers. */
 public final class DefaultBulkClient implements BulkClient {
@@ -138,6 +141,20 @@ public final class DefaultBulkClient implements BulkClient {
     public BulkRecordStream queryStream(String soql, QueryOptions options) {
         CallOptions call = OptionsMapper.query(Objects.requireNonNull(options, "options == null"));
         return new QueryRecordStream(api, runQuery(soql, options.includeDeleted(), call), call);
+    }
+
+    @Override
+    public <T> List<T> query(String soql, RecordType<T> type, QueryOptions options) {
+        try (Stream<T> objects = queryStream(soql, type, options)) {
+            return objects.toList();
+        }
+    }
+
+    @Override
+    public <T> Stream<T> queryStream(String soql, RecordType<T> type, QueryOptions options) {
+        Objects.requireNonNull(type, "type == null");
+        RecordReader<T> reader = new RecordReader<>(type);
+        return queryStream(soql, options).stream().map(reader::read);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.kinetic.core.internal.bulk;
 
 import dev.kinetic.core.bulk.BulkInput;
 import dev.kinetic.core.bulk.BulkOperation;
+import dev.kinetic.core.internal.bind.TypedRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -21,6 +22,9 @@ final class InputChunks {
     static List<Chunk> of(BulkInput input, BulkOperation op, CallOptions options) {
         if (input instanceof BulkInput.Rows rows) {
             return MapSplitter.split(rows.rows(), op, options);
+        }
+        if (input instanceof BulkInput.TypedObjects<?> typed) {
+            return MapSplitter.split(typedRows(typed, op), op, options);
         }
         if (input instanceof BulkInput.CsvFile csv) {
             if (!Files.isReadable(csv.file())) {
@@ -42,6 +46,10 @@ final class InputChunks {
             deleteQuietly(spool);
             throw e;
         }
+    }
+
+    private static <T> Iterable<Map<String, ?>> typedRows(BulkInput.TypedObjects<T> typed, BulkOperation op) {
+        return TypedRows.of(typed.objects(), typed.type(), op);
     }
 
     static Charset charsetOf(BulkInput input) {
