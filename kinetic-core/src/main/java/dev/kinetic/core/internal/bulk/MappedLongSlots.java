@@ -1,0 +1,82 @@
+package dev.kinetic.core.internal.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code long} cells in a spool file mapped into memory, so they take no Java heap: the operating system pages them
+ * in and out. The file is written with zeros in full when made, so a full disk fails here with an
+ * {@link UncheckedIOException} rather than later, inside a mapped write. {@link #close()} deletes the file (also
+ * when this object is collected unclosed, and on exit at the latest); the mapping itself goes when it is collected.
+ * Not thread-safe.
+ */
+final class MappedLongSlots implements LongSlots {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final int SHIFT = 27;                 // 2^27 longs = 1 GiB per mapping (a mapping is < 2 GiB)
+    private static final long MASK = (1L << SHIFT) - 1;
+    private static final int ZEROS = 1 << 20;
+
+    private final Path file;
+    private final Cleaner.Cleanable deleter;
+    private LongBuffer[] segments;
+
+    MappedLongSlots(long size, Path dir) {
+        this.file = SpoolDir.newFile(dir, "index", ".bin");
+        Path toDelete = file;
+        this.deleter = CLEANER.register(this, () -> InputChunks.deleteQuietly(toDelete));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            fillWithZeros(ch, size * Long.BYTES);
+            int count = (int) ((size + MASK) >>> SHIFT);
+            segments = new LongBuffer[count];
+            for (int i = 0; i < count; i++) {
+                long first = (long) i << SHIFT;
+                long longs = Math.min(1L << SHIFT, size - first);
+                segments[i] = ch.map(FileChannel.MapMode.READ_WRITE, first * Long.BYTES, longs * Long.BYTES)
+                        .order(ByteOrder.nativeOrder()).asLongBuffer();
+            }
+        } catch (IOException | RuntimeException e) {
+            deleter.clean();
+            throw new UncheckedIOException("Cannot write the row index file " + file + " (" + size * Long.BYTES
+                    + " bytes) used to map results to input rows: " + e.getMessage() + "; check java.io.tmpdir has "
+                    + "space", e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static void fillWithZeros(FileChannel ch, long bytes) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZEROS, Math.max(1, bytes)));
+        long written = 0;
+        while (written < bytes) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - written));
+            written += ch.write(zeros, written);
+        }
+    }
+
+    /** The file holding the cells (for tests). */
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public long get(long index) {
+        return segments[(int) (index >>> SHIFT)].get((int) (index & MASK));
+    }
+
+    @Override
+    public void set(long index, long value) {
+        segments[(int) (index >>> SHIFT)].put((int) (index & MASK), value);
+    }
+
+    @Override
+    public void close() {
+        segments = null;
+        deleter.clean();
+    }
+}
