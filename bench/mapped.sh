@@ -24,8 +24,9 @@ done
 [[ "$ROWS" =~ ^[1-9][0-9]*$ ]] || { echo "mapped.sh: --rows must be a positive whole number, got '$ROWS'" >&2; exit 2; }
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-EMU_JAR="$ROOT/kinetic-emulator/target/kinetic-emulator.jar"
-BENCH_JAR="$ROOT/kinetic-benchmarks/target/benchmarks.jar"
+# Copies of the jars may be given (EMU_JAR=… BENCH_JAR=…), so a long run survives a rebuild of target/.
+EMU_JAR="${EMU_JAR:-$ROOT/kinetic-emulator/target/kinetic-emulator.jar}"
+BENCH_JAR="${BENCH_JAR:-$ROOT/kinetic-benchmarks/target/benchmarks.jar}"
 if [[ ! -f "$EMU_JAR" || ! -f "$BENCH_JAR" ]]; then
   echo "Building the jars (mvn -q -B -DskipTests package)..."
   (cd "$ROOT" && mvn -q -B -DskipTests package)
