@@ -10,9 +10,6 @@ import dev.kinetic.core.bulk.PollOptions;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkResult;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +51,7 @@ public final class LibraryE2e {
                 .build();
         try (SalesforceClient client = SalesforceClient.connect(JwtAuthenticator.fromEnv())) {
             BulkClient bulk = client.bulk();
-            resetPeaks();
+            HeapPeaks.reset();
             long started = System.nanoTime();
             long records;
             long failed;
@@ -75,7 +72,7 @@ public final class LibraryE2e {
             System.out.println(String.format(Locale.ROOT,
                     "{\"benchmark\":\"%s\",\"records\":%d,\"failed\":%d,\"seconds\":%.3f,\"peakHeapBytes\":%d,"
                             + "\"maxHeapBytes\":%d}", ingest ? "ingest" : "export", records, failed, seconds,
-                    peakHeapBytes(), Runtime.getRuntime().maxMemory()));
+                    HeapPeaks.peakBytes(), Runtime.getRuntime().maxMemory()));
             if (failed > 0) {
                 System.exit(1);
             }
@@ -83,23 +80,5 @@ public final class LibraryE2e {
             System.err.println("LibraryE2e: " + e.getMessage());
             System.exit(1);
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -79,8 +79,10 @@ class JobHandleIT {
         assertThat(e.job().id()).isEqualTo(handle.jobId());
         assertThat(e.job().state()).isEqualTo(JobState.ABORTED);
         assertThat(e.partialResult()).isPresent();
+        assertThat(e.partialResult().get().unprocessedCount()).as("counted by streaming, none held").isEqualTo(3);
         assertThat(e.partialResult().get().unprocessedRecords()).extracting(BulkRecord::inputIndex)
                 .containsExactlyInAnyOrder(0L, 1L, 2L);
+        assertThat(e.partialResult().get().unprocessedCount()).isEqualTo(3);
         assertThat(catchThrowableOfType(JobFailedException.class, () -> bulk.awaitJob(handle.jobId(),
                 ItOrg.FAST_POLL)).job().state()).isEqualTo(JobState.ABORTED);
     }

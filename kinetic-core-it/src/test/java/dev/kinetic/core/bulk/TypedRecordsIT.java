@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Typed records against a local org: 1,000 contacts inserted from a stream of records, each linked to its account
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class TypedRecordsIT {
     private static final int CONTACTS = 1000;
-    private static TestOrg org;
+    /** The records inserted before all tests are read by every test: no reset between them. */
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extensionBuilder().resetBeforeEachTest(false).build();
     private static SalesforceClient client;
     private static BulkClient bulk;
     private static List<NewContact> inserted;
@@ -59,26 +62,19 @@ class TypedRecordsIT {
     }
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
+    static void start(SalesforceClient shared) {
+        client = shared;
         bulk = client.bulk();
         List<Company> companies = IntStream.range(0, 10).mapToObj(i -> new Company("T-" + i, "Typed Co " + i,
                 i * 10, new BigDecimal(i + "000.50"), Rating.values()[i % 3])).toList();
-        assertThat(bulk.insert("Account", BulkInput.ofObjects(companies), TestOrg.FAST).successCount()).isEqualTo(10);
+        assertThat(bulk.insert("Account", BulkInput.ofObjects(companies), ItOrg.FAST).successCount()).isEqualTo(10);
         inserted = IntStream.range(0, CONTACTS).mapToObj(i -> new NewContact("First" + i, "Thousand" + i,
                 i % 7 == 0 ? null : "c" + i + "@example.com", LocalDate.of(1980, 1, 1).plusDays(i),
                 new CompanyKey("T-" + (i % 10)))).toList();
         Stream<NewContact> stream = inserted.stream();
-        BulkResult r = bulk.insert("Contact", BulkInput.ofObjects(stream, NewContact.class), TestOrg.FAST);
+        BulkResult r = bulk.insert("Contact", BulkInput.ofObjects(stream, NewContact.class), ItOrg.FAST);
         assertThat(r.failedRecords()).isEmpty();
         assertThat(r.successCount()).isEqualTo(CONTACTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
     }
 
     private static final String SOQL = "SELECT Id, FirstName, LastName, Email, Birthdate, CreatedDate, Account.Name "
@@ -88,7 +84,7 @@ class TypedRecordsIT {
     @Test
     void insertsThousandRecordsAndQueriesThemBackWithTheirAccountNames() {
         List<ContactRow> rows = bulk.query(SOQL, RecordType.of(ContactRow.class).refuseUnknownColumns()
-                .requireAllFields(), TestOrg.FAST_QUERY);
+                .requireAllFields(), ItOrg.FAST_QUERY);
         assertThat(rows).hasSize(CONTACTS);
         Map<String, ContactRow> byLastName = rows.stream().collect(Collectors.toMap(ContactRow::lastName,
                 Function.identity()));
@@ -117,20 +113,20 @@ class TypedRecordsIT {
     void upsertMatchesTypedRowsByTheirExternalId() {
         Company first = new Company("U-1", "Upserted", 5, null, Rating.Warm);
         BulkResult created = bulk.upsert("Account", BulkInput.ofObjects(List.of(first)), "External_Key__c",
-                TestOrg.FAST);
+                ItOrg.FAST);
         assertThat(created.successRecords()).singleElement().satisfies(r -> assertThat(r.created()).contains(true));
         Company renamed = new Company("U-1", "Upserted again", 6, null, null);
         BulkResult updated = bulk.upsert("Account", BulkInput.ofObjects(List.of(renamed)), "External_Key__c",
-                TestOrg.FAST);
+                ItOrg.FAST);
         assertThat(updated.successRecords()).singleElement().satisfies(r -> assertThat(r.created()).contains(false));
         assertThat(bulk.query("SELECT External_Key__c, Name, NumberOfEmployees, AnnualRevenue, Rating FROM Account "
-                + "WHERE External_Key__c = 'U-1'", RecordType.of(Company.class), TestOrg.FAST_QUERY))
+                + "WHERE External_Key__c = 'U-1'", RecordType.of(Company.class), ItOrg.FAST_QUERY))
                 .containsExactly(renamed);
     }
 
     @Test
     void aTypedStreamReadsPageByPage() {
-        QueryOptions pages = TestOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(150).build();
+        QueryOptions pages = ItOrg.FAST_QUERY.toBuilder().maxRecordsPerPage(150).build();
         try (Stream<ContactRow> s = bulk.queryStream(SOQL, RecordType.of(ContactRow.class), pages)) {
             assertThat(s.filter(c -> c.account() != null).count()).isEqualTo(CONTACTS);
         }
@@ -139,9 +135,9 @@ class TypedRecordsIT {
     private static List<ContactRow> insertAndRead(String lastNamePrefix, int count) {
         List<NewContact> in = IntStream.range(0, count).mapToObj(i -> new NewContact("F" + i, lastNamePrefix + i,
                 "u" + i + "@example.com", LocalDate.of(1990, 5, 1 + i), null)).toList();
-        assertThat(bulk.insert("Contact", BulkInput.ofObjects(in), TestOrg.FAST).successCount()).isEqualTo(count);
+        assertThat(bulk.insert("Contact", BulkInput.ofObjects(in), ItOrg.FAST).successCount()).isEqualTo(count);
         return bulk.query(OTHERS + "LIKE '" + lastNamePrefix + "%' ORDER BY LastName", RecordType.of(ContactRow.class),
-                TestOrg.FAST_QUERY);
+                ItOrg.FAST_QUERY);
     }
 
     @Test
@@ -149,14 +145,14 @@ class TypedRecordsIT {
         List<ContactRow> two = insertAndRead("TypedUpd", 2);
         List<ContactRow> cleared = List.of(new ContactRow(two.get(0).id(), "Renamed", "TypedUpd0", null, null, null,
                 null));
-        BulkResult r = bulk.update("Contact", BulkInput.ofObjects(cleared), TestOrg.FAST);
+        BulkResult r = bulk.update("Contact", BulkInput.ofObjects(cleared), ItOrg.FAST);
         assertThat(r.errors()).isEmpty();
         List<ContactRow> kept = List.of(new ContactRow(two.get(1).id(), "Renamed", "TypedUpd1", null, null, null,
                 null));
         assertThat(bulk.update("Contact", BulkInput.ofObjects(kept, RecordType.of(ContactRow.class)
-                .leaveNullFieldsUnchanged()), TestOrg.FAST).errors()).isEmpty();
+                .leaveNullFieldsUnchanged()), ItOrg.FAST).errors()).isEmpty();
         List<ContactRow> after = bulk.query(OTHERS + "LIKE 'TypedUpd%' ORDER BY LastName",
-                RecordType.of(ContactRow.class), TestOrg.FAST_QUERY);
+                RecordType.of(ContactRow.class), ItOrg.FAST_QUERY);
         assertThat(after.get(0).firstName()).isEqualTo("Renamed");
         assertThat(after.get(0).email()).isNull();
         assertThat(after.get(0).birthdate()).isNull();
@@ -168,10 +164,10 @@ class TypedRecordsIT {
     @Test
     void deleteSendsTheIdsOfTypedRowsAndQueryAllStillSeesThem() {
         List<ContactRow> doomed = insertAndRead("TypedDel", 3);
-        assertThat(bulk.delete("Contact", BulkInput.ofObjects(doomed), TestOrg.FAST).successCount()).isEqualTo(3);
+        assertThat(bulk.delete("Contact", BulkInput.ofObjects(doomed), ItOrg.FAST).successCount()).isEqualTo(3);
         String soql = OTHERS + "LIKE 'TypedDel%'";
-        assertThat(bulk.query(soql, RecordType.of(ContactRow.class), TestOrg.FAST_QUERY)).isEmpty();
-        assertThat(bulk.query(soql, RecordType.of(ContactRow.class), TestOrg.FAST_QUERY.toBuilder()
+        assertThat(bulk.query(soql, RecordType.of(ContactRow.class), ItOrg.FAST_QUERY)).isEmpty();
+        assertThat(bulk.query(soql, RecordType.of(ContactRow.class), ItOrg.FAST_QUERY.toBuilder()
                 .includeDeleted(true).build())).extracting(ContactRow::id)
                 .containsExactlyInAnyOrderElementsOf(doomed.stream().map(ContactRow::id).toList());
     }
@@ -182,7 +178,7 @@ class TypedRecordsIT {
                 new NewContact("A", "TypedFail0", null, null, null),
                 new NewContact("B", null, null, null, null),
                 new NewContact("C", "TypedFail2", null, null, new CompanyKey("no-such-key"))));
-        BulkResult r = bulk.insert("Contact", BulkInput.ofObjects(batch), TestOrg.FAST);
+        BulkResult r = bulk.insert("Contact", BulkInput.ofObjects(batch), ItOrg.FAST);
         assertThat(r.successCount()).isEqualTo(1);
         assertThat(r.failedRecords()).extracting(f -> batch.get((int) f.inputIndex()).firstName())
                 .containsExactlyInAnyOrder("B", "C");

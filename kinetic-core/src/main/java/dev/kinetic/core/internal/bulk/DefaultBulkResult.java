@@ -61,7 +61,19 @@ final class DefaultBulkResult implements BulkResult {
         if (jobs.stream().allMatch(j -> j.state().equals(JobState.JOB_COMPLETE))) {
             return 0;
         }
-        return unprocessedRecords().size();
+        synchronized (this) {
+            if (unprocessed != null) {
+                return unprocessed.size();
+            }
+        }
+        // Counted while streaming, so a count of millions of rows holds none of them.
+        long count = 0;
+        try (BulkRecordStream s = stream(ResultKind.UNPROCESSED)) {
+            for (BulkRecord ignored : s) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.OptionalLong;
 
 /**
  * Streams one kind of result rows over the jobs of a call, job after job, mapping each row to its input row.
- * Holds one job's input index and one CSV buffer at a time. Each job's result set is read through
+ * Holds one job's input index (spilled to a spool file past {@code RowIndex.Spill.DEFAULT}'s rows; the file is
+ * deleted when the stream moves to the next job or is closed, also after a failure, when an unclosed stream is
+ * collected, and at exit at the latest) and one CSV buffer at a time. Each job's result set is read through
  * {@link VerifiedRows} against the count the job's counters imply (successful: processed minus failed; failed:
  * failed; unprocessed: the input rows minus processed, when the input is known), so a set that breaks off or
  * comes up short is read again without a row twice, and one that stays short throws
@@ -124,7 +126,7 @@ final class IngestResultStream implements BulkRecordStream {
                 continue;
             }
             columns = header;
-            matcher = null;
+            closeMatcher();
             return true;
         }
         return false;
@@ -157,6 +159,13 @@ final class IngestResultStream implements BulkRecordStream {
             rows.close();
         }
         rows = null;
+        closeMatcher();
+    }
+
+    private void closeMatcher() {
+        if (matcher != null) {
+            matcher.close();
+        }
         matcher = null;
     }
 

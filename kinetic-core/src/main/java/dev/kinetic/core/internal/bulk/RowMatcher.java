@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -15,23 +13,23 @@ import java.util.List;
  * {@link EchoNormalizer}. Identical input rows are interchangeable: each is handed out once, lowest index first
  * (or highest first, so that success and failure streams of duplicates never claim the same row).
  *
- * <p>Memory: two or three longs per input row (sorted 32-bit hash prefixes with row numbers, plus the full 64-bit
- * hashes), never the rows themselves. Not thread-safe.
+ * <p>Memory: the rows are indexed in a {@link RowIndex} of three longs per row, never the rows themselves; past
+ * {@link RowIndex.Spill#afterRows()} rows in the chunk that index is a spool file mapped into memory, not heap,
+ * deleted by {@link #close()}. Not thread-safe.
  */
-final class RowMatcher {
+final class RowMatcher implements AutoCloseable {
     private final long firstRow;
     private final int[] inputCols;   // per compared column: index in the input header
     private final int[] resultCols;  // per compared column: index in the result header
     private final int keyInput;
     private final int keyResult;
     private final boolean idKey;
-    private final long[] packed;     // (primary hash high 32 bits << 32) | local row, sorted
-    private final long[] primary;    // per local row: key hash if keyed, else full hash
-    private final long[] full;       // per local row: full hash (keyed mode only)
-    private final BitSet used = new BitSet();
+    private final boolean keyed;
+    private final RowIndex index;
     private final boolean fromEnd;
 
-    private RowMatcher(Chunk chunk, List<String> resultHeader, String key, char delimiter, boolean fromEnd) {
+    private RowMatcher(Chunk chunk, List<String> resultHeader, String key, char delimiter, boolean fromEnd,
+                       RowIndex.Spill spill) {
         this.firstRow = chunk.firstRow();
         this.fromEnd = fromEnd;
         List<String> input = chunk.header();
@@ -59,16 +57,30 @@ final class RowMatcher {
         this.keyInput = kIn;
         this.keyResult = kOut;
         this.idKey = key != null && key.equalsIgnoreCase("Id");
-        int n = (int) chunk.rowCount();
-        this.packed = new long[n];
-        this.primary = new long[n];
-        this.full = keyInput >= 0 ? new long[n] : null;
-        index(chunk, delimiter, n);
+        this.keyed = keyInput >= 0;
+        this.index = RowIndex.forRows(chunk.rowCount(), spill);
+        try {
+            index(chunk, delimiter, (int) chunk.rowCount());
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
     }
 
     /** Builds the matcher for one chunk and one result header (reads the chunk's rows once). */
     static RowMatcher build(Chunk chunk, List<String> resultHeader, String key, char delimiter, boolean fromEnd) {
-        return new RowMatcher(chunk, resultHeader, key, delimiter, fromEnd);
+        return build(chunk, resultHeader, key, delimiter, fromEnd, RowIndex.Spill.DEFAULT);
+    }
+
+    /** As {@link #build(Chunk, List, String, char, boolean)}, spilling the index as {@code spill} says. */
+    static RowMatcher build(Chunk chunk, List<String> resultHeader, String key, char delimiter, boolean fromEnd,
+                            RowIndex.Spill spill) {
+        return new RowMatcher(chunk, resultHeader, key, delimiter, fromEnd, spill);
+    }
+
+    /** Whether the row index lives in a spool file (for tests). */
+    boolean spilled() {
+        return index.spilled();
     }
 
     private void index(Chunk chunk, char delimiter, int n) {
@@ -78,82 +90,29 @@ final class RowMatcher {
             List<String> v;
             while (r < n && (v = rows.next()) != null) {
                 long f = hash(v, inputCols);
-                long p = f;
-                if (full != null) {
-                    full[r] = f;
-                    p = keyHash(get(v, keyInput));
-                }
-                primary[r] = p;
-                packed[r] = (p & 0xFFFF_FFFF_0000_0000L) | r;
+                index.add(keyed ? keyHash(get(v, keyInput)) : f, f, r);
                 r++;
-            }
-            if (r < n) {
-                Arrays.fill(primary, r, n, 0);
-                for (int i = r; i < n; i++) {
-                    packed[i] = Long.MIN_VALUE;
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read back the input rows to map results: " + e.getMessage(), e);
         }
-        Arrays.sort(packed);
     }
 
     /** The global input index of a result row, or -1 if no unused input row matches. */
     long match(List<String> result) {
         long f = hash(result, resultCols);
-        long p = full != null ? keyHash(get(result, keyResult)) : f;
-        int lo = lowerBound(p & 0xFFFF_FFFF_0000_0000L);
-        int hi = lo;
-        while (hi < packed.length && (packed[hi] & 0xFFFF_FFFF_0000_0000L) == (p & 0xFFFF_FFFF_0000_0000L)) {
-            hi++;
+        long p = keyed ? keyHash(get(result, keyResult)) : f;
+        int row = index.take(p, f, true, fromEnd);
+        if (row < 0 && keyed) {
+            row = index.take(p, f, false, fromEnd);
         }
-        int best = pick(lo, hi, p, f, true);
-        if (best < 0 && full != null) {
-            best = pick(lo, hi, p, f, false);
-        }
-        if (best < 0) {
-            return -1;
-        }
-        used.set(best);
-        return firstRow + best;
+        return row < 0 ? -1 : firstRow + row;
     }
 
-    private int pick(int lo, int hi, long p, long f, boolean needFull) {
-        if (fromEnd) {
-            for (int k = hi - 1; k >= lo; k--) {
-                int row = (int) packed[k];
-                if (ok(row, p, f, needFull)) {
-                    return row;
-                }
-            }
-        } else {
-            for (int k = lo; k < hi; k++) {
-                int row = (int) packed[k];
-                if (ok(row, p, f, needFull)) {
-                    return row;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private boolean ok(int row, long p, long f, boolean needFull) {
-        return primary[row] == p && !used.get(row) && (!needFull || full == null || full[row] == f);
-    }
-
-    private int lowerBound(long value) {
-        int lo = 0;
-        int hi = packed.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (packed[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** Releases the row index (deleting its file if it was spilled). */
+    @Override
+    public void close() {
+        index.close();
     }
 
     private long keyHash(String value) {
