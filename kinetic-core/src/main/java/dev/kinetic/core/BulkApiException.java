@@ -1,8 +1,12 @@
 package dev.kinetic.core;
 
+import java.util.Optional;
+
 /**
  * Salesforce answered a REST call with an error: the HTTP status plus the first {@code errorCode} and
- * {@code message} of Salesforce's error array, e.g. {@code 404 NOT_FOUND}.
+ * {@code message} of Salesforce's error array, e.g. {@code 404 NOT_FOUND}, and the request that got it. The
+ * exception's message joins them ({@code 404 NOT_FOUND: ... (GET /jobs/ingest/750...)}); the accessors keep them
+ * apart, {@link #serverMessage()} exactly as Salesforce sent it. Choose by {@link #errorCode()}, never by message text.
  */
 public class BulkApiException extends SalesforceException {
     private static final long serialVersionUID = 1L;
@@ -10,20 +14,34 @@ public class BulkApiException extends SalesforceException {
     private final int httpStatus;
     private final String errorCode;
     private final String serverMessage;
+    private final String request;
 
     /**
-     * Creates an exception from an error answer.
+     * Creates an exception from an error answer, without the request.
      *
      * @param httpStatus the HTTP status
      * @param errorCode Salesforce's {@code errorCode}, or an empty string if the body had none
      * @param message Salesforce's {@code message}, or a description of the body
      */
     public BulkApiException(int httpStatus, String errorCode, String message) {
+        this(httpStatus, errorCode, message, null);
+    }
+
+    /**
+     * Creates an exception from an error answer to a request.
+     *
+     * @param httpStatus the HTTP status
+     * @param errorCode Salesforce's {@code errorCode}, or an empty string if the body had none
+     * @param message Salesforce's {@code message}, or a description of the body
+     * @param request the request's method and path, e.g. {@code POST /jobs/ingest}, or null if not known
+     */
+    public BulkApiException(int httpStatus, String errorCode, String message, String request) {
         super(httpStatus + " " + (errorCode == null || errorCode.isEmpty() ? "" : errorCode + ": ")
-                + (message == null ? "" : message));
+                + (message == null ? "" : message) + (request == null ? "" : " (" + request + ")"));
         this.httpStatus = httpStatus;
         this.errorCode = errorCode == null ? "" : errorCode;
         this.serverMessage = message == null ? "" : message;
+        this.request = request;
     }
 
     /** The HTTP status, e.g. 400. */
@@ -36,8 +54,13 @@ public class BulkApiException extends SalesforceException {
         return errorCode;
     }
 
-    /** Salesforce's {@code message} as sent. */
+    /** Salesforce's {@code message} as sent (or, for a body without one, the start of the body). */
     public String serverMessage() {
         return serverMessage;
+    }
+
+    /** The request that got the error: its method and path relative to the API, e.g. {@code POST /jobs/ingest}. */
+    public Optional<String> request() {
+        return Optional.ofNullable(request);
     }
 }
