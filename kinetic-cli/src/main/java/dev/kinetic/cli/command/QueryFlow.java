@@ -13,6 +13,8 @@ import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
+import dev.kinetic.core.bulk.ColumnDelimiter;
+import dev.kinetic.core.bulk.LineEnding;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
@@ -42,12 +44,21 @@ final class QueryFlow {
     private final Console console;
     private final CliContext context;
     private final PrintWriter stdout;
+    private ColumnDelimiter delimiter = ColumnDelimiter.COMMA;
+    private LineEnding lineEnding = LineEnding.LF;
 
     QueryFlow(OrgConnection org, Console console, CliContext context, PrintWriter stdout) {
         this.org = org;
         this.console = console;
         this.context = context;
         this.stdout = stdout;
+    }
+
+    /** The delimiter and line ending of new query jobs, and so of their CSV (default comma and LF). */
+    QueryFlow format(ColumnDelimiter delimiter, LineEnding lineEnding) {
+        this.delimiter = delimiter;
+        this.lineEnding = lineEnding;
+        return this;
     }
 
     /** The finished job and how many records went where (file null for standard output). */
@@ -82,7 +93,7 @@ final class QueryFlow {
             try (InputStream body = org.bulk().queryResults(jobId, options);
                  CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(job.columnDelimiter().character())
                          .allowMissingFields(true).ofCsvRecord(body, StandardCharsets.UTF_8);
-                 QueryOutput output = QueryOutput.open(target, stdout, json)) {
+                 QueryOutput output = QueryOutput.open(target, stdout, json, job)) {
                 boolean header = true;
                 for (CsvRecord record : reader) {
                     if (header) {
@@ -112,7 +123,7 @@ final class QueryFlow {
             }
             try (BulkRecordStream records = org.bulk().queryStream(soql, options)) {
                 Path target = target(out, resultsDir, records.job().id(), json);
-                try (QueryOutput output = QueryOutput.open(target, stdout, json)) {
+                try (QueryOutput output = QueryOutput.open(target, stdout, json, records.job())) {
                     Iterator<BulkRecord> rows = records.iterator();
                     rows.hasNext();
                     output.header(records.columns());
@@ -215,7 +226,8 @@ final class QueryFlow {
     }
 
     private QueryOptions options(boolean all, Optional<Duration> timeout, QueryProgress progress) {
-        return QueryOptions.builder().includeDeleted(all).onRecordsRead(progress::read).poll(org.poll()
+        return QueryOptions.builder().includeDeleted(all).columnDelimiter(delimiter).lineEnding(lineEnding)
+                .onRecordsRead(progress::read).poll(org.poll()
                 .timeout(timeout.map(t -> t.isZero() || t.isNegative() ? Duration.ofMillis(1) : t).orElse(null))
                 .onProgress(progress::job).build()).build();
     }

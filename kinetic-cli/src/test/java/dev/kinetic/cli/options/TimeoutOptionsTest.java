@@ -7,19 +7,19 @@ import dev.kinetic.cli.CliException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class JobOptionsTest {
+class TimeoutOptionsTest {
     @Test
     void parsesTimeoutsInSecondsMinutesHoursAndIso() {
-        assertThat(JobOptions.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(JobOptions.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(JobOptions.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(JobOptions.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(JobOptions.parseDuration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(TimeoutOptions.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(TimeoutOptions.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(TimeoutOptions.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(TimeoutOptions.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(TimeoutOptions.parseDuration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
     void rejectsAnUnreadableTimeoutWithTheWayOut() {
-        assertThatThrownBy(() -> JobOptions.parseDuration("soon")).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> TimeoutOptions.parseDuration("soon")).isInstanceOf(CliException.class)
                 .hasMessageContaining("'soon'").hasMessageContaining("90s");
     }
 }
