@@ -96,9 +96,12 @@ final class IngestFlow {
         }
     }
 
-    /** Creates the job, uploads the file and closes the job; the library aborts the job if the upload fails. */
+    /**
+     * Creates the job, uploads the file and closes the job; the library aborts the job if the upload fails. Files up
+     * to 150 MB are one job, as {@code demo} and {@code bench} count on (they read the first job's counters).
+     */
     JobUpload start(CsvInputFile input, String object, String operation, Optional<String> externalId) {
-        return start(input, object, operation, externalId, DEFAULT_MAX_BYTES_PER_JOB);
+        return start(input, object, operation, externalId, IngestOptions.MAX_BYTES_PER_JOB_LIMIT);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.cli.output.Unit;
 import dev.kinetic.core.bulk.BulkExportResult;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
@@ -212,8 +213,9 @@ final class QueryFlow {
     private int summarize(Export export) {
         double seconds = Math.max(export.elapsed().toMillis(), 1) / 1000.0;
         if (export.file() != null) {
-            console.summary(String.format(Locale.ROOT, "Job %s: %,d records in %.1f s (%,.0f records/s) to %s",
-                    export.job().id(), export.records(), seconds, export.records() / seconds, export.file()));
+            console.summary(String.format(Locale.ROOT, "Job %s: %s in %.1f s (%,.0f records/s) to %s",
+                    export.job().id(), Unit.records(export.records()), seconds, export.records() / seconds,
+                    export.file()));
             Map<String, Object> summary = IngestCommand.jsonBase(org);
             summary.put("jobId", export.job().id());
             summary.put("state", export.job().state().name());

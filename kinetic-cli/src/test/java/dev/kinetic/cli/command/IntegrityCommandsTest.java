@@ -324,7 +324,7 @@ class IntegrityCommandsTest {
         CliRunner.Result loaded = run("insert", "Account", "-f", "latin1.csv", "--encoding", "ISO-8859-1");
         assertThat(loaded.exitCode()).as(loaded.err()).isZero();
         CliRunner.Result back = run("query", "SELECT Name FROM Account WHERE Name LIKE 'Latin %'", "--out", "-");
-        assertThat(back.out().lines().toList()).containsExactly("Name", "Latin café crème");
+        assertThat(back.out().lines().toList()).containsExactly("\"Name\"", "\"Latin café crème\"");
     }
 
     @Test

@@ -15,8 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,16 +33,13 @@ class OutputCommandsTest {
     }
 
     private CliRunner.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken(),
-                "--progress", "none"));
-        return CliRunner.in(dir).run(all.toArray(String[]::new));
+        return CliRunner.against(org, dir, args);
     }
 
     private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("\\b750[0-9A-Za-z]{15}\\b").matcher(text);
-        assertThat(m.find()).as("a job id in: " + text).isTrue();
-        return m.group();
+        List<String> ids = CliRunner.jobIds(text);
+        assertThat(ids).as("a job id in: " + text).isNotEmpty();
+        return ids.get(0);
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,20 +30,11 @@ class ReloadCommandsTest {
     }
 
     private CliRunner.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken(),
-                "--progress", "none"));
-        return CliRunner.in(dir).run(all.toArray(String[]::new));
+        return CliRunner.against(org, dir, args);
     }
 
     private static List<String> jobIdsIn(String text) {
-        Matcher m = Pattern.compile("\\b750[0-9A-Za-z]{15}\\b").matcher(text);
-        List<String> ids = new ArrayList<>();
-        while (m.find()) {
-            if (!ids.contains(m.group())) {
-                ids.add(m.group());
-            }
-        }
+        List<String> ids = CliRunner.jobIds(text);
         assertThat(ids).as("job ids in: " + text).isNotEmpty();
         return ids;
     }
