@@ -41,6 +41,13 @@ public record CliContext(Map<String, String> env, Path workingDir, Clock clock, 
         return workingDir.resolve(path).normalize();
     }
 
+    /** These surroundings with one environment variable set (e.g. {@code SF_API_VERSION} from an option). */
+    public CliContext withVar(String name, String value) {
+        java.util.Map<String, String> changed = new java.util.HashMap<>(env);
+        changed.put(name, value);
+        return new CliContext(changed, workingDir, clock, terminal, sleeper);
+    }
+
     /** An environment variable, if set and not blank. */
     public java.util.Optional<String> var(String name) {
         String value = env.get(name);

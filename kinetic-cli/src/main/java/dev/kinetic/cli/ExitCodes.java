@@ -27,11 +27,24 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** The codes with a one-line meaning each, in order, for the help text. */
+    /** The codes with a one-line meaning each, in order, for the help text of a command that loads rows. */
     public static Map<String, String> descriptions() {
+        return descriptions(true);
+    }
+
+    /**
+     * The codes with a one-line meaning each, in order, for a command's help text.
+     *
+     * @param loadsRows whether the command loads rows (and so can end with some of them failed, code 1)
+     */
+    public static Map<String, String> descriptions(boolean loadsRows) {
         Map<String, String> codes = new LinkedHashMap<>();
-        codes.put(Integer.toString(OK), "all rows succeeded");
-        codes.put(Integer.toString(SOME_ROWS_FAILED), "some rows failed (see <jobId>-failed.csv)");
+        if (loadsRows) {
+            codes.put(Integer.toString(OK), "all rows succeeded");
+            codes.put(Integer.toString(SOME_ROWS_FAILED), "some rows failed (see <jobId>-failed-records.csv)");
+        } else {
+            codes.put(Integer.toString(OK), "done");
+        }
         codes.put(Integer.toString(USAGE), "usage: bad arguments, input file, object, field or query");
         codes.put(Integer.toString(AUTH), "authentication failed or no usable credentials");
         codes.put(Integer.toString(JOB_FAILED), "the job failed or was aborted");

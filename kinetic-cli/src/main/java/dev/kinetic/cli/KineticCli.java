@@ -20,6 +20,7 @@ public final class KineticCli {
     /** The command line for these surroundings; call {@code execute(args)} on it. */
     public static CommandLine create(CliContext context) {
         CommandLine cli = new CommandLine(new KineticCommand(context));
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --column-delimiter tab, --line-ending crlf
         applyExitCodes(cli);
         cli.setExecutionExceptionHandler(KineticCli::handle);
         cli.setParameterExceptionHandler((e, args) -> {
@@ -33,8 +34,9 @@ public final class KineticCli {
     }
 
     private static void applyExitCodes(CommandLine cli) {
+        boolean loadsRows = cli.getCommand() instanceof LoadsRows || cli.getParent() == null;
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.descriptions());
+                .exitCodeList(ExitCodes.descriptions(loadsRows));
         cli.getSubcommands().values().forEach(KineticCli::applyExitCodes);
     }
 

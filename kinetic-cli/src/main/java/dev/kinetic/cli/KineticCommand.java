@@ -7,6 +7,7 @@ import dev.kinetic.cli.command.HardDeleteCommand;
 import dev.kinetic.cli.command.InsertCommand;
 import dev.kinetic.cli.command.JobCommand;
 import dev.kinetic.cli.command.QueryCommand;
+import dev.kinetic.cli.command.RetryCommand;
 import dev.kinetic.cli.command.ServeCommand;
 import dev.kinetic.cli.command.UpdateCommand;
 import dev.kinetic.cli.command.UpsertCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
                 "With no org configured (no SF_* variables, no --instance-url) every command runs against an "
                         + "embedded local org stored in .kinetic/local-org of the current directory."},
         subcommands = {DemoCommand.class, InsertCommand.class, UpdateCommand.class, UpsertCommand.class,
-                DeleteCommand.class, HardDeleteCommand.class, QueryCommand.class, JobCommand.class,
+                DeleteCommand.class, HardDeleteCommand.class, RetryCommand.class, QueryCommand.class,
+                JobCommand.class,
                 ServeCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  kinetic demo",

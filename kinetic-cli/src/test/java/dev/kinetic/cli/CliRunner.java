@@ -2,7 +2,12 @@ package dev.kinetic.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.kinetic.emulator.LocalOrg;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -28,6 +33,28 @@ public final class CliRunner {
     /** A runner with no environment variables, so commands use the embedded org under the working directory. */
     public static CliRunner in(Path workingDir) {
         return new CliRunner(workingDir, Map.of());
+    }
+
+    /**
+     * Runs the command against a local org (its URL and token appended) without progress output, in a directory.
+     */
+    public static Result against(LocalOrg org, Path workingDir, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken(),
+                "--progress", "none"));
+        return in(workingDir).run(all.toArray(String[]::new));
+    }
+
+    /** The distinct job ids (whole words starting 750) in a text, in order of appearance. */
+    public static List<String> jobIds(String text) {
+        Matcher m = Pattern.compile("\\b750[0-9A-Za-z]{15}\\b").matcher(text);
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+            if (!ids.contains(m.group())) {
+                ids.add(m.group());
+            }
+        }
+        return ids;
     }
 
     /** Runs the command. */

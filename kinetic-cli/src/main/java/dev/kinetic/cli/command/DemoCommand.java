@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "Runs on the embedded local org unless an org is configured; leaves no records behind. Files go to "
                         + ".kinetic/demo/."},
         footerHeading = "%nExamples:%n", footer = {"  kinetic demo", "  kinetic demo --rows 100000 --json"})
-public final class DemoCommand extends BaseCommand {
+public final class DemoCommand extends BaseCommand implements dev.kinetic.cli.LoadsRows {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10000",
             description = "How many accounts to insert (default ${DEFAULT-VALUE}).")
     int rows;

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One ingest job from a CSV file through the library's {@link dev.kinetic.core.bulk.BulkClient}: upload the file
@@ -52,21 +53,68 @@ final class IngestFlow {
         this.context = context;
     }
 
-    /** What happened. */
-    record Outcome(BulkJob job, long records, Optional<ResultFiles> files, Duration elapsed, int exitCode) {
+    /**
+     * The most bytes one job of a load receives: 100,000,000, so that a job stays under both of Salesforce's limits
+     * per job upload, 150 MB and 100,000,000 characters (a UTF-8 character is at least one byte). A bigger file is
+     * split by the library into several jobs, loaded as one.
+     */
+    static final long DEFAULT_MAX_BYTES_PER_JOB = 100_000_000L;
+
+    /**
+     * What happened.
+     *
+     * @param job  the first job of the load
+     * @param jobs every job of the load, in input order (one unless the file was split)
+     */
+    record Outcome(BulkJob job, long records, Optional<ResultFiles> files, Duration elapsed, int exitCode,
+                   List<BulkJob> jobs) {
+        /** The load's state: Failed or Aborted if any job ended so, else the first job's. */
+        JobState state() {
+            return LoadState.of(jobs);
+        }
     }
 
-    /** A job whose data is uploaded, with the number of records sent. */
-    record JobUpload(BulkJob job, long records) {
+    /**
+     * The jobs of a load whose data is uploaded, with the number of records sent.
+     *
+     * @param handle the library's handle on the jobs when this command started them (null for a job picked up by id)
+     */
+    record JobUpload(List<BulkJob> jobs, long records, BulkJobHandle handle) {
+        /** Copies the list. */
+        JobUpload {
+            jobs = List.copyOf(jobs);
+        }
+
+        /** A job picked up by id. */
+        JobUpload(BulkJob job, long records) {
+            this(List.of(job), records, null);
+        }
+
+        /** The first (often only) job. */
+        BulkJob job() {
+            return jobs.get(0);
+        }
     }
 
-    /** Creates the job, uploads the file and closes the job; the library aborts the job if the upload fails. */
+    /**
+     * Creates the job, uploads the file and closes the job; the library aborts the job if the upload fails. Files up
+     * to 150 MB are one job, as {@code demo} and {@code bench} count on (they read the first job's counters).
+     */
     JobUpload start(CsvInputFile input, String object, String operation, Optional<String> externalId) {
+        return start(input, object, operation, externalId, IngestOptions.MAX_BYTES_PER_JOB_LIMIT);
+    }
+
+    /**
+     * Creates the jobs (one per {@code maxBytesPerJob} of the file, split at row boundaries), uploads the file and
+     * closes them; the library aborts the jobs if the upload fails.
+     */
+    JobUpload start(CsvInputFile input, String object, String operation, Optional<String> externalId,
+                    long maxBytesPerJob) {
         long records = RecordCounter.count(input);
         IngestOptions.Builder options = IngestOptions.builder().poll(org.poll().build())
                 .columnDelimiter(ColumnDelimiter.of(input.dialect().delimiter().character()))
                 .lineEnding(LineEnding.valueOf(input.dialect().lineEnding().apiName()))
-                .maxBytesPerJob(IngestOptions.MAX_BYTES_PER_JOB_LIMIT);
+                .maxBytesPerJob(maxBytesPerJob);
         BulkInput data = BulkInput.of(input.path(), input.charset());
         BulkJobHandle started;
         try (Progress upload = console.progress("Upload", input.dataSize(), Unit.BYTES)) {
@@ -76,7 +124,7 @@ final class IngestFlow {
             // the library proves the whole file decodes before it creates a job, naming the first bad line
             throw CliException.usage(e.getMessage().replace("as the input charset", "with --encoding"), e);
         }
-        return new JobUpload(started.jobs().get(0), records);
+        return new JobUpload(started.jobs(), records, started);
     }
 
     private static BulkJobHandle start(BulkClient bulk, BulkOperation op, String object, BulkInput data,
@@ -101,69 +149,76 @@ final class IngestFlow {
     Outcome finish(JobUpload upload, Optional<CsvInputFile> input, Optional<Duration> timeout, Path resultsDir,
                    Instant started) {
         String id = upload.job().id();
-        BulkJob job;
+        List<BulkJob> jobs;
         BulkResult result = null;
+        LoadProgress seen = new LoadProgress(upload.jobs());
         try (Progress processing = console.progress("Processing", upload.records(), Unit.RECORDS)) {
             Consumer<BulkJob> report = j -> {
-                if (j.state().equals(JobState.OPEN) && !upload.job().state().equals(JobState.OPEN)) {
-                    // This command closed the job, so Open again means the org lost its progress: never wait on it.
-                    throw new JobStateException("Job " + id + " went from " + upload.job().state().name()
-                            + " back to Open (as after a server restart that lost its progress)", j, false);
-                }
-                long processed = j.numberRecordsProcessed().orElse(0);
-                long failed = j.numberRecordsFailed().orElse(0);
-                processing.total(Math.max(upload.records(), processed));
-                processing.update(processed, failed > 0 ? "failed " + failed : "");
+                seen.update(j);
+                processing.total(Math.max(upload.records(), seen.processed()));
+                processing.update(seen.processed(), seen.failed() > 0 ? "failed " + seen.failed() : "");
             };
             PollOptions poll = org.poll().timeout(timeout.map(IngestFlow::positive).orElse(null))
                     .onProgress(report).build();
-            if (resultsDir == null) {
-                job = org.bulk().awaitJob(id, poll);
+            if (upload.handle() != null) {
+                result = upload.handle().await(poll);
+                jobs = result.jobs();
+            } else if (resultsDir == null) {
+                jobs = List.of(org.bulk().awaitJob(id, poll));
             } else {
                 BulkJobHandle handle = input.isPresent()
                         ? org.bulk().attach(id, BulkInput.of(input.get().path(), input.get().charset()))
                         : org.bulk().attach(id);
                 result = handle.await(poll);
-                job = result.job();
+                jobs = result.jobs();
             }
-            report.accept(job); // a job already over when the wait starts is not reported by the library
+            jobs.forEach(report); // a job already over when the wait starts is not reported by the library
         } catch (BulkTimeoutException | BulkInterruptedException e) {
+            String ids = upload.jobs().stream().map(BulkJob::id).collect(Collectors.joining(", "));
             throw new CliException(ExitCodes.TIMEOUT, "Stopped waiting after " + timeout.map(Object::toString)
-                    .orElse("an interrupt") + "; job " + id + " is still running. Pick it up with: kinetic job wait "
-                    + id, e);
+                    .orElse("an interrupt") + "; job" + (upload.jobs().size() == 1 ? " " : "s ") + ids
+                    + (upload.jobs().size() == 1 ? " is" : " are") + " still running. Pick it up with: kinetic job "
+                    + "wait " + id, e);
         } catch (JobFailedException e) {
-            job = e.job();
             result = e.partialResult().orElse(null);
+            seen.update(e.job());
+            jobs = result != null ? result.jobs() : seen.jobs();
         } catch (IllegalArgumentException e) {
             // the library refuses an input file that cannot be this job's input (e.g. it lacks the key column)
             throw CliException.usage(e.getMessage() + " (give the file the job was loaded from with --file)", e);
         } catch (SalesforceException e) {
             // e.g. the sign-in or the network gave up while waiting: the job exists, so say which and how to finish
-            throw BulkJobException.after(e, List.of(upload.job()));
+            throw BulkJobException.after(e, seen.jobs());
         }
+        JobState state = LoadState.of(jobs);
         Optional<ResultFiles> files = Optional.empty();
-        if (result != null && !job.state().equals(JobState.ABORTED)) {
-            char delimiter = input.map(i -> i.dialect().delimiter().character())
-                    .orElse(job.columnDelimiter().character());
-            List<String> header = input.map(CsvInputFile::header).orElse(List.of());
-            try {
-                files = Optional.of(new ResultWriter(resultsDir).write(id, result, delimiter, header));
-            } catch (UncheckedIOException e) {
-                // Not a usage error: the job exists and ran, only its files are missing (the directory was
-                // checked before the job was created), so it is a give-up like a result read in part.
-                throw new CliException(ExitCodes.NETWORK, e.getMessage() + ". Job " + id + " (last seen "
-                        + job.state().name() + ") is on the org: finish with: kinetic job results " + id
-                        + " --results-dir <a writable directory>", e);
-            }
+        if (result != null && resultsDir != null && jobs.stream().noneMatch(j -> j.state().equals(JobState.ABORTED))) {
+            files = Optional.of(write(id, jobs, result, input, resultsDir));
         }
         Duration elapsed = Duration.between(started, context.clock().instant());
-        BulkJob done = job;
-        int code = job.state().equals(JobState.JOB_COMPLETE)
-                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(done.numberRecordsFailed().orElse(0) > 0)
+        long failedCount = jobs.stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
+        int code = state.equals(JobState.JOB_COMPLETE)
+                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(failedCount > 0)
                         ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK
                 : ExitCodes.JOB_FAILED;
-        return new Outcome(job, Math.max(upload.records(), job.numberRecordsProcessed().orElse(0)), files, elapsed,
-                code);
+        long processed = jobs.stream().mapToLong(j -> j.numberRecordsProcessed().orElse(0)).sum();
+        return new Outcome(jobs.get(0), Math.max(upload.records(), processed), files, elapsed, code, jobs);
+    }
+
+    private ResultFiles write(String id, List<BulkJob> jobs, BulkResult result, Optional<CsvInputFile> input,
+                              Path resultsDir) {
+        char delimiter = input.map(i -> i.dialect().delimiter().character())
+                .orElse(jobs.get(0).columnDelimiter().character());
+        List<String> header = input.map(CsvInputFile::header).orElse(List.of());
+        try {
+            return new ResultWriter(resultsDir).write(id, result, delimiter, header);
+        } catch (UncheckedIOException e) {
+            // Not a usage error: the job exists and ran, only its files are missing (the directory was
+            // checked before the job was created), so it is a give-up like a result read in part.
+            throw new CliException(ExitCodes.NETWORK, e.getMessage() + ". Job " + id + " (last seen "
+                    + LoadState.of(jobs).name() + ") is on the org: finish with: kinetic job results " + id
+                    + " --results-dir <a writable directory>", e);
+        }
     }
 
     /** The library takes positive timeouts only; {@code --timeout 0} means "look once". */

@@ -7,12 +7,15 @@ import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.cli.output.Unit;
 import dev.kinetic.core.bulk.BulkExportResult;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
+import dev.kinetic.core.bulk.ColumnDelimiter;
+import dev.kinetic.core.bulk.LineEnding;
 import dev.kinetic.core.bulk.BulkTimeoutException;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
@@ -42,12 +45,21 @@ final class QueryFlow {
     private final Console console;
     private final CliContext context;
     private final PrintWriter stdout;
+    private ColumnDelimiter delimiter = ColumnDelimiter.COMMA;
+    private LineEnding lineEnding = LineEnding.LF;
 
     QueryFlow(OrgConnection org, Console console, CliContext context, PrintWriter stdout) {
         this.org = org;
         this.console = console;
         this.context = context;
         this.stdout = stdout;
+    }
+
+    /** The delimiter and line ending of new query jobs, and so of their CSV (default comma and LF). */
+    QueryFlow format(ColumnDelimiter delimiter, LineEnding lineEnding) {
+        this.delimiter = delimiter;
+        this.lineEnding = lineEnding;
+        return this;
     }
 
     /** The finished job and how many records went where (file null for standard output). */
@@ -82,7 +94,7 @@ final class QueryFlow {
             try (InputStream body = org.bulk().queryResults(jobId, options);
                  CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(job.columnDelimiter().character())
                          .allowMissingFields(true).ofCsvRecord(body, StandardCharsets.UTF_8);
-                 QueryOutput output = QueryOutput.open(target, stdout, json)) {
+                 QueryOutput output = QueryOutput.open(target, stdout, json, job)) {
                 boolean header = true;
                 for (CsvRecord record : reader) {
                     if (header) {
@@ -112,7 +124,7 @@ final class QueryFlow {
             }
             try (BulkRecordStream records = org.bulk().queryStream(soql, options)) {
                 Path target = target(out, resultsDir, records.job().id(), json);
-                try (QueryOutput output = QueryOutput.open(target, stdout, json)) {
+                try (QueryOutput output = QueryOutput.open(target, stdout, json, records.job())) {
                     Iterator<BulkRecord> rows = records.iterator();
                     rows.hasNext();
                     output.header(records.columns());
@@ -201,8 +213,9 @@ final class QueryFlow {
     private int summarize(Export export) {
         double seconds = Math.max(export.elapsed().toMillis(), 1) / 1000.0;
         if (export.file() != null) {
-            console.summary(String.format(Locale.ROOT, "Job %s: %,d records in %.1f s (%,.0f records/s) to %s",
-                    export.job().id(), export.records(), seconds, export.records() / seconds, export.file()));
+            console.summary(String.format(Locale.ROOT, "Job %s: %s in %.1f s (%,.0f records/s) to %s",
+                    export.job().id(), Unit.records(export.records()), seconds, export.records() / seconds,
+                    export.file()));
             Map<String, Object> summary = IngestCommand.jsonBase(org);
             summary.put("jobId", export.job().id());
             summary.put("state", export.job().state().name());
@@ -215,7 +228,8 @@ final class QueryFlow {
     }
 
     private QueryOptions options(boolean all, Optional<Duration> timeout, QueryProgress progress) {
-        return QueryOptions.builder().includeDeleted(all).onRecordsRead(progress::read).poll(org.poll()
+        return QueryOptions.builder().includeDeleted(all).columnDelimiter(delimiter).lineEnding(lineEnding)
+                .onRecordsRead(progress::read).poll(org.poll()
                 .timeout(timeout.map(t -> t.isZero() || t.isNegative() ? Duration.ofMillis(1) : t).orElse(null))
                 .onProgress(progress::job).build()).build();
     }

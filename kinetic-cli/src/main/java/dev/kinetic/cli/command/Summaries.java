@@ -1,12 +1,16 @@
 package dev.kinetic.cli.command;
 
+import dev.kinetic.cli.ErrorHints;
 import dev.kinetic.cli.ExitCodes;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
+import dev.kinetic.cli.output.Unit;
 import dev.kinetic.cli.results.ResultFiles;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /** The one-line summaries and JSON objects the job commands end with. */
@@ -14,16 +18,45 @@ final class Summaries {
     private Summaries() {
     }
 
-    /** After {@code --async}: the job id and how to pick it up. */
-    static int started(Console console, BulkJob job, long records) {
-        return started(console, job.id(), job.state().name(), job.operation().wireName(), job.object(),
-                records);
+    /** After {@code --async}: the job ids and how to pick them up. */
+    static int started(Console console, List<BulkJob> jobs, long records) {
+        BulkJob job = jobs.get(0);
+        if (jobs.size() == 1) {
+            return started(console, job.id(), job.state().name(), job.operation().wireName(), job.object(),
+                    records);
+        }
+        List<String> ids = jobs.stream().map(BulkJob::id).toList();
+        console.summary("Jobs " + String.join(", ", ids) + " started (" + job.operation().wireName() + " "
+                + job.object() + ", " + Unit.records(records) + " uploaded, split into " + jobs.size()
+                + " jobs). Pick each up with: kinetic job wait <id>");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jobId", job.id());
+        json.put("jobIds", ids);
+        json.put("state", LoadState.of(jobs).name());
+        json.put("operation", job.operation().wireName());
+        json.put("object", job.object());
+        json.put("recordsUploaded", records);
+        console.jsonSummary(json);
+        return ExitCodes.OK;
+    }
+
+    /** After {@code query --async}: the job id and how to export it. */
+    static int startedQuery(Console console, BulkJob job) {
+        console.summary("Job " + job.id() + " started (" + job.operation().wireName() + "). Export it with: kinetic "
+                + "job results " + job.id() + " (or kinetic job wait " + job.id() + ")");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jobId", job.id());
+        json.put("state", job.state().name());
+        json.put("operation", job.operation().wireName());
+        json.put("object", job.object());
+        console.jsonSummary(json);
+        return ExitCodes.OK;
     }
 
     /** After {@code --async}: the job id and how to pick it up. */
     static int started(Console console, String id, String state, String operation, String object, long records) {
         console.summary("Job " + id + " started (" + operation + " " + object + ", "
-                + String.format(Locale.ROOT, "%,d", records) + " records uploaded). Pick it up with: kinetic job "
+                + Unit.records(records) + " uploaded). Pick it up with: kinetic job "
                 + "wait " + id);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("jobId", id);
@@ -43,10 +76,15 @@ final class Summaries {
         json.put("jobId", job.id());
         json.put("operation", job.operation().wireName());
         json.put("object", job.object());
-        json.put("state", job.state().name());
+        if (outcome.jobs().size() > 1) {
+            json.put("jobIds", outcome.jobs().stream().map(BulkJob::id).toList());
+        }
+        json.put("state", outcome.state().name());
         job.errorMessage().ifPresent(m -> json.put("errorMessage", m));
         json.put("records", outcome.records());
-        StringBuilder line = new StringBuilder("Job ").append(job.id()).append(' ').append(job.state().name());
+        StringBuilder line = new StringBuilder(outcome.jobs().size() == 1 ? "Job " + job.id()
+                : "Jobs " + outcome.jobs().stream().map(BulkJob::id).collect(Collectors.joining(", ")) + " (one load"
+                + " split into " + outcome.jobs().size() + " jobs)").append(' ').append(outcome.state().name());
         if (outcome.files().isPresent()) {
             ResultFiles f = outcome.files().get();
             line.append(String.format(Locale.ROOT, ": %,d succeeded, %,d failed, %,d unprocessed",
@@ -64,7 +102,10 @@ final class Summaries {
         line.append(String.format(Locale.ROOT, " in %.1f s (%,.0f records/s)", seconds, outcome.records() / seconds));
         json.put("seconds", seconds);
         json.put("exitCode", outcome.exitCode());
-        job.errorMessage().ifPresent(m -> line.append(". Job error: ").append(m));
+        outcome.jobs().stream().filter(j -> j.errorMessage().isPresent()).forEach(j -> line.append(". Job ")
+                .append(outcome.jobs().size() == 1 ? "" : j.id() + " ").append("error: ")
+                .append(j.errorMessage().get())
+                .append(ErrorHints.forJobError(j.errorMessage().get()).map(h -> " (" + h + ")").orElse("")));
         outcome.files().ifPresent(f -> line.append(". Files: ").append(f.successFile()).append(", ")
                 .append(f.failedFile()).append(", ").append(f.unprocessedFile()));
         console.summary(line.toString());

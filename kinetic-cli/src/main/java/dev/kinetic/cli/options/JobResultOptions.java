@@ -1,9 +1,14 @@
 package dev.kinetic.cli.options;
 
+import dev.kinetic.cli.CliContext;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options of the commands that collect a job's results: {@code --file}, {@code --format}, {@code --out}. */
+/**
+ * Options of the commands that collect a job's results: {@code --file}, {@code --encoding}, {@code --format},
+ * {@code --out}, {@code --results-dir}.
+ */
 public final class JobResultOptions {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "The input file the job was loaded from, to number the result rows.")
@@ -19,6 +24,17 @@ public final class JobResultOptions {
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "For query jobs: where to write the records.")
     String out;
+
+    @Option(names = "--results-dir", paramLabel = "DIR",
+            description = "Where to write the result files (default: the current directory): for ingest jobs "
+                    + "<jobId>-success-records.csv, -failed-records.csv and -unprocessed-records.csv; for query "
+                    + "jobs <jobId>.csv unless --out is given.")
+    String resultsDir;
+
+    /** The results directory, resolved against the working directory. */
+    public Path resultsDir(CliContext context) {
+        return context.resolve(resultsDir == null ? "." : resultsDir);
+    }
 
     /** The input file the job was loaded from, as given. */
     public Optional<String> file() {

@@ -46,7 +46,19 @@ public final class OrgConnection implements AutoCloseable {
      * Opens the org the options and environment select, with the embedded org (if it comes to that) stored in
      * {@code embeddedDir} rather than the usual directory.
      */
-    public static OrgConnection open(OrgOptions options, CliContext context, String embeddedDir) {
+    public static OrgConnection open(OrgOptions options, CliContext given, String embeddedDir) {
+        CliContext context = options.apiVersion().map(v -> given.withVar("SF_API_VERSION", v)).orElse(given);
+        String version = context.var("SF_API_VERSION").orElse(SalesforceSession.DEFAULT_API_VERSION);
+        if (options.targetOrg().isPresent()) {
+            String alias = options.targetOrg().get();
+            if (options.instanceUrl().isPresent() || options.accessToken().isPresent()) {
+                throw CliException.usage("Give --target-org " + alias + " or --instance-url/--access-token, not "
+                        + "both");
+            }
+            SfCliLogin.Login login = SfCliLogin.of(alias, context);
+            return remote(login.instanceUrl(), login.accessToken(), "Salesforce CLI login " + alias + " as "
+                    + login.username(), null, context, version);
+        }
         Optional<String> url = options.instanceUrl().or(() -> context.var("SF_INSTANCE_URL"));
         Optional<String> token = options.accessToken().or(() -> context.var("SF_ACCESS_TOKEN"));
         if (url.isPresent()) {
@@ -54,7 +66,7 @@ public final class OrgConnection implements AutoCloseable {
                 throw CliException.auth("--instance-url " + url.get() + " needs an access token: add "
                         + "--access-token TOKEN or set SF_ACCESS_TOKEN", null);
             }
-            return remote(url.get(), token.get(), "access token", null, context);
+            return remote(url.get(), token.get(), "access token", null, context, version);
         }
         if (token.isPresent()) {
             // Never fall through to another org with a token meant for a real one.
@@ -66,7 +78,7 @@ public final class OrgConnection implements AutoCloseable {
         if (fromEnv.isPresent()) {
             return fromEnv.get();
         }
-        return embedded(context.resolve(embeddedDir), embeddedDir);
+        return embedded(context.resolve(embeddedDir), embeddedDir, version);
     }
 
     /**
@@ -74,7 +86,7 @@ public final class OrgConnection implements AutoCloseable {
      * when the session expires mid-job. Without a token the authenticator signs in first.
      */
     static OrgConnection remote(String url, String token, String how, Authenticator authenticator,
-                                CliContext context) {
+                                CliContext context, String apiVersion) {
         URI uri;
         try {
             uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -85,7 +97,7 @@ public final class OrgConnection implements AutoCloseable {
             throw CliException.usage("Invalid instance URL '" + url + "'; use e.g. https://acme.my.salesforce.com",
                     e);
         }
-        SalesforceClient.Builder client = SalesforceClient.builder().session(SalesforceSession.of(uri, token))
+        SalesforceClient.Builder client = SalesforceClient.builder().session(SalesforceSession.of(uri, token, apiVersion))
                 .sleeper(context.sleeper()).clock(context.clock());
         if (authenticator != null) {
             client.authenticator(authenticator);
@@ -100,7 +112,7 @@ public final class OrgConnection implements AutoCloseable {
         return new OrgConnection("Org: " + client.session().instanceUrl() + " (" + how + ")", client, null);
     }
 
-    private static OrgConnection embedded(Path dir, String shown) {
+    private static OrgConnection embedded(Path dir, String shown, String apiVersion) {
         LocalOrg org;
         try {
             org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build());
@@ -110,7 +122,7 @@ public final class OrgConnection implements AutoCloseable {
         }
         String token = org.accessToken();
         return new OrgConnection("Org: embedded local org (" + shown + ")",
-                new SalesforceClient(SalesforceSession.of(org.baseUri(), token)), org);
+                new SalesforceClient(SalesforceSession.of(org.baseUri(), token, apiVersion)), org);
     }
 
     /** The first line of output: which org is used, e.g. {@code Org: embedded local org (.kinetic/local-org)}. */

@@ -101,7 +101,9 @@ public final class Console {
      */
     public Progress progress(String task, long total, Unit unit) {
         return switch (progressMode) {
-            case BAR -> new BarProgress(terminal(), task, total, unit);
+            // a bar counts in MB: under one MB it would show 0/0 MB, and the upload is over at once anyway
+            case BAR -> unit == Unit.BYTES && total < 1024 * 1024 ? Progress.none()
+                    : new BarProgress(terminal(), task, total, unit);
             case PLAIN -> new PlainProgress(out, task, total, unit, clock, plainInterval);
             default -> Progress.none();
         };

@@ -17,6 +17,11 @@ public enum Unit {
         if (this == BYTES) {
             return String.format(Locale.ROOT, "%.1f MB", amount / (1024.0 * 1024.0));
         }
-        return String.format(Locale.ROOT, "%,d records", amount);
+        return records(amount);
+    }
+
+    /** A count of records in words, singular or plural: {@code 1 record}, {@code 40,000 records}. */
+    public static String records(long count) {
+        return String.format(Locale.ROOT, "%,d record%s", count, count == 1 ? "" : "s");
     }
 }

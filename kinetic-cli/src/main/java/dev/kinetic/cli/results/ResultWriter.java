@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Writes an ingest job's successful, failed and unprocessed rows into {@code <jobId>-success.csv},
- * {@code <jobId>-failed.csv} and {@code <jobId>-unprocessed.csv}, streamed from the library's result streams, each
+ * Writes an ingest job's successful, failed and unprocessed rows into {@code <jobId>-success-records.csv},
+ * {@code <jobId>-failed-records.csv} and {@code <jobId>-unprocessed-records.csv}, streamed from the library's result streams, each
  * row led by the 1-based number of the input data row it came from ({@code row}, the library's
  * {@link BulkRecord#inputIndex()} + 1; empty where the input row is not known). Files use the input's delimiter and
  * LF. When a result cannot be read in full (the library throws), no result file is left behind. Not thread-safe.
@@ -41,9 +41,9 @@ public final class ResultWriter {
     public ResultFiles write(String jobId, BulkResult result, char delimiter, List<String> inputHeader) {
         try {
             Files.createDirectories(directory);
-            Path success = directory.resolve(jobId + "-success.csv");
-            Path failed = directory.resolve(jobId + "-failed.csv");
-            Path unprocessed = directory.resolve(jobId + "-unprocessed.csv");
+            Path success = directory.resolve(jobId + "-success-records.csv");
+            Path failed = directory.resolve(jobId + "-failed-records.csv");
+            Path unprocessed = directory.resolve(jobId + "-unprocessed-records.csv");
             try {
                 long[] ok = copy(result::streamSuccessRecords, success, delimiter,
                         header(List.of("sf__Id", "sf__Created"), inputHeader));

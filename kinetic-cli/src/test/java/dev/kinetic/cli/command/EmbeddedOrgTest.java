@@ -105,7 +105,7 @@ class EmbeddedOrgTest {
 
         assertThat(waited.exitCode()).as(waited.out() + waited.err()).isZero();
         assertThat(waited.out()).contains("10,500 succeeded, 0 failed, 0 unprocessed");
-        java.util.List<String> success = Files.readAllLines(dir.resolve("results/" + id + "-success.csv"));
+        java.util.List<String> success = Files.readAllLines(dir.resolve("results/" + id + "-success-records.csv"));
         assertThat(success.get(0)).isEqualTo("row,sf__Id,sf__Created,Name,External_Key__c");
         java.util.List<String> lines = success.subList(1, success.size());
         assertThat(lines).hasSize(rows).allSatisfy(line -> {
@@ -114,8 +114,8 @@ class EmbeddedOrgTest {
             assertThat(f[4]).isEqualTo("ASYNC-" + f[0]);
         });
         assertThat(lines.stream().map(l -> l.split(",")[0]).distinct()).hasSize(rows);
-        assertThat(Files.readAllLines(dir.resolve("results/" + id + "-failed.csv"))).hasSize(1);
-        assertThat(Files.readAllLines(dir.resolve("results/" + id + "-unprocessed.csv"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("results/" + id + "-failed-records.csv"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("results/" + id + "-unprocessed-records.csv"))).hasSize(1);
 
         CliRunner.Result held = CliRunner.in(dir).run("query",
                 "SELECT Id, Name, External_Key__c FROM Account WHERE Name LIKE 'Async %'", "--out", "held.csv",

@@ -71,15 +71,15 @@ class IngestCommandsTest {
         assertThat(result.out()).contains("delimiter ';' (SEMICOLON), line ending CRLF, BOM stripped");
         String id = jobIdIn(result.out());
         assertThat(result.out()).contains("Job " + id + " JobComplete: 2 succeeded, 1 failed, 0 unprocessed");
-        List<String> success = lines(dir.resolve("out/" + id + "-success.csv"));
+        List<String> success = lines(dir.resolve("out/" + id + "-success-records.csv"));
         assertThat(success.get(0)).startsWith("row;");
         assertThat(success.subList(1, success.size())).hasSize(2)
                 .anySatisfy(l -> assertThat(l).startsWith("1;").contains("Row One"))
                 .anySatisfy(l -> assertThat(l).startsWith("3;").contains("Row Three"));
-        List<String> failed = lines(dir.resolve("out/" + id + "-failed.csv"));
+        List<String> failed = lines(dir.resolve("out/" + id + "-failed-records.csv"));
         assertThat(failed).hasSize(2);
         assertThat(failed.get(1)).startsWith("2;").contains("REQUIRED_FIELD_MISSING");
-        assertThat(lines(dir.resolve("out/" + id + "-unprocessed.csv"))).hasSize(1);
+        assertThat(lines(dir.resolve("out/" + id + "-unprocessed-records.csv"))).hasSize(1);
     }
 
     @Test
@@ -101,7 +101,7 @@ class IngestCommandsTest {
         write("a.csv", "Name,External_Key__c\nUno,CLI-K1\nDos,CLI-K2\n");
         CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
         assertThat(insert.exitCode()).as(insert.err()).isZero();
-        List<String> success = lines(dir.resolve(jobIdIn(insert.out()) + "-success.csv"));
+        List<String> success = lines(dir.resolve(jobIdIn(insert.out()) + "-success-records.csv"));
         String header = success.get(0);
         assertThat(header).startsWith("row,sf__Id");
         String firstId = success.stream().filter(l -> l.startsWith("1,")).findFirst().orElseThrow().split(",")[1];
@@ -109,12 +109,12 @@ class IngestCommandsTest {
         write("u.csv", "Id,Industry\n" + firstId + ",Energy\n");
         CliRunner.Result update = run("update", "Account", "-f", "u.csv");
         assertThat(update.exitCode()).as(update.err()).isZero();
-        assertThat(lines(dir.resolve(jobIdIn(update.out()) + "-success.csv")).get(1)).startsWith("1," + firstId);
+        assertThat(lines(dir.resolve(jobIdIn(update.out()) + "-success-records.csv")).get(1)).startsWith("1," + firstId);
 
         write("up.csv", "External_Key__c,Name\nCLI-K3,Tres\nCLI-K2,Dos bis\n");
         CliRunner.Result upsert = run("upsert", "Account", "--external-id", "External_Key__c", "-f", "up.csv");
         assertThat(upsert.exitCode()).as(upsert.err()).isZero();
-        List<String> upserted = lines(dir.resolve(jobIdIn(upsert.out()) + "-success.csv"));
+        List<String> upserted = lines(dir.resolve(jobIdIn(upsert.out()) + "-success-records.csv"));
         assertThat(upserted.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("1,").contains("true"))
                 .anySatisfy(l -> assertThat(l).startsWith("2,").contains("false"));
 
@@ -142,12 +142,12 @@ class IngestCommandsTest {
         CliRunner.Result started = run("insert", "Account", "-f", "a.csv", "--async");
         assertThat(started.exitCode()).as(started.err()).isZero();
         String id = jobIdIn(started.out());
-        assertThat(dir.resolve(id + "-success.csv")).doesNotExist();
+        assertThat(dir.resolve(id + "-success-records.csv")).doesNotExist();
 
         CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
 
         assertThat(waited.exitCode()).as(waited.err()).isZero();
-        assertThat(lines(dir.resolve("later/" + id + "-success.csv")).subList(1, 3))
+        assertThat(lines(dir.resolve("later/" + id + "-success-records.csv")).subList(1, 3))
                 .anySatisfy(l -> assertThat(l).startsWith("2,").contains("Second, with comma"));
     }
 
@@ -163,18 +163,18 @@ class IngestCommandsTest {
         assertThat(unknown.exitCode()).as(unknown.err()).isZero();
         assertThat(new ObjectMapper().readTree(unknown.out()).path("rowsWithoutInputRowNumber").asLong())
                 .isEqualTo(3);
-        assertThat(lines(dir.resolve("unknown/" + id + "-success.csv")).subList(1, 4))
+        assertThat(lines(dir.resolve("unknown/" + id + "-success-records.csv")).subList(1, 4))
                 .allSatisfy(l -> assertThat(l).startsWith(",001"));
 
         CliRunner.Result known = run("job", "results", id, "--file", "a.csv", "--results-dir", "known");
 
         assertThat(known.exitCode()).as(known.err()).isZero();
-        List<String> success = lines(dir.resolve("known/" + id + "-success.csv"));
+        List<String> success = lines(dir.resolve("known/" + id + "-success-records.csv"));
         assertThat(success.get(0)).isEqualTo("row,sf__Id,sf__Created,Name,NumberOfEmployees");
         assertThat(success.subList(1, 4)).anySatisfy(l -> assertThat(l).startsWith("1,").endsWith(",First,10"))
                 .anySatisfy(l -> assertThat(l).startsWith("2,").endsWith(",Second,20"))
                 .anySatisfy(l -> assertThat(l).startsWith("3,").endsWith(",Third,30"));
-        assertThat(lines(dir.resolve("known/" + id + "-failed.csv")))
+        assertThat(lines(dir.resolve("known/" + id + "-failed-records.csv")))
                 .containsExactly("row,sf__Id,sf__Error,Name,NumberOfEmployees");
     }
 
@@ -182,7 +182,7 @@ class IngestCommandsTest {
     void jobResultsRefusesAFileThatCannotBeTheJobsInput() throws IOException {
         write("a.csv", "Name\nTo Delete\n");
         String inserted = jobIdIn(run("insert", "Account", "-f", "a.csv").out());
-        String id = lines(dir.resolve(inserted + "-success.csv")).get(1).split(",")[1];
+        String id = lines(dir.resolve(inserted + "-success-records.csv")).get(1).split(",")[1];
         write("ids.csv", "Id\n" + id + "\n");
         String deleted = jobIdIn(run("delete", "Account", "-f", "ids.csv").out());
 
@@ -203,7 +203,7 @@ class IngestCommandsTest {
                 "--format", "json", "--out", "q.json");
 
         assertThat(csv.exitCode()).as(csv.err()).isZero();
-        assertThat(csv.out()).contains("1 records");
+        assertThat(csv.out()).contains(": 1 record in ").doesNotContain("1 records");
         assertThat(lines(dir.resolve("q.csv"))).hasSize(2).last().asString().contains("Export Me", "CLI-Q1");
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(dir.resolve("q.json").toFile());
@@ -226,7 +226,7 @@ class IngestCommandsTest {
     void hardDeleteRemovesRecordsEvenFromQueryAll() throws IOException {
         write("a.csv", "Name,External_Key__c\nGone For Good,CLI-HD1\n");
         CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
-        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success.csv")).get(1).split(",")[1];
+        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success-records.csv")).get(1).split(",")[1];
         write("d.csv", "Id\n" + id + "\n");
 
         CliRunner.Result hardDelete = run("hard-delete", "Account", "-f", "d.csv");
@@ -242,7 +242,7 @@ class IngestCommandsTest {
     void aDeletedRecordIsFoundByQueryAllOnly() throws IOException {
         write("a.csv", "Name,External_Key__c\nRecycled,CLI-RB1\n");
         CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
-        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success.csv")).get(1).split(",")[1];
+        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success-records.csv")).get(1).split(",")[1];
         write("d.csv", "Id\n" + id + "\n");
         assertThat(run("delete", "Account", "-f", "d.csv").exitCode()).isZero();
 

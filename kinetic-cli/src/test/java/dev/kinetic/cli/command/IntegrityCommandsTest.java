@@ -118,7 +118,7 @@ class IntegrityCommandsTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         String id = jobIdIn(r.out());
         assertThat(r.out()).contains(ROWS + " succeeded, 0 failed, 0 unprocessed");
-        assertThat(rowNumbers(dir.resolve("out/" + id + "-success.csv"))).hasSize(ROWS)
+        assertThat(rowNumbers(dir.resolve("out/" + id + "-success-records.csv"))).hasSize(ROWS)
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, ROWS)
                         .mapToObj(Integer::toString).toList());
     }
@@ -134,13 +134,13 @@ class IntegrityCommandsTest {
         String id = jobIdIn(r.err());
         assertThat(r.err()).contains("of the " + ROWS + " rows of its successfulResults")
                 .contains("kinetic job results " + id).doesNotContain("\tat ");
-        assertThat(dir.resolve("out/" + id + "-success.csv")).doesNotExist();
-        assertThat(dir.resolve("out/" + id + "-failed.csv")).doesNotExist();
+        assertThat(dir.resolve("out/" + id + "-success-records.csv")).doesNotExist();
+        assertThat(dir.resolve("out/" + id + "-failed-records.csv")).doesNotExist();
 
         proxy.clear();
         CliRunner.Result again = run("job", "results", id, "--results-dir", "out");
         assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
-        assertThat(rowNumbers(dir.resolve("out/" + id + "-success.csv"))).hasSize(ROWS);
+        assertThat(rowNumbers(dir.resolve("out/" + id + "-success-records.csv"))).hasSize(ROWS);
     }
 
     @Test
@@ -169,7 +169,7 @@ class IntegrityCommandsTest {
         CliRunner.Result again = run("job", "results", id, "--results-dir", "out");
 
         assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
-        List<List<String>> success = csv(out.resolve(id + "-success.csv"));
+        List<List<String>> success = csv(out.resolve(id + "-success-records.csv"));
         assertThat(success.get(0)).containsExactly("row", "sf__Id", "sf__Created", "Name", "Description");
         List<List<String>> rows = success.subList(1, success.size());
         List<List<String>> inputRows = csv(input);
@@ -177,8 +177,8 @@ class IntegrityCommandsTest {
                 .isEqualTo(inputRows.get(Integer.parseInt(row.get(0)))));
         assertThat(rows.stream().map(row -> row.get(0)).toList()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, ROWS).mapToObj(Integer::toString).toList());
-        assertThat(Files.readString(out.resolve(id + "-failed.csv")).lines()).hasSize(1);
-        assertThat(Files.readString(out.resolve(id + "-unprocessed.csv")).lines()).hasSize(1);
+        assertThat(Files.readString(out.resolve(id + "-failed-records.csv")).lines()).hasSize(1);
+        assertThat(Files.readString(out.resolve(id + "-unprocessed-records.csv")).lines()).hasSize(1);
 
         CliRunner.Result held = run("query", "SELECT Id, Name FROM Account WHERE Name LIKE 'Disk %'",
                 "--out", "held.csv");
@@ -327,7 +327,7 @@ class IntegrityCommandsTest {
         CliRunner.Result loaded = run("insert", "Account", "-f", "latin1.csv", "--encoding", "ISO-8859-1");
         assertThat(loaded.exitCode()).as(loaded.err()).isZero();
         CliRunner.Result back = run("query", "SELECT Name FROM Account WHERE Name LIKE 'Latin %'", "--out", "-");
-        assertThat(back.out().lines().toList()).containsExactly("Name", "Latin café crème");
+        assertThat(back.out().lines().toList()).containsExactly("\"Name\"", "\"Latin café crème\"");
     }
 
     @Test
@@ -342,7 +342,7 @@ class IntegrityCommandsTest {
         CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
 
         assertThat(waited.exitCode()).as(waited.err()).isZero();
-        List<String> success = Files.readAllLines(dir.resolve("later/" + id + "-success.csv"));
+        List<String> success = Files.readAllLines(dir.resolve("later/" + id + "-success-records.csv"));
         assertThat(success.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("1,").endsWith(",Async café 1"))
                 .anySatisfy(l -> assertThat(l).startsWith("2,").endsWith(",Async crème 2"));
     }
@@ -382,6 +382,6 @@ class IntegrityCommandsTest {
         proxy.clear();
         CliRunner.Result finish = run(env, "job", "results", id);
         assertThat(finish.exitCode()).as(finish.err()).isZero();
-        assertThat(rowNumbers(dir.resolve(id + "-success.csv"))).hasSize(ROWS);
+        assertThat(rowNumbers(dir.resolve(id + "-success-records.csv"))).hasSize(ROWS);
     }
 }

@@ -101,15 +101,4 @@ class UsageErrorsTest {
 
         assertOneLineError(result, ExitCodes.AUTH, "no way to sign in", "SF_PRIVATE_KEY_PATH");
     }
-
-    @Test
-    void aFileOverTheJobLimitIsRefusedBeforeAnythingIsSent() throws IOException {
-        Path big = Files.writeString(dir.resolve("big.csv"), "Name\nA\n");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(151L * 1024 * 1024); // sparse: costs no disk
-        }
-
-        assertOneLineError(run("insert", "Account", "-f", "big.csv"), ExitCodes.USAGE, "at most 150 MB",
-                "split it");
-    }
 }

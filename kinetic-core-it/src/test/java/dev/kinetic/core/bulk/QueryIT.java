@@ -127,4 +127,15 @@ class QueryIT {
                 .satisfies(e -> assertThat(((BulkApiException) e).errorCode()).isEqualTo("INVALID_FIELD"))
                 .hasMessageContaining("Nope__c");
     }
+
+    @Test
+    void serverMessageIsSalesforcesMessageAsSentAndTheRequestHasItsOwnAccessor() {
+        assertThatThrownBy(() -> bulk.insert("Acount", java.util.List.of(java.util.Map.of("Name", "x"))))
+                .isInstanceOfSatisfying(BulkApiException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("INVALIDENTITY");
+                    assertThat(e.serverMessage()).contains("Acount").doesNotContain("POST").doesNotContain("/jobs");
+                    assertThat(e.request()).contains("POST /jobs/ingest");
+                    assertThat(e.getMessage()).endsWith("(POST /jobs/ingest)");
+                });
+    }
 }

@@ -28,7 +28,7 @@ final class ErrorBodies {
                 message = "no error details in the response";
             }
         }
-        return new BulkApiException(status, code, message + " (" + method + " " + path + ")");
+        return new BulkApiException(status, code, message, method + " " + path);
     }
 
     static boolean isInvalidSession(int status, String body) {
