@@ -63,7 +63,10 @@ public class BulkApiException extends SalesforceException {
         return serverMessage;
     }
 
-    /** {@return the request that got the error: its method and path relative to the API, e.g. {@code POST /jobs/ingest}; empty if not known} */
+    /**
+     * {@return the request that got the error: its method and path relative to the API, e.g. {@code POST
+     * /jobs/ingest}; empty if not known}
+     */
     public Optional<String> request() {
         return Optional.ofNullable(request);
     }
