@@ -1,7 +1,6 @@
 package dev.kinetic.emulator.service.dml;
 
 import dev.kinetic.emulator.db.Database;
-import dev.kinetic.emulator.db.WriteLane;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The writer of one prepared job: each {@link #write} is one transaction. A batch first trusts the unique indexes
@@ -88,41 +88,19 @@ final class EngineBatchWriter implements DmlBatchWriter {
         return out;
     }
 
-    /*
-     * The results, or null when the unique index refused a value and the batch must be redone in the next mode.
-     *
-     * The object's write lane covers the batch's statements only (and the reads its decisions depend on). The result
-     * rows, the caller's commit hook and the commit, in which H2 writes the changed pages to its file (most of a
-     * commit's time), run after the batch has left it, so the next batch of the object writes its rows on the other
-     * core meanwhile; until this batch's transaction has committed or rolled back it counts as committing (see
-     * WriteLane). An insert that reads nothing of its own table resolves its rows before it takes the lane.
-     */
+    // The results, or null when the unique index refused a value and the batch must be redone in the next mode.
     private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, BatchRun.Mode mode,
                                        BatchCommit commit) throws SQLException {
         boolean careful = mode == BatchRun.Mode.CAREFUL;
         BatchRun run = new BatchRun(database, plan, converter, layout, mode, now, rows);
         run.convert();
-        boolean alone = run.resolvesWithoutOwnRecords();
-        WriteLane lane = database.writeLane(plan.type());
         List<DmlRowResult> results;
+        Lock lane = database.writeLane(plan.type());
+        lane.lock();
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
-            WriteLane.Committing committing = null;
             try {
-                if (alone) {
-                    run.resolve(c);
-                    lane.enterToInsert();
-                } else {
-                    lane.enter();
-                }
-                try {
-                    if (!alone) {
-                        run.resolve(c);
-                    }
-                    run.apply();
-                } finally {
-                    committing = lane.leaveWhileCommitting();
-                }
+                run.write(c);
                 results = run.results();
                 commit.beforeCommit(c, results);
                 c.commit();
@@ -136,11 +114,10 @@ final class EngineBatchWriter implements DmlBatchWriter {
                 c.rollback();
                 throw e;
             } finally {
-                if (committing != null) {
-                    committing.ended();
-                }
                 c.setAutoCommit(true);
             }
+        } finally {
+            lane.unlock();
         }
         return results;
     }

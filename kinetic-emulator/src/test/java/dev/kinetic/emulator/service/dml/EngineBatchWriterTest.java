@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,68 +80,6 @@ class EngineBatchWriterTest {
     }
 
     @Test
-    void anotherInsertBatchOfTheSameObjectWritesAndCommitsWhileABatchIsCommitting() throws Exception {
-        DmlBatchWriter writer = writer();
-        CountDownLatch secondDone = new CountDownLatch(1);
-        // The first batch holds its transaction open in its commit hook until the second batch has committed: with
-        // the object's write lane held through the commit, the second could not start and the hook would time out.
-        List<DmlRowResult> first = writer.write(batch("first", "a"), (c, results) -> {
-            List<DmlRowResult> second = submit(() -> writer.write(batch("second", "b")));
-            assertThat(second).allMatch(DmlRowResult::success);
-            assertThat(org.count("Account")).isEqualTo(200); // the second batch's rows; the first's not yet
-            secondDone.countDown();
-        });
-
-        assertThat(secondDone.getCount()).isZero();
-        assertThat(first).allMatch(DmlRowResult::success);
-        assertThat(org.count("Account")).isEqualTo(400);
-    }
-
-    @Test
-    void anUpdateWaitsForTheCommitOfTheBatchBeforeItAndFindsItsRecords() throws Exception {
-        DmlBatchWriter updater = org.engine.prepare(new DmlRequest("Account", DmlOperation.UPDATE,
-                List.of("Id", "Name"), null, org.userId));
-        AtomicReference<Thread> updating = new AtomicReference<>();
-        AtomicReference<Future<List<DmlRowResult>>> update = new AtomicReference<>();
-        List<DmlRowResult> inserted = writer().write(batch("before", "i"), (c, results) -> {
-            // Inserted, not yet committed: an update of these records must wait for this commit to find them.
-            List<String[]> rows = new ArrayList<>();
-            results.forEach(r -> rows.add(new String[] {r.id(), "Renamed"}));
-            update.set(pool.submit(() -> {
-                updating.set(Thread.currentThread());
-                return updater.write(rows);
-            }));
-            awaitTimedWaiting(updating, update.get());
-        });
-
-        List<DmlRowResult> updated = update.get().get(60, TimeUnit.SECONDS);
-        assertThat(inserted).allMatch(DmlRowResult::success);
-        assertThat(updated).allSatisfy(r -> assertThat(r.success()).as(r.error()).isTrue());
-        assertThat(org.field("Account", inserted.get(199).id(), "Name")).isEqualTo("Renamed");
-    }
-
-    @Test
-    void anInsertOfAValueThatACommittingBatchSavedFailsWithDuplicateValueOnceThatBatchCommits() throws Exception {
-        DmlBatchWriter writer = writer();
-        AtomicReference<Future<List<DmlRowResult>>> second = new AtomicReference<>();
-        List<DmlRowResult> first = writer.write(batch("SHARED", "a"), (c, results) -> {
-            second.set(pool.submit(() -> writer.write(batch("shared", "b"))));
-            try {
-                awaitBlockedSession(second.get());
-            } catch (Exception e) {
-                throw new SQLException(e);
-            }
-        });
-
-        List<DmlRowResult> results = second.get().get(60, TimeUnit.SECONDS);
-        assertThat(first).allMatch(DmlRowResult::success);
-        assertThat(results.get(0).error()).isEqualTo("DUPLICATE_VALUE:duplicate value found: External_Key__c"
-                + " duplicates value on record with id: " + first.get(0).id() + ":--");
-        assertThat(results.subList(1, results.size())).allMatch(DmlRowResult::success);
-        assertThat(org.count("Account")).isEqualTo(399);
-    }
-
-    @Test
     void batchThatCannotLockItsRecordsFailsEveryRowWithUnableToLockRow() throws Exception {
         List<String> ids = org.insert("Account", "Name", "A", "B");
         DmlBatchWriter writer = org.engine.prepare(new DmlRequest("Account", DmlOperation.UPDATE, List.of("Id", "Name"),
@@ -170,30 +106,6 @@ class EngineBatchWriterTest {
             blocker.rollback();
         }
         assertThat(org.field("Account", ids.get(0), "Name")).isEqualTo("A");
-    }
-
-    private <T> T submit(java.util.concurrent.Callable<T> task) throws SQLException {
-        try {
-            return pool.submit(task).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new SQLException("the concurrent batch failed: " + e, e);
-        }
-    }
-
-    // Waits (bounded) until the writer's thread waits (for the commits of its object's lane), failing if it finished.
-    private static void awaitTimedWaiting(AtomicReference<Thread> thread, Future<?> writer) throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (writer.isDone()) {
-                throw new SQLException("the update ran without waiting for the batch that was committing");
-            }
-            Thread t = thread.get();
-            if (t != null && t.getState() == Thread.State.TIMED_WAITING) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        throw new SQLException("the update never waited for the batch that was committing");
     }
 
     private DmlBatchWriter writer() throws DmlJobFailure {
