@@ -2,6 +2,7 @@ package dev.kinetic.core.bulk;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -25,6 +26,7 @@ public final class IngestOptions {
     private final long maxBytesPerJob;
     private final int parallelJobs;
     private final LongConsumer onUploadProgress;
+    private final Consumer<BulkJob> onJobCreated;
     private final PollOptions poll;
 
     private IngestOptions(Builder b) {
@@ -34,6 +36,7 @@ public final class IngestOptions {
         this.maxBytesPerJob = b.maxBytesPerJob;
         this.parallelJobs = b.parallelJobs;
         this.onUploadProgress = b.onUploadProgress;
+        this.onJobCreated = b.onJobCreated;
         this.poll = b.poll;
     }
 
@@ -56,6 +59,7 @@ public final class IngestOptions {
         b.maxBytesPerJob = maxBytesPerJob;
         b.parallelJobs = parallelJobs;
         b.onUploadProgress = onUploadProgress;
+        b.onJobCreated = onJobCreated;
         b.poll = poll;
         return b;
     }
@@ -90,6 +94,15 @@ public final class IngestOptions {
         return onUploadProgress;
     }
 
+    /**
+     * Called with each job right after it is created and before any data is uploaded to it (a job an upload retry
+     * replaces is followed by its replacement). A caller that must find its jobs after a crash records their ids
+     * here; if the callback throws, the job is aborted and the call fails with nothing loaded by that job.
+     */
+    public Consumer<BulkJob> onJobCreated() {
+        return onJobCreated;
+    }
+
     /** How to wait for the jobs. */
     public PollOptions poll() {
         return poll;
@@ -109,6 +122,7 @@ public final class IngestOptions {
         private long maxBytesPerJob = DEFAULT_MAX_BYTES_PER_JOB;
         private int parallelJobs = 4;
         private LongConsumer onUploadProgress = bytes -> { };
+        private Consumer<BulkJob> onJobCreated = job -> { };
         private PollOptions poll = PollOptions.defaults();
 
         private Builder() {
@@ -186,6 +200,17 @@ public final class IngestOptions {
          */
         public Builder onUploadProgress(LongConsumer onUploadProgress) {
             this.onUploadProgress = Objects.requireNonNull(onUploadProgress, "onUploadProgress == null");
+            return this;
+        }
+
+        /**
+         * Called with each job right after it is created, before its upload (see {@link IngestOptions#onJobCreated()}).
+         *
+         * @param onJobCreated the callback (thread-safe: split jobs are created in parallel)
+         * @return this builder
+         */
+        public Builder onJobCreated(Consumer<BulkJob> onJobCreated) {
+            this.onJobCreated = Objects.requireNonNull(onJobCreated, "onJobCreated == null");
             return this;
         }
 
