@@ -7,6 +7,7 @@ import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.emulator.junit.FaultSpec;
+import dev.kinetic.emulator.junit.InjectedFault;
 import dev.kinetic.emulator.junit.LocalOrgControl;
 import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.IOException;
@@ -119,10 +120,11 @@ class SalesforceDataSourceIT {
 
     @Test
     void aTaskThatFailsAfterItsJobWasCreatedIsRetriedWithoutLoadingAnyRowTwice(SalesforceClient client,
-                                                                               LocalOrgControl control) {
+                                                                               LocalOrgControl control)
+            throws IOException {
         // The first attempt creates its job, uploads and closes it, then cannot read the job's state (3 × 503 with
         // maxRetries 2) and fails; Spark runs the task again, which finds the recorded job and takes its results.
-        control.inject(FaultSpec.onJobStatus().respond(503).times(3));
+        InjectedFault fault = control.inject(FaultSpec.onJobStatus().respond(503).times(3));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             rows.add(RowFactory.create("X" + i));
@@ -136,6 +138,10 @@ class SalesforceDataSourceIT {
                 .map(r -> r.get("Name")).toList();
         assertThat(names).hasSize(50).doesNotHaveDuplicates();
         assertThat(client.bulk().listJobs(JobKind.INGEST).jobs()).hasSize(1);
+        assertThat(fault.injections()).isEqualTo(3);
+        // the second attempt (task attempt 1) holds the partition and recorded the outcome
+        assertThat(Files.readString(tmp.resolve("cp/partition-0/owner"))).isEqualTo("0.1");
+        assertThat(Files.readString(tmp.resolve("cp/partition-0/done"))).startsWith("0\n50\n0\n");
     }
 
     @Test
