@@ -7,6 +7,7 @@ import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.nio.file.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,12 +32,12 @@ class MillionRowsIT {
     void aMillionRowsLoadOnceAndReadBackWhole(SalesforceClient client) {
         SparkSession spark = SparkOrg.spark();
         try {
-            spark.range(ROWS).selectExpr("concat('M', id) AS Name").repartition(4).write().format("salesforce")
+            spark.range(ROWS).select(functions.concat(functions.lit("M"), functions.col("id")).as("Name")).repartition(4).write().format("salesforce")
                     .options(SparkOrg.options(ORG.credentials())).option("object", "Account")
                     .option("checkpointLocation", tmp.resolve("cp").toString()).mode("append").save();
             Row r = spark.read().format("salesforce").options(SparkOrg.options(ORG.credentials()))
                     .option("object", "Account").option("columns", "Name").option("maxRecordsPerPage", "250000")
-                    .load().selectExpr("count(*)", "count(DISTINCT Name)").first();
+                    .load().agg(functions.count(functions.lit(1)), functions.countDistinct(functions.col("Name"))).first();
             assertThat(r.getLong(0)).isEqualTo(ROWS);
             assertThat(r.getLong(1)).isEqualTo(ROWS);
         } finally {
