@@ -6,6 +6,8 @@ import dev.kinetic.core.internal.ClientConfig;
 import dev.kinetic.core.internal.DefaultExecutor;
 import dev.kinetic.core.internal.bulk.DefaultBulkClient;
 import dev.kinetic.core.internal.http.HttpTransport;
+import dev.kinetic.core.internal.schema.DescribeReader;
+import dev.kinetic.core.schema.SObjectDescribe;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +80,18 @@ public final class SalesforceClient implements AutoCloseable {
     /** {@return the Bulk API 2.0 client of this connection} */
     public BulkClient bulk() {
         return bulk;
+    }
+
+    /**
+     * Reads an object's describe ({@code GET …/sobjects/{object}/describe}), with the client's retries and
+     * re-authentication.
+     *
+     * @param object the object's API name, e.g. {@code Account}
+     * @return its describe
+     * @throws BulkApiException with status 404 ({@code NOT_FOUND}) when the org has no such object
+     */
+    public SObjectDescribe describe(String object) {
+        return new DescribeReader(transport).describe(object);
     }
 
     /** {@return the current session (it changes after a re-authentication)} */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -571,4 +572,41 @@ public interface BulkClient {
      * @return the body
      */
     InputStream queryResults(String jobId, QueryOptions options);
+
+    // ---- query results page by page (for engines that read pages in parallel, e.g. Spark) --------------------------
+
+    /**
+     * Creates a query job (a queryAll with {@link QueryOptions#includeDeleted()}) and waits until it is
+     * {@code JobComplete}, without reading its results: read them with {@link #queryResultPageUrls(String, QueryOptions)} and
+     * {@link #queryResultPage(String, String)}, or {@link #queryResults(String, QueryOptions)}.
+     *
+     * @param soql the SOQL SELECT
+     * @param options includeDeleted and polling
+     * @return the finished job
+     * @throws JobFailedException when the job ends {@code Failed} or {@code Aborted}
+     */
+    BulkJob runQuery(String soql, QueryOptions options);
+
+    /**
+     * Lists the URLs of a finished query job's result pages, in order ({@code GET …/jobs/query/{id}/resultPages},
+     * API v58.0 and later), following its continuation links.
+     *
+     * @param jobId a {@code JobComplete} query job
+     * @param options {@link QueryOptions#maxRecordsPerPage()} sizes the pages (0: the server's size)
+     * @return the page URLs, or empty when the server has no resultPages resource (read the job with
+     *     {@link #queryResults(String, QueryOptions)}, which follows locators)
+     */
+    Optional<List<String>> queryResultPageUrls(String jobId, QueryOptions options);
+
+    /**
+     * Downloads one result page to a temporary file and proves it complete against its
+     * {@code Sforce-NumberOfRecords} and a final line break, downloading it again with the back-off if it broke off
+     * or came up short. The CSV starts with its header row. Close it (that deletes the file).
+     *
+     * @param jobId the query job
+     * @param pageUrl one URL of {@link #queryResultPageUrls(String, QueryOptions)}
+     * @return the page's CSV
+     * @throws IncompleteResultException when the page stays short
+     */
+    InputStream queryResultPage(String jobId, String pageUrl);
 }

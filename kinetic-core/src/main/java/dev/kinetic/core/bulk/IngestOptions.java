@@ -1,6 +1,8 @@
 package dev.kinetic.core.bulk;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -22,12 +24,14 @@ public final class IngestOptions {
     private final long maxBytesPerJob;
     private final int parallelJobs;
     private final CallSettings shared;
+    private final Consumer<BulkJob> onJobCreated;
 
     private IngestOptions(Builder b) {
         this.assignmentRuleId = b.assignmentRuleId;
         this.maxBytesPerJob = b.maxBytesPerJob;
         this.parallelJobs = b.parallelJobs;
         this.shared = b.shared;
+        this.onJobCreated = b.onJobCreated;
     }
 
     /** {@return the defaults} */
@@ -47,6 +51,7 @@ public final class IngestOptions {
         b.maxBytesPerJob = maxBytesPerJob;
         b.parallelJobs = parallelJobs;
         b.shared = shared;
+        b.onJobCreated = onJobCreated;
         return b;
     }
 
@@ -80,6 +85,16 @@ public final class IngestOptions {
         return shared.progress();
     }
 
+    /**
+     * {@return the callback called with each job right after it is created and before any data is uploaded to it}
+     * A job an upload retry replaces is followed by its replacement. A caller that must find its jobs after a crash
+     * records their ids here; if the callback throws, the job is aborted and the call fails with nothing loaded by
+     * that job.
+     */
+    public Consumer<BulkJob> onJobCreated() {
+        return onJobCreated;
+    }
+
     /** {@return how to wait for the jobs} */
     public PollOptions poll() {
         return shared.poll();
@@ -97,6 +112,7 @@ public final class IngestOptions {
         private long maxBytesPerJob = DEFAULT_MAX_BYTES_PER_JOB;
         private int parallelJobs = 4;
         private CallSettings shared = CallSettings.DEFAULTS;
+        private Consumer<BulkJob> onJobCreated = job -> { };
 
         private Builder() {
         }
@@ -173,6 +189,17 @@ public final class IngestOptions {
          */
         public Builder onUploadProgress(LongConsumer onUploadProgress) {
             shared = shared.withProgress(onUploadProgress, "onUploadProgress");
+            return this;
+        }
+
+        /**
+         * Called with each job right after it is created, before its upload (see {@link IngestOptions#onJobCreated()}).
+         *
+         * @param onJobCreated the callback (thread-safe: split jobs are created in parallel)
+         * @return this builder
+         */
+        public Builder onJobCreated(Consumer<BulkJob> onJobCreated) {
+            this.onJobCreated = Objects.requireNonNull(onJobCreated, "onJobCreated == null");
             return this;
         }
 

@@ -28,6 +28,7 @@ final class CallOptions {
     private final Charset inputCharset;
     private final Consumer<BulkJob> onProgress;
     private final LongConsumer onUploadProgress;
+    private final Consumer<BulkJob> onJobCreated;
     private final LongConsumer onRecordsRead;
     private final Duration pollInterval;
     private final double pollBackoffMultiplier;
@@ -48,6 +49,7 @@ final class CallOptions {
         this.inputCharset = b.inputCharset;
         this.onProgress = b.onProgress;
         this.onUploadProgress = b.onUploadProgress;
+        this.onJobCreated = b.onJobCreated;
         this.onRecordsRead = b.onRecordsRead;
         this.pollInterval = b.pollInterval;
         this.pollBackoffMultiplier = b.pollBackoffMultiplier;
@@ -92,6 +94,10 @@ final class CallOptions {
 
     LongConsumer onUploadProgress() {
         return onUploadProgress;
+    }
+
+    Consumer<BulkJob> onJobCreated() {
+        return onJobCreated;
     }
 
     LongConsumer onRecordsRead() {
@@ -150,6 +156,7 @@ final class CallOptions {
         private Charset inputCharset = StandardCharsets.UTF_8;
         private Consumer<BulkJob> onProgress = job -> { };
         private LongConsumer onUploadProgress = bytes -> { };
+        private Consumer<BulkJob> onJobCreated = job -> { };
         private LongConsumer onRecordsRead = n -> { };
         private Duration pollInterval = Duration.ofSeconds(2);
         private double pollBackoffMultiplier = 1.5;
@@ -190,6 +197,11 @@ final class CallOptions {
 
         Builder onUploadProgress(LongConsumer value) {
             this.onUploadProgress = value;
+            return this;
+        }
+
+        Builder onJobCreated(Consumer<BulkJob> value) {
+            this.onJobCreated = value;
             return this;
         }
 

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The implementation of {@link BulkClient}: wires splitters, job runners, pollers and result readers. */
@@ -279,6 +280,23 @@ public final class DefaultBulkClient implements BulkClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public BulkJob runQuery(String soql, QueryOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return runQuery(soql, options.includeDeleted(), OptionsMapper.query(options));
+    }
+
+    @Override
+    public Optional<List<String>> queryResultPageUrls(String jobId, QueryOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return new ResultPageReader(api).pageUrls(requireId(jobId), options.maxRecordsPerPage());
+    }
+
+    @Override
+    public InputStream queryResultPage(String jobId, String pageUrl) {
+        return new ResultPageReader(api).page(requireId(jobId), Objects.requireNonNull(pageUrl, "pageUrl == null"));
     }
 
     private BulkJob runQuery(String soql, boolean all, CallOptions options) {

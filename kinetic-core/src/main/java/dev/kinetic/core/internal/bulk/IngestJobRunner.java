@@ -43,6 +43,7 @@ final class IngestJobRunner {
             BulkJob job = create(object, op, options);
             AtomicLong sent = new AtomicLong();
             try {
+                options.onJobCreated().accept(job);
                 api.upload(job.id(), chunk.source(), n -> {
                     sent.addAndGet(n);
                     options.onUploadProgress().accept(uploaded.addAndGet(n));

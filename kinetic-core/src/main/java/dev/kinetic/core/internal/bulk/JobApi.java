@@ -144,7 +144,13 @@ final class JobApi {
 
     /** Lists the result page URLs of a finished query job (resultPages, API v58.0+). */
     JsonNode resultPages(String pathOrNull, String jobId) {
-        String path = pathOrNull != null ? pathOrNull : "/jobs/query/" + jobId + "/resultPages";
+        return resultPages(pathOrNull, jobId, 0);
+    }
+
+    /** The same, asking for pages of at most {@code maxRecords} rows on the first listing (0: the server's size). */
+    JsonNode resultPages(String pathOrNull, String jobId, int maxRecords) {
+        String path = pathOrNull != null ? pathOrNull : "/jobs/query/" + jobId + "/resultPages"
+                + (maxRecords > 0 ? "?maxRecords=" + maxRecords : "");
         return http.sendJson(Request.get(path), "the result pages of job " + jobId);
     }
 

@@ -15,7 +15,7 @@ final class OptionsMapper {
         return poll(CallOptions.builder(), o.poll()).waitForCompletion(wait).lineEnding(o.lineEnding())
                 .columnDelimiter(o.columnDelimiter()).assignmentRuleId(o.assignmentRuleId().orElse(null))
                 .externalIdField(externalIdField).maxBytesPerJob(o.maxBytesPerJob()).parallelJobs(o.parallelJobs())
-                .onUploadProgress(o.onUploadProgress()).inputCharset(inputCharset).build();
+                .onUploadProgress(o.onUploadProgress()).onJobCreated(o.onJobCreated()).inputCharset(inputCharset).build();
     }
 
     /** The options of a query call. */

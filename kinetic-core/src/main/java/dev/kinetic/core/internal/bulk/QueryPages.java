@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.IncompleteResultException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -93,7 +91,7 @@ final class QueryPages implements AutoCloseable {
         return new VerifiedRows.Body(res.body(), expected(res));
     }
 
-    private static OptionalLong expected(HttpResponse<InputStream> res) {
+    static OptionalLong expected(HttpResponse<InputStream> res) {
         try {
             return res.headers().firstValue("Sforce-NumberOfRecords").map(String::strip)
                     .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
@@ -158,39 +156,9 @@ final class QueryPages implements AutoCloseable {
         return !pendingUrls.isEmpty();
     }
 
-    /** Downloads one page to a file and proves it complete, downloading it again (with the back-off) if not. */
     private Page download(String url) throws IOException {
-        Path file = Files.createTempFile("kinetic-page-", ".csv");
-        file.toFile().deleteOnExit();
-        IOException broke = null;
-        OptionalLong expected = OptionalLong.empty();
-        CsvRowCounter counter = new CsvRowCounter();
-        for (int attempt = 0; attempt <= api.maxRereads(); attempt++) {
-            if (attempt > 0) {
-                api.pauseBeforeReread(attempt - 1);
-            }
-            HttpResponse<InputStream> res = api.resultUrl(url);
-            expected = expected(res);
-            counter = new CsvRowCounter();
-            broke = null;
-            try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    counter.feed(buf, 0, n);
-                    out.write(buf, 0, n);
-                }
-            } catch (IOException e) {
-                broke = e;
-            }
-            if (broke == null && counter.endedCleanly()
-                    && (expected.isEmpty() || expected.getAsLong() == counter.rows())) {
-                return new Page(file, counter.rows());
-            }
-        }
-        Files.deleteIfExists(file);
-        throw new IncompleteResultException(job, "query result page " + url, expected.orElse(counter.rows()),
-                counter.rows(), broke);
+        PageDownloader.Page p = PageDownloader.download(api, job, url);
+        return new Page(p.file(), p.rows());
     }
 
     private void deleteCurrent() {
