@@ -180,7 +180,12 @@ public sealed interface BulkInput permits BulkInput.Rows, BulkInput.TypedObjects
      * @param <T> their type
      */
     record TypedObjects<T>(Iterable<? extends T> objects, RecordType<T> type) implements BulkInput {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param objects the objects
+         * @param type how they become rows
+         */
         public TypedObjects {
             Objects.requireNonNull(objects, "objects == null");
             Objects.requireNonNull(type, "type == null");

@@ -99,22 +99,25 @@ public final class RecordType<T> {
         return new RecordType<>(javaType, refuseUnknownColumns, requireAllFields, true);
     }
 
-    /** The Java class. */
+    /** {@return the Java class} */
     public Class<T> javaType() {
         return javaType;
     }
 
-    /** Whether query columns the type has no component for are refused (default: ignored). */
+    /** {@return whether query columns the type has no component for are refused (default: ignored)} */
     public boolean refusesUnknownColumns() {
         return refuseUnknownColumns;
     }
 
-    /** Whether every component must have a query column (default: a missing one is null). */
+    /** {@return whether every component must have a query column (default: a missing one is null)} */
     public boolean requiresAllFields() {
         return requireAllFields;
     }
 
-    /** Whether ingest sends null values empty, leaving the fields unchanged (default: {@code #N/A}, set null). */
+    /**
+     * {@return whether ingest sends null values empty, leaving the fields unchanged (default: {@code #N/A}, set
+     * null)}
+     */
     public boolean leavesNullFieldsUnchanged() {
         return leaveNullFieldsUnchanged;
     }

@@ -7,39 +7,36 @@ import dev.kinetic.core.BulkApiException;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.schema.SObjectDescribe;
 import dev.kinetic.core.schema.SObjectField;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.core.testing.ItOrg;
+import dev.kinetic.emulator.junit.FaultSpec;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The describe API and reading a query job's results page by page (as the Spark data source does). */
 class ResultPagesIT {
     private static final int ROWS = 250;
-    private static TestOrg org;
+    /** The rows inserted before all tests are read by every test: no reset between them. */
+    @RegisterExtension
+    static final LocalOrgExtension ORG = ItOrg.extensionBuilder().resetBeforeEachTest(false).build();
     private static SalesforceClient client;
 
     @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-        client = org.client();
+    static void start(SalesforceClient shared) {
+        client = shared;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
             rows.add(Map.of("Name", "P" + i));
         }
-        assertThat(client.bulk().insert("Account", BulkInput.ofRows(rows), TestOrg.FAST).successCount())
+        assertThat(client.bulk().insert("Account", BulkInput.ofRows(rows), ItOrg.FAST).successCount())
                 .isEqualTo(ROWS);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        org.close();
     }
 
     @Test
@@ -72,7 +69,7 @@ class ResultPagesIT {
     @Test
     void pagesListedAndReadOneByOneHoldEveryRowOnceEachWithItsHeader() throws IOException {
         BulkClient bulk = client.bulk();
-        BulkJob job = bulk.runQuery("SELECT Name FROM Account", TestOrg.FAST_QUERY);
+        BulkJob job = bulk.runQuery("SELECT Name FROM Account", ItOrg.FAST_QUERY);
         assertThat(job.state()).isEqualTo(JobState.JOB_COMPLETE);
         List<String> urls = bulk.queryResultPageUrls(job.id(),
                 QueryOptions.builder().maxRecordsPerPage(40).build()).orElseThrow();
@@ -93,13 +90,13 @@ class ResultPagesIT {
     @Test
     void aPageWhoseConnectionDropsIsStillReadWhole() throws IOException {
         BulkClient bulk = client.bulk();
-        BulkJob job = bulk.runQuery("SELECT Name FROM Account", TestOrg.FAST_QUERY);
+        BulkJob job = bulk.runQuery("SELECT Name FROM Account", ItOrg.FAST_QUERY);
         String url = bulk.queryResultPageUrls(job.id(), QueryOptions.defaults()).orElseThrow().get(0);
-        org.fault("{\"method\":\"GET\",\"pathRegex\":\".*/results\",\"drop\":true,\"count\":1}");
+        ORG.control().inject(FaultSpec.onResults().dropConnection().times(1));
         try (InputStream in = bulk.queryResultPage(job.id(), url)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")).hasSize(ROWS + 1);
         } finally {
-            org.clearFaults();
+            ORG.control().clearFaults();
         }
     }
 }
