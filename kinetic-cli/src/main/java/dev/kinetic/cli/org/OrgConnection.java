@@ -103,7 +103,7 @@ public final class OrgConnection implements AutoCloseable {
     private static OrgConnection embedded(Path dir, String shown) {
         LocalOrg org;
         try {
-            org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).build());
+            org = LocalOrg.start(LocalOrgConfig.builder().dataDir(dir).compactOnClose(true).build());
         } catch (RuntimeException e) {
             throw CliException.usage("Cannot start the embedded local org in " + dir + ": " + e.getMessage()
                     + " (is another kinetic command using it? wait for it, or use --org-dir)", e);
