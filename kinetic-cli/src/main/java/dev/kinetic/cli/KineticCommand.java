@@ -6,6 +6,7 @@ import dev.kinetic.cli.command.DemoCommand;
 import dev.kinetic.cli.command.HardDeleteCommand;
 import dev.kinetic.cli.command.InsertCommand;
 import dev.kinetic.cli.command.JobCommand;
+import dev.kinetic.cli.command.OrgCommand;
 import dev.kinetic.cli.command.QueryCommand;
 import dev.kinetic.cli.command.RetryCommand;
 import dev.kinetic.cli.command.ServeCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, InsertCommand.class, UpdateCommand.class, UpsertCommand.class,
                 DeleteCommand.class, HardDeleteCommand.class, RetryCommand.class, QueryCommand.class,
                 JobCommand.class,
-                ServeCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
+                ServeCommand.class, OrgCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  kinetic demo",
                 "  kinetic insert Account --file accounts.csv",

@@ -5,6 +5,7 @@ import dev.kinetic.emulator.auth.OrgIdentity;
 import dev.kinetic.emulator.control.ControlRoutes;
 import dev.kinetic.emulator.control.ControlSecret;
 import dev.kinetic.emulator.control.FaultRules;
+import dev.kinetic.emulator.db.Compaction;
 import dev.kinetic.emulator.db.Database;
 import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.http.ApiServer;
@@ -239,7 +240,7 @@ public final class LocalOrg implements AutoCloseable {
             // The server is going away either way.
         }
         modules.forEach(RouteModule::close);
-        context.database().close();
+        context.database().close(context.config().compactOnClose() ? Compaction.WHEN_WASTEFUL : Compaction.NEVER);
         tempDirs.forEach(LocalOrg::deleteTree);
     }
 

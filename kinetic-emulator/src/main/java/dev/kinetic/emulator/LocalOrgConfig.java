@@ -28,6 +28,7 @@ public final class LocalOrgConfig {
     private final long maxUploadBytes;
     private final boolean quiet;
     private final boolean allowRemote;
+    private final boolean compactOnClose;
 
     private LocalOrgConfig(Builder b) {
         this.host = b.host;
@@ -41,6 +42,7 @@ public final class LocalOrgConfig {
         this.maxUploadBytes = b.maxUploadBytes;
         this.quiet = b.quiet;
         this.allowRemote = b.allowRemote;
+        this.compactOnClose = b.compactOnClose;
     }
 
     /**
@@ -113,6 +115,14 @@ public final class LocalOrgConfig {
         return allowRemote;
     }
 
+    /**
+     * {@return whether {@link LocalOrg#close()} compacts the data directory's store when a quarter of its file is
+     * dead space (see {@link Builder#compactOnClose(boolean)})}
+     */
+    public boolean compactOnClose() {
+        return compactOnClose;
+    }
+
     /** Builds a {@link LocalOrgConfig}. Not thread-safe. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -126,6 +136,7 @@ public final class LocalOrgConfig {
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private boolean quiet = true;
         private boolean allowRemote;
+        private boolean compactOnClose;
 
         private Builder() {
         }
@@ -262,6 +273,20 @@ public final class LocalOrgConfig {
          */
         public Builder allowRemote(boolean allow) {
             this.allowRemote = allow;
+            return this;
+        }
+
+        /**
+         * Compacts the store of the data directory on a clean close when at least a quarter of its file (and over
+         * 64 KB) is dead space (default: off). The store appends every change at the end of its file, so without
+         * this the file only grows. Compacting copies the live data into a new file and renames it over the store,
+         * so a process that dies meanwhile leaves the old store whole; it takes time in proportion to the live data.
+         *
+         * @param compact {@code true} to compact on close
+         * @return this builder
+         */
+        public Builder compactOnClose(boolean compact) {
+            this.compactOnClose = compact;
             return this;
         }
 

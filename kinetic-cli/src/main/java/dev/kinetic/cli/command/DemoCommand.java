@@ -28,13 +28,17 @@ import picocli.CommandLine.Option;
         description = {"The quick start, end to end: generates sample accounts and inserts them, updates them, "
                 + "upserts them by External_Key__c (half existing, half new), queries them back and deletes them, "
                 + "with progress and a table of counts and timings.",
-                "Runs on the embedded local org unless an org is configured; leaves no records behind. Files go to "
-                        + ".kinetic/demo/."},
+                "Runs on the embedded local org unless an org is configured. Leaves nothing behind: it deletes its "
+                        + "records, its jobs (with their result files on the org) and its own files in .kinetic/demo/ "
+                        + "(--keep-files keeps the files)."},
         footerHeading = "%nExamples:%n", footer = {"  kinetic demo", "  kinetic demo --rows 100000 --json"})
 public final class DemoCommand extends BaseCommand implements dev.kinetic.cli.LoadsRows {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10000",
             description = "How many accounts to insert (default ${DEFAULT-VALUE}).")
     int rows;
+
+    @Option(names = "--keep-files", description = "Keep the generated input and result files in .kinetic/demo/.")
+    boolean keepFiles;
 
     @Mixin
     OrgOptions orgOptions;
@@ -50,48 +54,65 @@ public final class DemoCommand extends BaseCommand implements dev.kinetic.cli.Lo
         }
         Console console = console();
         String run = Long.toString(context().clock().millis(), 36);
-        Path dir = context().resolve(".kinetic/demo").resolve(run);
+        Path demoDir = context().resolve(".kinetic/demo");
+        Path dir = demoDir.resolve(run);
         Files.createDirectories(dir);
-        List<Step> steps = new ArrayList<>();
         try (OrgConnection org = OrgConnection.open(orgOptions, context())) {
             console.info(org.description());
-            IngestFlow flow = new IngestFlow(org, console, context());
-            String keys = "DEMO-" + run + "-";
-
-            Path accounts = AccountGenerator.write(dir.resolve("accounts.csv"), keys, 1, rows);
-            console.info(String.format(Locale.ROOT, "%n1/5 insert %,d accounts", rows));
-            IngestFlow.Outcome insert = ingest(flow, accounts, "insert", null, dir);
-            steps.add(step("insert", insert, ""));
-
-            Path updates = dir.resolve("updates.csv");
-            DemoFiles.writeIds(insert.files().orElseThrow().successFile(), "sf__Id", updates,
-                    "Industry,NumberOfEmployees", "Finance,250");
-            console.info(String.format(Locale.ROOT, "%n2/5 update Industry and NumberOfEmployees by Id"));
-            steps.add(step("update", ingest(flow, updates, "update", null, dir), ""));
-
-            int half = rows / 2;
-            Path upserts = AccountGenerator.write(dir.resolve("upserts.csv"), keys, rows - half + 1, rows);
-            console.info(String.format(Locale.ROOT, "%n3/5 upsert %,d accounts by External_Key__c (%,d exist, "
-                    + "%,d new)", rows, half, rows - half));
-            IngestFlow.Outcome upsert = ingest(flow, upserts, "upsert", "External_Key__c", dir);
-            long created = DemoFiles.count(upsert.files().orElseThrow().successFile(), "sf__Created", "true");
-            steps.add(step("upsert", upsert, String.format(Locale.ROOT, "%,d created, %,d updated", created,
-                    upsert.files().orElseThrow().success() - created)));
-
-            console.info(String.format(Locale.ROOT, "%n4/5 query them back"));
-            Instant started = context().clock().instant();
-            String soql = "SELECT Id, Name, Industry, External_Key__c FROM Account WHERE External_Key__c LIKE '"
-                    + keys + "%'";
-            QueryFlow.Export export = new QueryFlow(org, console, context(), spec.commandLine().getOut())
-                    .run(soql, false, started, Optional.empty(), false, dir.resolve("query.csv").toString(), dir);
-            steps.add(new Step("query", export.records(), export.records(), 0, export.elapsed(), ""));
-
-            Path deletes = dir.resolve("deletes.csv");
-            DemoFiles.writeIds(dir.resolve("query.csv"), "Id", deletes, "", "");
-            console.info(String.format(Locale.ROOT, "%n5/5 delete them all"));
-            steps.add(step("delete", ingest(flow, deletes, "delete", null, dir), ""));
-            return summarize(console, org, steps, dir);
+            DemoCleanup cleanup = new DemoCleanup(org, console);
+            try {
+                return run(org, console, run, dir, cleanup);
+            } finally {
+                cleanup.deleteJobs();
+            }
+        } finally {
+            if (!keepFiles) {
+                DemoCleanup.deleteFiles(dir, demoDir);
+            }
         }
+    }
+
+    private int run(OrgConnection org, Console console, String run, Path dir, DemoCleanup cleanup)
+            throws IOException {
+        List<Step> steps = new ArrayList<>();
+        IngestFlow flow = new IngestFlow(org, console, context());
+        String keys = "DEMO-" + run + "-";
+
+        Path accounts = AccountGenerator.write(dir.resolve("accounts.csv"), keys, 1, rows);
+        console.info(String.format(Locale.ROOT, "%n1/5 insert %,d accounts", rows));
+        IngestFlow.Outcome insert = cleanup.track(ingest(flow, accounts, "insert", null, dir));
+        steps.add(step("insert", insert, ""));
+
+        Path updates = dir.resolve("updates.csv");
+        DemoFiles.writeIds(insert.files().orElseThrow().successFile(), "sf__Id", updates,
+                "Industry,NumberOfEmployees", "Finance,250");
+        console.info(String.format(Locale.ROOT, "%n2/5 update Industry and NumberOfEmployees by Id"));
+        steps.add(step("update", cleanup.track(ingest(flow, updates, "update", null, dir)), ""));
+
+        int half = rows / 2;
+        Path upserts = AccountGenerator.write(dir.resolve("upserts.csv"), keys, rows - half + 1, rows);
+        console.info(String.format(Locale.ROOT, "%n3/5 upsert %,d accounts by External_Key__c (%,d exist, "
+                + "%,d new)", rows, half, rows - half));
+        IngestFlow.Outcome upsert = cleanup.track(ingest(flow, upserts, "upsert", "External_Key__c", dir));
+        long created = DemoFiles.count(upsert.files().orElseThrow().successFile(), "sf__Created", "true");
+        steps.add(step("upsert", upsert, String.format(Locale.ROOT, "%,d created, %,d updated", created,
+                upsert.files().orElseThrow().success() - created)));
+
+        console.info(String.format(Locale.ROOT, "%n4/5 query them back"));
+        Instant started = context().clock().instant();
+        String soql = "SELECT Id, Name, Industry, External_Key__c FROM Account WHERE External_Key__c LIKE '"
+                + keys + "%'";
+        QueryFlow.Export export = new QueryFlow(org, console, context(), spec.commandLine().getOut())
+                .run(soql, false, started, Optional.empty(), false, dir.resolve("query.csv").toString(), dir);
+        cleanup.track(export.job().id());
+        steps.add(new Step("query", export.records(), export.records(), 0, export.elapsed(), ""));
+
+        Path deletes = dir.resolve("deletes.csv");
+        DemoFiles.writeIds(dir.resolve("query.csv"), "Id", deletes, "", "");
+        console.info(String.format(Locale.ROOT, "%n5/5 delete them all"));
+        steps.add(step("delete", cleanup.track(ingest(flow, deletes, "delete", null, dir)), ""));
+        cleanup.emptyRecycleBin("Account", deletes);
+        return summarize(console, org, steps, dir);
     }
 
     private IngestFlow.Outcome ingest(IngestFlow flow, Path file, String operation, String externalId, Path dir) {
@@ -132,13 +153,15 @@ public final class DemoCommand extends BaseCommand implements dev.kinetic.cli.Lo
             }
             json.add(row);
         }
-        console.summary(String.format(Locale.ROOT, "Demo %s in %.1f s; files in %s",
+        console.summary(String.format(Locale.ROOT, "Demo %s in %.1f s; %s",
                 failed == 0 ? "complete" : "finished with " + failed + " failed rows", total.toMillis() / 1000.0,
-                dir));
+                keepFiles ? "files kept in " + dir : "its records, jobs and files are removed"));
         Map<String, Object> summary = IngestCommand.jsonBase(org);
         summary.put("steps", json);
         summary.put("seconds", total.toMillis() / 1000.0);
-        summary.put("files", dir.toString());
+        if (keepFiles) {
+            summary.put("files", dir.toString());
+        }
         console.jsonSummary(summary);
         return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
     }

@@ -51,7 +51,7 @@ public final class ServeCommand extends BaseCommand {
         LocalOrg org;
         try {
             org = LocalOrg.start(LocalOrgConfig.builder().host(host).allowRemote(allowRemote).port(port).dataDir(dir)
-                    .build());
+                    .compactOnClose(true).build());
         } catch (RuntimeException e) {
             throw CliException.usage("Cannot start the local org on port " + port + " with data in " + dir + ": "
                     + e.getMessage() + " (choose another --port, or stop the process using it)", e);

@@ -67,8 +67,13 @@ public final class OrgOptions {
 
     /** The embedded org's directory, relative to the working directory unless absolute. */
     public String orgDir() {
-        if (orgDir != null && !orgDir.isBlank()) {
-            return orgDir;
+        return orgDirOr(orgDir);
+    }
+
+    /** The given directory, else the {@code kinetic.orgDir} system property, else {@value #DEFAULT_ORG_DIR}. */
+    static String orgDirOr(String given) {
+        if (given != null && !given.isBlank()) {
+            return given;
         }
         return System.getProperty("kinetic.orgDir", DEFAULT_ORG_DIR);
     }

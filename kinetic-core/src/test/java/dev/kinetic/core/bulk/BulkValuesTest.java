@@ -21,8 +21,8 @@ class BulkValuesTest {
     @Test
     void optionsDefaultsFollowTheDesign() {
         PollOptions p = PollOptions.defaults();
-        assertThat(p.pollInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(p.pollBackoffMultiplier()).isEqualTo(1.5);
+        assertThat(p.pollInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(p.pollBackoffMultiplier()).isEqualTo(2.0);
         assertThat(p.maxPollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.timeout()).isEmpty();
         assertThat(p.stallTimeout()).contains(Duration.ofMinutes(30));
