@@ -4,48 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kinetic.core.SalesforceClient;
-import dev.kinetic.core.SalesforceSession;
-import dev.kinetic.core.testing.TestOrg;
+import dev.kinetic.emulator.junit.LocalOrgExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The default polling of every call that waits: a first look at once, then 100 ms doubling up to 30 s. The waits are
  * read from an injected sleeper that returns at once, so the test takes milliseconds whatever the schedule.
  */
 class PollBackoffIT {
-    private static TestOrg org;
+    /** Clients with the library's default back-offs: the waits recorded are the defaults. */
+    @RegisterExtension
+    static final LocalOrgExtension ORG = LocalOrgExtension.builder().build();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        org = TestOrg.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        org.close();
-    }
 
     @AfterEach
     void immediate() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"immediate\"}");
+        ORG.control().jobsRunImmediately();
     }
 
     private SalesforceClient recordingClient() {
-        return SalesforceClient.builder().session(SalesforceSession.of(org.baseUri(), org.org().accessToken()))
-                .sleeper(waits::add).build();
+        return ORG.clientBuilder().sleeper(waits::add).build();
     }
 
     @Test
     void defaultPollingStartsAtAHundredMillisecondsAndDoublesUpToThirtySeconds() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":12}");
+        ORG.control().jobsRunAfterPolls(12);
         try (SalesforceClient client = recordingClient()) {
             BulkResult result = client.bulk().insert("Account", List.of(Map.of("Name", "Backoff 1")));
             assertThat(result.successCount()).isEqualTo(1);
@@ -57,7 +46,7 @@ class PollBackoffIT {
 
     @Test
     void anHourLongWaitCostsAboutOneHundredThirtyPolls() {
-        org.control("PUT", "/__emulator/progression", "{\"mode\":\"afterPolls\",\"polls\":100000}");
+        ORG.control().jobsRunAfterPolls(100_000);
         try (SalesforceClient client = recordingClient()) {
             BulkJobHandle handle = client.bulk().startInsert("Account", BulkInput.ofRows(
                     List.of(Map.of("Name", "Backoff 2"))), IngestOptions.builder().build());
