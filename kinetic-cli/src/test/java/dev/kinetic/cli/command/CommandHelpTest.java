@@ -23,7 +23,8 @@ class CommandHelpTest {
     static Stream<String> commands() {
         return Stream.of("demo", "insert", "update", "upsert", "delete", "hard-delete", "retry", "query", "job",
                 "job get",
-                "job wait", "job abort", "job delete", "job list", "job results", "serve", "bench");
+                "job wait", "job abort", "job delete", "job list", "job results", "serve", "bench", "org",
+                "org status", "org compact", "org reset");
     }
 
     @ParameterizedTest
@@ -51,7 +52,8 @@ class CommandHelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"query", "serve", "job get", "job list", "job abort", "bench"})
+    @ValueSource(strings = {"query", "serve", "job get", "job list", "job abort", "bench", "org status", "org compact",
+        "org reset"})
     void commandsThatLoadNoRowsShowNoRowsFailedExitCode(String command) {
         assertThat(help(command.split(" "))).doesNotContain("some rows failed", "all rows succeeded")
                 .containsPattern("0\\s+done");
