@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,7 +210,9 @@ class IngestJobLifecycleTest {
                 .map(line -> line.substring(line.lastIndexOf(',') + 1).replace("\"", "")).toList();
         List<String> unprocessed = s.text(BulkServer.V + "/jobs/ingest/" + id + "/unprocessedrecords").lines()
                 .skip(1).toList();
-        assertThat(unprocessed).contains("BOOM").doesNotContainAnyElementsOf(saved);
+        // The failing batch may end the job before any other batch has saved a row: then nothing is saved at all.
+        Set<String> savedNames = new HashSet<>(saved);
+        assertThat(unprocessed).contains("BOOM").noneMatch(savedNames::contains);
         assertThat(saved.size() + unprocessed.size()).isEqualTo(30_000);
         assertThat(job.get("numberRecordsProcessed").asLong()).isEqualTo(saved.size());
     }
