@@ -45,9 +45,9 @@ public final class CliRunner {
         return in(workingDir).run(all.toArray(String[]::new));
     }
 
-    /** The distinct job ids (whole words starting 750) in a text, in order of appearance. */
+    /** The distinct job ids of the local org (whole words starting 750Kc0, never a digit run in a temporary path) in a text, in order of appearance. */
     public static List<String> jobIds(String text) {
-        Matcher m = Pattern.compile("\\b750[0-9A-Za-z]{15}\\b").matcher(text);
+        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
         List<String> ids = new ArrayList<>();
         while (m.find()) {
             if (!ids.contains(m.group())) {

@@ -23,7 +23,7 @@ class EmbeddedOrgTest {
         assertThat(query.exitCode()).as(query.err()).isZero();
         assertThat(query.firstLine()).isEqualTo("Org: embedded local org (.kinetic/local-org)");
         assertThat(dir.resolve(".kinetic/local-org")).isDirectory();
-        Matcher id = Pattern.compile("750[0-9A-Za-z]{15}").matcher(query.out());
+        Matcher id = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(query.out());
         assertThat(id.find()).isTrue();
 
         CliRunner.Result list = CliRunner.in(dir).run("job", "list");
@@ -95,7 +95,7 @@ class EmbeddedOrgTest {
                 "--progress", "none");
 
         assertThat(started.exitCode()).as(started.err()).isZero();
-        Matcher found = Pattern.compile("750[0-9A-Za-z]{15}").matcher(started.out());
+        Matcher found = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(started.out());
         assertThat(found.find()).as(started.out()).isTrue();
         String id = found.group();
         assertThat(started.out()).contains("kinetic job wait " + id);

@@ -43,7 +43,7 @@ class IngestCommandsTest {
     }
 
     private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("\\b750[0-9A-Za-z]{15}\\b").matcher(text);
+        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
         assertThat(m.find()).as("a job id in: " + text).isTrue();
         return m.group();
     }

@@ -82,7 +82,7 @@ class IntegrityCommandsTest {
     }
 
     private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("750[0-9A-Za-z]{15}").matcher(text);
+        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
         assertThat(m.find()).as("a job id in: " + text).isTrue();
         return m.group();
     }

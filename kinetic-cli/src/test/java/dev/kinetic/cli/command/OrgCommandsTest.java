@@ -55,7 +55,7 @@ class OrgCommandsTest {
     }
 
     private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("750[0-9A-Za-z]{15}").matcher(text);
+        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
         assertThat(m.find()).as("a job id in: " + text).isTrue();
         return m.group();
     }
@@ -204,7 +204,7 @@ class OrgCommandsTest {
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(750[0-9A-Za-z]{15})\"").matcher(response.body());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(750Kc0[0-9A-Za-z]{12})\"").matcher(response.body());
         assertThat(id.find()).as(response.body()).isTrue();
         return id.group(1);
     }
