@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -31,6 +32,7 @@ final class PageReader implements PartitionReader<InternalRow> {
     private final Iterator<CsvRecord> rows;
     private final int[] positions;
     private InternalRow current;
+    private long read;
 
     PageReader(SalesforceOptions options, StructType schema, PagePartition page) {
         this.schema = schema;
@@ -78,12 +80,18 @@ final class PageReader implements PartitionReader<InternalRow> {
             values[i] = CellParser.parse(cell, fields[i].dataType(), fields[i].name());
         }
         current = new GenericInternalRow(values);
+        read++;
         return true;
     }
 
     @Override
     public InternalRow get() {
         return current;
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        return new CustomTaskMetric[] {ReadMetrics.value(ReadMetrics.READ, read)};
     }
 
     @Override
