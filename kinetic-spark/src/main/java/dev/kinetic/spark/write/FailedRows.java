@@ -2,42 +2,47 @@ package dev.kinetic.spark.write;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.kinetic.core.bulk.BulkClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Copies a job's failed results ({@code sf__Id}, {@code sf__Error} and the columns as sent) to a CSV file, counting
- * the rows against the job's proven failed count; the file appears whole (atomic move) or not at all. Stateless.
+ * Copies a job's failed results ({@code sf__Id}, {@code sf__Error} and the columns as sent) to a CSV or Parquet
+ * file, counting the rows against the job's proven failed count; the file appears whole (atomic move) or not at
+ * all. Stateless.
  */
 final class FailedRows {
     private FailedRows() {
     }
 
-    static void copy(BulkClient bulk, String jobId, long expected, Path target) {
+    static void copy(BulkClient bulk, String jobId, long expected, Path target, FailedRowsFormat format) {
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
             long rows = 0;
             try (InputStream in = bulk.failedResults(jobId);
                  CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
-                         new InputStreamReader(in, StandardCharsets.UTF_8));
-                 Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CsvWriter out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-                boolean header = true;
-                for (CsvRecord r : reader) {
-                    out.writeRecord(r.getFields());
-                    rows += header ? 0 : 1;
-                    header = false;
+                         new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                FailedRowsFormat.RowSink out = null;
+                try {
+                    for (CsvRecord r : reader) {
+                        if (out == null) {
+                            out = format.open(tmp, r.getFields());
+                        } else {
+                            out.write(r.getFields());
+                            rows++;
+                        }
+                    }
+                } finally {
+                    if (out != null) {
+                        out.close();
+                    }
                 }
             }
             if (rows != expected) {

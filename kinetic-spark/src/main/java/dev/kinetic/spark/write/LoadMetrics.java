@@ -4,7 +4,10 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
-/** The write's Spark metrics (shown in the SQL tab): rows loaded and rows failed, summed over partitions. */
+/**
+ * The write's Spark metrics (shown in the SQL tab): rows loaded and rows failed, summed over the committed
+ * partitions and reported by the driver after the commit.
+ */
 final class LoadMetrics {
     static final String SUCCEEDED = "salesforceRowsLoaded";
     static final String FAILED = "salesforceRowsFailed";

@@ -4,6 +4,7 @@ import dev.kinetic.spark.SalesforceOptions;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
@@ -45,6 +46,22 @@ public final class SalesforceWrite implements WriteBuilder, Write, BatchWrite {
     @Override
     public CustomMetric[] supportedCustomMetrics() {
         return LoadMetrics.all();
+    }
+
+    /**
+     * The committed partitions' counts. A task's own metrics cannot carry them: Spark reads a writer's metrics before
+     * its commit, and the load runs in the commit. Spark calls this after {@link #commit(WriterCommitMessage[])}.
+     */
+    @Override
+    public CustomTaskMetric[] reportDriverMetrics() {
+        long ok = 0;
+        long failed = 0;
+        for (LoadReport r : reports) {
+            ok += r.succeeded();
+            failed += r.failed();
+        }
+        return new CustomTaskMetric[] {LoadMetrics.task(LoadMetrics.SUCCEEDED, ok),
+            LoadMetrics.task(LoadMetrics.FAILED, failed)};
     }
 
     @Override
