@@ -59,6 +59,7 @@ class ShadedJarIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(Arrays.asList(System.getProperty("kinetic.spark.argLine", "").trim().split("\\s+")));
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")); // a short run: start-up dominates
         command.addAll(List.of("-cp", String.join(File.pathSeparator, cp), ShadedJarMain.class.getName(),
                 c.loginUrl().toString(), c.clientId(), c.username(), c.privateKeyPath().toString(),
                 tmp.resolve("cp").toString(), Integer.toString(ROWS)));

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.spark.SalesforceOptions;
+import dev.kinetic.spark.metric.SalesforceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -91,7 +92,7 @@ final class PageReader implements PartitionReader<InternalRow> {
 
     @Override
     public CustomTaskMetric[] currentMetricsValues() {
-        return new CustomTaskMetric[] {ReadMetrics.value(ReadMetrics.READ, read)};
+        return new CustomTaskMetric[] {SalesforceMetrics.value(SalesforceMetrics.ROWS_READ, read)};
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.spark.SalesforceOptions;
+import dev.kinetic.spark.metric.SalesforceMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,13 +86,13 @@ public final class SalesforceScan implements Scan, Batch {
 
     @Override
     public CustomMetric[] supportedCustomMetrics() {
-        return ReadMetrics.all();
+        return SalesforceMetrics.read();
     }
 
     @Override
     public CustomTaskMetric[] reportDriverMetrics() {
         return rowsInJob < 0 ? new CustomTaskMetric[0]
-                : new CustomTaskMetric[] {ReadMetrics.value(ReadMetrics.IN_JOB, rowsInJob)};
+                : new CustomTaskMetric[] {SalesforceMetrics.value(SalesforceMetrics.ROWS_IN_JOB, rowsInJob)};
     }
 
     @Override

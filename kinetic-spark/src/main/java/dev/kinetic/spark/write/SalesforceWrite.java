@@ -1,6 +1,7 @@
 package dev.kinetic.spark.write;
 
 import dev.kinetic.spark.SalesforceOptions;
+import dev.kinetic.spark.metric.SalesforceMetrics;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomMetric;
@@ -45,7 +46,7 @@ public final class SalesforceWrite implements WriteBuilder, Write, BatchWrite {
 
     @Override
     public CustomMetric[] supportedCustomMetrics() {
-        return LoadMetrics.all();
+        return SalesforceMetrics.write();
     }
 
     /**
@@ -60,8 +61,8 @@ public final class SalesforceWrite implements WriteBuilder, Write, BatchWrite {
             ok += r.succeeded();
             failed += r.failed();
         }
-        return new CustomTaskMetric[] {LoadMetrics.task(LoadMetrics.SUCCEEDED, ok),
-            LoadMetrics.task(LoadMetrics.FAILED, failed)};
+        return new CustomTaskMetric[] {SalesforceMetrics.value(SalesforceMetrics.ROWS_LOADED, ok),
+            SalesforceMetrics.value(SalesforceMetrics.ROWS_FAILED, failed)};
     }
 
     @Override
