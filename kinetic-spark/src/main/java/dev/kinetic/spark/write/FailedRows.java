@@ -22,38 +22,58 @@ final class FailedRows {
     }
 
     static void copy(BulkClient bulk, String jobId, long expected, Path target, FailedRowsFormat format) {
+        Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-            long rows = 0;
-            try (InputStream in = bulk.failedResults(jobId);
-                 CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
-                         new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                FailedRowsFormat.RowSink out = null;
-                try {
-                    for (CsvRecord r : reader) {
-                        if (out == null) {
-                            out = format.open(tmp, r.getFields());
-                        } else {
-                            out.write(r.getFields());
-                            rows++;
-                        }
-                    }
-                } finally {
-                    if (out != null) {
-                        out.close();
-                    }
-                }
-            }
+            // hidden until whole: Spark's file readers skip names starting with a dot
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            long rows = write(bulk, jobId, tmp, format);
             if (rows != expected) {
-                Files.deleteIfExists(tmp);
                 throw new IllegalStateException("Job " + jobId + " reported " + expected + " failed rows but its "
                         + "failed results held " + rows + "; " + target + " was not written");
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the failed rows of job " + jobId + " to " + target + ": "
                     + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp); // a file that is not whole never stays behind
+        }
+    }
+
+    /** Copies the job's failed results into the file; returns the data rows copied. */
+    private static long write(BulkClient bulk, String jobId, Path file, FailedRowsFormat format) throws IOException {
+        long rows = 0;
+        try (InputStream in = bulk.failedResults(jobId);
+             CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
+                     new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            FailedRowsFormat.RowSink out = null;
+            try {
+                for (CsvRecord r : reader) {
+                    if (out == null) {
+                        out = format.open(file, r.getFields());
+                    } else {
+                        out.write(r.getFields());
+                        rows++;
+                    }
+                }
+            } finally {
+                if (out != null) {
+                    out.close();
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a hidden temporary file, skipped by readers
+            }
         }
     }
 }

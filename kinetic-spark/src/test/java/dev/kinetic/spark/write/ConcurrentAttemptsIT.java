@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.BulkJob;
+import dev.kinetic.core.bulk.BulkOperation;
 import dev.kinetic.core.bulk.JobKind;
 import dev.kinetic.core.bulk.JobState;
 import dev.kinetic.emulator.LocalOrgCredentials;
@@ -62,7 +63,7 @@ class ConcurrentAttemptsIT {
 
     private PartitionLoader attempt(LocalOrgCredentials org, AttemptToken token) throws IOException {
         SalesforceOptions options = new SalesforceOptions(SparkOrg.options(org));
-        LoadSettings settings = new LoadSettings("Account", dev.kinetic.core.bulk.BulkOperation.INSERT, null,
+        LoadSettings settings = new LoadSettings("Account", BulkOperation.INSERT, null,
                 tmp.resolve("cp").toString(), null, FailedRowsFormat.CSV, LoadSettings.DEFAULT_MAX_BYTES);
         PartitionLoader loader = new PartitionLoader(options, settings, SCHEMA, 0, token);
         for (int i = 0; i < ROWS; i++) {
