@@ -1,6 +1,7 @@
 package dev.kinetic.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.BulkJob;
@@ -94,7 +95,7 @@ class SalesforceDataSourceIT {
     }
 
     @Test
-    void rowsTheOrgRefusesGoToTheFailedRowsFileWithTheirError(SalesforceClient client) throws IOException {
+    void rowsTheOrgRefusesGoToTheFailedRowsFileWithTheirError(SalesforceClient client) throws Exception {
         StructType schema = new StructType().add("Name", DataTypes.StringType).add("NumberOfEmployees",
                 DataTypes.IntegerType);
         List<Row> rows = new ArrayList<>();
@@ -102,11 +103,19 @@ class SalesforceDataSourceIT {
             rows.add(RowFactory.create(i % 4 == 0 ? null : "W" + i, i)); // no Name: REQUIRED_FIELD_MISSING
         }
         Path failed = tmp.resolve("failed");
-        spark.createDataFrame(rows, schema).repartition(2).write().format("salesforce").options(options())
-                .option("object", "Account").option("checkpointLocation", tmp.resolve("cp").toString())
-                .option("failedRecordsPath", failed.toString()).mode("append").save();
+        WriteOutcome outcome = WriteOutcome.watch(spark, () -> spark.createDataFrame(rows, schema).repartition(2)
+                .write().format("salesforce").options(options()).option("object", "Account")
+                .option("checkpointLocation", tmp.resolve("cp").toString())
+                .option("failedRecordsPath", failed.toString()).mode("append").save());
 
         assertThat(client.bulk().query("SELECT Name FROM Account").recordCount()).isEqualTo(7);
+        // the outcome: Spark SQL metrics summed over the partitions, one driver log line per partition and a total
+        assertThat(outcome.metrics()).containsEntry("salesforceRowsLoaded", 7L)
+                .containsEntry("salesforceRowsFailed", 3L);
+        assertThat(outcome.log()).filteredOn(l -> l.matches("Partition [01]: \\d+ loaded, \\d+ failed, jobs \\[750\\w+]"))
+                .hasSize(2);
+        assertThat(outcome.log()).contains("INSERT of Account: 7 rows loaded, 3 failed (failed rows in " + failed
+                + ")");
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(failed)) {
             for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
@@ -116,6 +125,36 @@ class SalesforceDataSourceIT {
             }
         }
         assertThat(lines).hasSize(3).allMatch(l -> l.contains("REQUIRED_FIELD_MISSING"));
+    }
+
+    @Test
+    void failedRowsCanBeWrittenAsParquetWithTheirErrorAndTheColumnsAsSent(SalesforceClient client) {
+        StructType schema = new StructType().add("Name", DataTypes.StringType).add("NumberOfEmployees",
+                DataTypes.IntegerType);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(RowFactory.create(i % 5 == 0 ? null : "Q" + i, i)); // rows 0, 5, 10 lack the Name
+        }
+        Path failed = tmp.resolve("failed-parquet");
+        Dataset<Row> df = spark.createDataFrame(rows, schema).repartition(2);
+        assertThatThrownBy(() -> df.write().format("salesforce").options(options()).option("object", "Account")
+                .option("checkpointLocation", tmp.resolve("cp-bad").toString())
+                .option("failedRecordsFormat", "json").mode("append").save())
+                .hasMessageContaining("'failedRecordsFormat' is 'json'; use csv or parquet");
+
+        df.write().format("salesforce").options(options()).option("object", "Account")
+                .option("checkpointLocation", tmp.resolve("cp").toString())
+                .option("failedRecordsPath", failed.toString()).option("failedRecordsFormat", "parquet")
+                .mode("append").save();
+
+        assertThat(client.bulk().query("SELECT Name FROM Account").recordCount()).isEqualTo(9);
+        Dataset<Row> back = spark.read().parquet(failed.toString());
+        assertThat(back.columns()).startsWith("sf__Id", "sf__Error").contains("Name", "NumberOfEmployees");
+        List<Row> refused = back.collectAsList();
+        assertThat(refused).hasSize(3).allMatch(r -> r.getString(r.fieldIndex("sf__Error"))
+                .contains("REQUIRED_FIELD_MISSING")).allMatch(r -> r.isNullAt(r.fieldIndex("Name")));
+        assertThat(refused).extracting(r -> r.getString(r.fieldIndex("NumberOfEmployees")))
+                .containsExactlyInAnyOrder("0", "5", "10");
     }
 
     @Test

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.spark.SalesforceOptions;
+import dev.kinetic.spark.metric.SalesforceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -31,6 +33,7 @@ final class PageReader implements PartitionReader<InternalRow> {
     private final Iterator<CsvRecord> rows;
     private final int[] positions;
     private InternalRow current;
+    private long read;
 
     PageReader(SalesforceOptions options, StructType schema, PagePartition page) {
         this.schema = schema;
@@ -78,12 +81,18 @@ final class PageReader implements PartitionReader<InternalRow> {
             values[i] = CellParser.parse(cell, fields[i].dataType(), fields[i].name());
         }
         current = new GenericInternalRow(values);
+        read++;
         return true;
     }
 
     @Override
     public InternalRow get() {
         return current;
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        return new CustomTaskMetric[] {SalesforceMetrics.value(SalesforceMetrics.ROWS_READ, read)};
     }
 
     @Override

@@ -4,9 +4,12 @@ import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.BulkJob;
 import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.spark.SalesforceOptions;
+import dev.kinetic.spark.metric.SalesforceMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -24,6 +27,7 @@ public final class SalesforceScan implements Scan, Batch {
     private final StructType schema;
     private final String soql;
     private InputPartition[] partitions;
+    private long rowsInJob = -1;
 
     SalesforceScan(SalesforceOptions options, StructType schema, String soql) {
         this.options = options;
@@ -73,10 +77,22 @@ public final class SalesforceScan implements Scan, Batch {
                     list.add(new PagePartition(job.id(), url, list.size()));
                 }
             }
+            rowsInJob = job.numberRecordsProcessed().orElse(-1);
             LOG.log(System.Logger.Level.INFO, () -> "Query job " + job.id() + " returned "
                     + job.numberRecordsProcessed().orElse(-1) + " rows in " + list.size() + " partition(s): " + soql);
             return list.toArray(InputPartition[]::new);
         }
+    }
+
+    @Override
+    public CustomMetric[] supportedCustomMetrics() {
+        return SalesforceMetrics.read();
+    }
+
+    @Override
+    public CustomTaskMetric[] reportDriverMetrics() {
+        return rowsInJob < 0 ? new CustomTaskMetric[0]
+                : new CustomTaskMetric[] {SalesforceMetrics.value(SalesforceMetrics.ROWS_IN_JOB, rowsInJob)};
     }
 
     @Override

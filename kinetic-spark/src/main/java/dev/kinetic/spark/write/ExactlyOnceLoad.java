@@ -75,7 +75,8 @@ final class ExactlyOnceLoad {
             failed += result.failedCount();
             if (result.failedCount() > 0 && settings.failedRecords().isPresent()) {
                 FailedRows.copy(bulk, jobId, result.failedCount(), settings.failedRecords().get()
-                        .resolve("partition-" + partition + "-chunk-" + i + ".csv"));
+                        .resolve("partition-" + partition + "-chunk-" + i + "." + settings.failedRecordsFormat()
+                                .extension()), settings.failedRecordsFormat());
             }
         }
         LoadReport report = new LoadReport(partition, ok, failed, jobIds, resumed);

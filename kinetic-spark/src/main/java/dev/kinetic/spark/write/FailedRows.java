@@ -2,53 +2,78 @@ package dev.kinetic.spark.write;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.kinetic.core.bulk.BulkClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Copies a job's failed results ({@code sf__Id}, {@code sf__Error} and the columns as sent) to a CSV file, counting
- * the rows against the job's proven failed count; the file appears whole (atomic move) or not at all. Stateless.
+ * Copies a job's failed results ({@code sf__Id}, {@code sf__Error} and the columns as sent) to a CSV or Parquet
+ * file, counting the rows against the job's proven failed count; the file appears whole (atomic move) or not at
+ * all. Stateless.
  */
 final class FailedRows {
     private FailedRows() {
     }
 
-    static void copy(BulkClient bulk, String jobId, long expected, Path target) {
+    static void copy(BulkClient bulk, String jobId, long expected, Path target, FailedRowsFormat format) {
+        Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-            long rows = 0;
-            try (InputStream in = bulk.failedResults(jobId);
-                 CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
-                         new InputStreamReader(in, StandardCharsets.UTF_8));
-                 Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CsvWriter out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-                boolean header = true;
-                for (CsvRecord r : reader) {
-                    out.writeRecord(r.getFields());
-                    rows += header ? 0 : 1;
-                    header = false;
-                }
-            }
+            // hidden until whole: Spark's file readers skip names starting with a dot
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            long rows = write(bulk, jobId, tmp, format);
             if (rows != expected) {
-                Files.deleteIfExists(tmp);
                 throw new IllegalStateException("Job " + jobId + " reported " + expected + " failed rows but its "
                         + "failed results held " + rows + "; " + target + " was not written");
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the failed rows of job " + jobId + " to " + target + ": "
                     + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp); // a file that is not whole never stays behind
+        }
+    }
+
+    /** Copies the job's failed results into the file; returns the data rows copied. */
+    private static long write(BulkClient bulk, String jobId, Path file, FailedRowsFormat format) throws IOException {
+        long rows = 0;
+        try (InputStream in = bulk.failedResults(jobId);
+             CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
+                     new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            FailedRowsFormat.RowSink out = null;
+            try {
+                for (CsvRecord r : reader) {
+                    if (out == null) {
+                        out = format.open(file, r.getFields());
+                    } else {
+                        out.write(r.getFields());
+                        rows++;
+                    }
+                }
+            } finally {
+                if (out != null) {
+                    out.close();
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a hidden temporary file, skipped by readers
+            }
         }
     }
 }

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param externalIdField the upsert's external id field, or null
  * @param checkpoint the checkpoint folder
  * @param failedRecordsPath where failed rows go, or null
+ * @param failedRecordsFormat how failed rows are written
  * @param maxBytesPerJob the most CSV bytes per job
  */
 record LoadSettings(String object, BulkOperation operation, String externalIdField, String checkpoint,
-                    String failedRecordsPath, long maxBytesPerJob) implements Serializable {
+                    String failedRecordsPath, FailedRowsFormat failedRecordsFormat, long maxBytesPerJob)
+        implements Serializable {
     /** Bulk API 2.0 refuses a job's upload over 150 MB; 100 MB leaves room for multi-byte characters. */
     static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
     static final long MAX_BYTES = 150L * 1024 * 1024;
@@ -47,7 +49,9 @@ record LoadSettings(String object, BulkOperation operation, String externalIdFie
             throw new IllegalArgumentException("The option 'maxBytesPerJob' is " + max + "; give 1 to " + MAX_BYTES
                     + " (Bulk API 2.0 takes at most 150 MB per job)");
         }
-        return new LoadSettings(object, operation, ext, checkpoint, o.get("failedRecordsPath").orElse(null), max);
+        FailedRowsFormat format = FailedRowsFormat.of(o.get("failedRecordsFormat").orElse("csv"));
+        return new LoadSettings(object, operation, ext, checkpoint, o.get("failedRecordsPath").orElse(null), format,
+                max);
     }
 
     Path checkpointPath() {

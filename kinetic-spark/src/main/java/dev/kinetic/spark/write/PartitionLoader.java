@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,7 +25,6 @@ final class PartitionLoader implements DataWriter<InternalRow> {
     private final AttemptToken me;
     private final Path spoolDir;
     private final CsvSpool spool;
-    private LoadReport report;
 
     PartitionLoader(SalesforceOptions options, LoadSettings settings, StructType schema, int partition,
                     AttemptToken me) {
@@ -74,18 +72,9 @@ final class PartitionLoader implements DataWriter<InternalRow> {
         spool.close();
         try (SalesforceClient client = options.connect()) {
             Checkpoint checkpoint = new Checkpoint(settings.checkpointPath(), partition, me);
-            report = new ExactlyOnceLoad(client, settings, checkpoint, options.poll(), partition)
+            return new ExactlyOnceLoad(client, settings, checkpoint, options.poll(), partition)
                     .run(spool.chunks(), me);
-            return report;
         }
-    }
-
-    @Override
-    public CustomTaskMetric[] currentMetricsValues() {
-        long ok = report == null ? 0 : report.succeeded();
-        long failed = report == null ? 0 : report.failed();
-        return new CustomTaskMetric[] {LoadMetrics.task(LoadMetrics.SUCCEEDED, ok),
-            LoadMetrics.task(LoadMetrics.FAILED, failed)};
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.kinetic.spark.write;
 
 import dev.kinetic.spark.SalesforceOptions;
+import dev.kinetic.spark.metric.SalesforceMetrics;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
@@ -44,7 +46,23 @@ public final class SalesforceWrite implements WriteBuilder, Write, BatchWrite {
 
     @Override
     public CustomMetric[] supportedCustomMetrics() {
-        return LoadMetrics.all();
+        return SalesforceMetrics.write();
+    }
+
+    /**
+     * The committed partitions' counts. A task's own metrics cannot carry them: Spark reads a writer's metrics before
+     * its commit, and the load runs in the commit. Spark calls this after {@link #commit(WriterCommitMessage[])}.
+     */
+    @Override
+    public CustomTaskMetric[] reportDriverMetrics() {
+        long ok = 0;
+        long failed = 0;
+        for (LoadReport r : reports) {
+            ok += r.succeeded();
+            failed += r.failed();
+        }
+        return new CustomTaskMetric[] {SalesforceMetrics.value(SalesforceMetrics.ROWS_LOADED, ok),
+            SalesforceMetrics.value(SalesforceMetrics.ROWS_FAILED, failed)};
     }
 
     @Override

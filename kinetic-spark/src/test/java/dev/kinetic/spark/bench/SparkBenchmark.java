@@ -30,8 +30,10 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Rows/s of a load and an export of N Account rows (default 1,000,000) through the Spark data source at 1, 2 and 4
  * partitions, beside the library alone, against a local org in this JVM ({@code kinetic-spark/bench.sh}). Spark runs
- * {@code local[4]}, so its executors are this JVM: the peak heap printed is the JVM's (driver, executors and the
- * local org together), the sum of the heap pools' peaks, reset before each phase. No SQL text is parsed: the test
+ * {@code local[4]} by default, so its executors are this JVM: the peak heap printed is the JVM's (driver, executors
+ * and the local org together), the sum of the heap pools' peaks, reset before each phase. With a second argument
+ * such as {@code local-cluster[2,1,1024]} the executors run in JVMs of their own, and each one's peak used heap is
+ * printed under the phase. No SQL text is parsed: the test
  * class path holds the local org's ANTLR 4.9, older than the one Spark's SQL parser needs.
  */
 public final class SparkBenchmark {
@@ -44,6 +46,7 @@ public final class SparkBenchmark {
      */
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000L;
+        String master = args.length > 1 ? args[1] : "local[4]";
         try (LocalOrg org = LocalOrg.start(LocalOrgConfig.defaults())) {
             LocalOrgCredentials c = org.credentials();
             Map<String, String> options = new HashMap<>(Map.of("clientId", c.clientId(), "username", c.username(),
@@ -51,23 +54,37 @@ public final class SparkBenchmark {
                     "pollIntervalMillis", "200"));
             System.out.printf("%-28s %10s %12s %14s%n", "phase", "seconds", "rows/s", "peak heap MB");
             library(org, c, rows);
-            SparkSession spark = SparkSession.builder().master("local[4]").appName("kinetic-spark-bench")
+            SparkSession.Builder builder = SparkSession.builder().master(master).appName("kinetic-spark-bench")
                     .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+            String executorClassPath = System.getProperty("kinetic.bench.executorClassPath", "");
+            if (!executorClassPath.isEmpty()) {
+                // executors in JVMs of their own (local-cluster): they load the data source from here, and send
+                // their heap figures often enough to catch the peak
+                builder.config("spark.executor.extraClassPath", executorClassPath)
+                        .config("spark.executor.metrics.pollingInterval", "100ms")
+                        .config("spark.executor.heartbeatInterval", "1s");
+            }
+            SparkSession spark = builder.getOrCreate();
+            ExecutorHeap heap = new ExecutorHeap();
+            spark.sparkContext().addSparkListener(heap);
             try {
                 for (int p : new int[] {1, 2, 4}) {
                     reset(org);
                     Path cp = Files.createTempDirectory("kinetic-bench-cp-");
+                    heap.takeMegabytes();
                     measure("spark load, " + p + " partition(s)", rows, () -> spark.range(rows)
                             .select(functions.concat(functions.lit("Bench "), functions.col("id")).as("Name"),
                                     functions.col("id").cast(DataTypes.IntegerType).as("NumberOfEmployees"))
                             .repartition(p).write().format("salesforce").options(options).option("object", "Account")
                             .option("checkpointLocation", cp.toString()).mode("append").save());
+                    executors(spark, heap);
                     long page = (rows + p - 1) / p;
                     measure("spark export, " + p + " page(s)", rows, () -> spark.read().format("salesforce")
                             .options(options).option("query", "SELECT Id, Name, NumberOfEmployees FROM Account")
                             .option("maxRecordsPerPage", Long.toString(page)).load()
                             .write().format("noop").mode("overwrite").save());
+                    executors(spark, heap);
                 }
             } finally {
                 spark.stop();
@@ -94,6 +111,16 @@ public final class SparkBenchmark {
                 throw new IllegalStateException("exported " + n.get() + " rows, expected " + rows);
             }
         }
+    }
+
+    /** Prints each executor's peak heap of the phase when executors run in JVMs of their own. */
+    private static void executors(SparkSession spark, ExecutorHeap heap) throws Exception {
+        if (spark.sparkContext().isLocal()) {
+            return;
+        }
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        heap.takeMegabytes().forEach((id, mb) -> System.out.printf("%-28s %10s %12s %14d%n", "  executor " + id,
+                "", "", mb));
     }
 
     private static void measure(String phase, long rows, Runnable work) {

@@ -46,7 +46,7 @@ class ExactlyOnceLoadIT {
 
     private ExactlyOnceLoad load(SalesforceClient client, AttemptToken me) {
         LoadSettings settings = new LoadSettings("Account", BulkOperation.INSERT, null, tmp.resolve("cp").toString(),
-                null, LoadSettings.DEFAULT_MAX_BYTES);
+                null, FailedRowsFormat.CSV, LoadSettings.DEFAULT_MAX_BYTES);
         return new ExactlyOnceLoad(client, settings, new Checkpoint(settings.checkpointPath(), 0, me), FAST, 0);
     }
 
