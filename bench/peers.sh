@@ -6,10 +6,10 @@
 #   bench/peers.sh --rows 1000000 --rounds 1
 #
 # Clients: curl (create, upload, close, poll every 0.2 s with curl + jq), the library (LibraryE2e: BulkClient.insert,
-# waits and reads the results), the command (./kinetic insert, launcher included, results written; signed in with
-# JWT as local-org.env says, and as cmd-tok with the access token the others get), and where
-# installed jsforce (compat/jsforce/node_modules, after compat/jsforce/run.sh) and the Salesforce CLI (sf on the PATH,
-# else compat/sf/node_modules after compat/sf/run.sh). KEEP=1 keeps the work directory.
+# waits; takes the counts from the job, reads no result rows), the command (./kinetic insert, launcher included,
+# results written; signed in with JWT as local-org.env says, and as cmd-tok with the access token the others get),
+# and where installed jsforce (compat/jsforce/node_modules, after compat/jsforce/run.sh) and the Salesforce CLI (sf
+# on the PATH, else compat/sf/node_modules after compat/sf/run.sh). KEEP=1 keeps the work directory.
 # The org is emptied (control-plane reset) before every run. See bench/README.md.
 set -euo pipefail
 
