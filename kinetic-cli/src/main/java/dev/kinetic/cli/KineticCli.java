@@ -6,6 +6,7 @@ import dev.kinetic.core.SalesforceException;
 import dev.kinetic.core.bulk.BulkJobException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -17,9 +18,26 @@ public final class KineticCli {
     private KineticCli() {
     }
 
-    /** The command line for these surroundings; call {@code execute(args)} on it. */
+    /** The command line for these surroundings with every command; call {@code execute(args)} on it. */
     public static CommandLine create(CliContext context) {
+        return create(context, KineticCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The command line to run these arguments: when they start with a command's name (other than {@code help}),
+     * only that command is loaded and built, which saves the start-up most of picocli's work; otherwise every
+     * command (the listing of {@code --help}, the suggestions for a mistyped name). Runs the same either way.
+     */
+    public static CommandLine create(CliContext context, String... args) {
+        if (args.length > 0 && !args[0].equals("help") && KineticCommand.subcommand(args[0]) != null) {
+            return create(context, List.of(args[0]));
+        }
+        return create(context);
+    }
+
+    private static CommandLine create(CliContext context, List<String> subcommands) {
         CommandLine cli = new CommandLine(new KineticCommand(context));
+        subcommands.forEach(name -> cli.addSubcommand(name, KineticCommand.subcommand(name)));
         cli.setCaseInsensitiveEnumValuesAllowed(true); // --column-delimiter tab, --line-ending crlf
         applyExitCodes(cli);
         cli.setExecutionExceptionHandler(KineticCli::handle);

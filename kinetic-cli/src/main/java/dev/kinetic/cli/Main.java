@@ -9,7 +9,7 @@ public final class Main {
     public static void main(String[] args) {
         // Jetty logs through SLF4J; without a provider SLF4J warns on every start. The command needs no logs.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
-        int code = KineticCli.create(CliContext.system()).execute(args);
+        int code = KineticCli.create(CliContext.system(), args).execute(args);
         System.exit(code);
     }
 }

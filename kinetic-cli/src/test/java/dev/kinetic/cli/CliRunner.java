@@ -59,7 +59,8 @@ public final class CliRunner {
 
     /** Runs the command. */
     public Result run(String... args) {
-        CommandLine cli = KineticCli.create(new CliContext(env, workingDir, Clock.systemUTC(), false));
+        // As Main builds it: only the command the arguments name.
+        CommandLine cli = KineticCli.create(new CliContext(env, workingDir, Clock.systemUTC(), false), args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

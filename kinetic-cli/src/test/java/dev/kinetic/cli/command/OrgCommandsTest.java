@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Commands against a local org started in-process (in memory, port 0), selected with --instance-url and
- * --access-token or the SF_* variables: org errors, sign-in, job management, timeouts.
+ * --access-token or the SF_* variables: org errors, sign-in, job management, timeouts, and what a run against a
+ * remote org loads (a forked JVM).
  */
 class OrgCommandsTest {
     @RegisterExtension
@@ -207,5 +209,38 @@ class OrgCommandsTest {
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(750Kc0[0-9A-Za-z]{12})\"").matcher(response.body());
         assertThat(id.find()).as(response.body()).isTrue();
         return id.group(1);
+    }
+
+    @Test
+    void anInsertIntoARemoteOrgLoadsNoneOfTheEmbeddedOrgsClassesAndNoOtherCommand() throws Exception {
+        Path csv = Files.writeString(dir.resolve("accounts.csv"), "Name,Industry\nAcme,Energy\nGlobex,Retail\n");
+
+        List<String> loaded = classesLoadedBy("insert", "Account", "--file", csv.toString(), "--instance-url",
+                org.baseUri().toString(), "--access-token", org.accessToken(), "--progress", "none", "--quiet");
+
+        assertThat(loaded).as("the log sees the classes that ran").contains("dev.kinetic.cli.command.InsertCommand",
+                "dev.kinetic.core.bulk.BulkClient", "dev.kinetic.cli.results.ResultWriter");
+        assertThat(loaded).filteredOn(c -> c.startsWith("dev.kinetic.emulator.") || c.startsWith("org.eclipse.jetty.")
+                || c.startsWith("org.h2.")).isEmpty();
+        assertThat(loaded).filteredOn(c -> c.startsWith("dev.kinetic.cli.command.") && c.endsWith("Command")
+                && !c.endsWith(".InsertCommand") && !c.endsWith(".IngestCommand") && !c.endsWith(".BaseCommand"))
+                .isEmpty();
+    }
+
+    /** Runs the command in its own JVM with class loading logged; answers the classes' names, checking exit 0. */
+    private List<String> classesLoadedBy(String... args) throws IOException, InterruptedException {
+        Path log = dir.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
+                dev.kinetic.cli.Main.class.getName()));
+        command.addAll(List.of(args));
+        Process run = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.out").toFile()).start();
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("the command ended within 120 s").isTrue();
+        assertThat(run.exitValue()).as(Files.readString(dir.resolve("run.out"))).isZero();
+        // e.g. "[0.123s][info][class,load] dev.kinetic.cli.Main source: file:/…"
+        return Files.readAllLines(log).stream().map(l -> l.replaceFirst("^(\\[[^]]*])+\\s*", ""))
+                .map(l -> l.split(" ", 2)[0]).toList();
     }
 }

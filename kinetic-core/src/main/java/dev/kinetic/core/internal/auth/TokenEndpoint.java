@@ -26,8 +26,6 @@ public final class TokenEndpoint {
     public static final String DEFAULT_LOGIN_URL = "https://login.salesforce.com";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     // The client's own HttpClient while it signs in: Authenticator.authenticate() takes no transport.
     private static final ThreadLocal<HttpClient> SIGNING_IN_WITH = new ThreadLocal<>();
 
@@ -81,7 +79,7 @@ public final class TokenEndpoint {
         HttpResponse<String> res;
         try {
             HttpClient given = SIGNING_IN_WITH.get();
-            res = (given != null ? given : HTTP).send(req.build(), HttpResponse.BodyHandlers.ofString());
+            res = (given != null ? given : DefaultHttp.CLIENT).send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new TransientAuthenticationException("Cannot reach the token endpoint " + uri + " for " + what
                     + ": " + e + "; check SF_LOGIN_URL and the network", null, e);
@@ -110,6 +108,15 @@ public final class TokenEndpoint {
         }
         return SalesforceSession.of(URI.create(trimSlash(instanceUrl)), json.get("access_token").asText(),
                 apiVersion);
+    }
+
+    /**
+     * The HTTP client of a sign-in outside a {@code SalesforceClient}, made on first use: a client's sign-in goes
+     * through the client's own, and making one costs a selector thread and the TLS set-up.
+     */
+    private static final class DefaultHttp {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     private static JsonNode parse(String body) {

@@ -29,17 +29,16 @@ final class EchoNormalizer {
         char c = s.charAt(0);
         if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
             String integer = plainInteger(s);
+            if (integer == null) {
+                integer = wholeDecimal(s);
+            }
             if (integer != null) {
                 return integer;
             }
             if (looksNumeric(s)) {
-                try {
-                    double d = Double.parseDouble(s);
-                    if (!Double.isInfinite(d) && !Double.isNaN(d)) {
-                        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-                    }
-                } catch (NumberFormatException e) {
-                    // not a number after all, e.g. a date
+                String number = viaDouble(s);
+                if (number != null) {
+                    return number;
                 }
             }
             if (s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
@@ -84,6 +83,37 @@ final class EchoNormalizer {
             return "0";
         }
         return start == 1 ? "-" + digits : (first == 0 ? s : digits);
+    }
+
+    /**
+     * The fast path for a whole number written with a fraction of zeros ({@code 107919.0}, {@code -5.00}, as number
+     * fields are often echoed) of up to 15 digits: the same text {@link #viaDouble} gives, without parsing. Returns
+     * null for anything else.
+     */
+    private static String wholeDecimal(String s) {
+        int dot = s.indexOf('.');
+        if (dot <= 0 || dot == s.length() - 1) {
+            return null;
+        }
+        for (int i = dot + 1; i < s.length(); i++) {
+            if (s.charAt(i) != '0') {
+                return null;
+            }
+        }
+        return plainInteger(s.substring(0, dot));
+    }
+
+    /** A number through a double, as Salesforce compares numbers: canonical plain text, or null if not a number. */
+    static String viaDouble(String s) {
+        try {
+            double d = Double.parseDouble(s);
+            if (!Double.isInfinite(d) && !Double.isNaN(d)) {
+                return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            }
+        } catch (NumberFormatException e) {
+            // not a number after all, e.g. a date
+        }
+        return null;
     }
 
     private static boolean looksNumeric(String s) {

@@ -19,6 +19,24 @@ class EchoNormalizerTest {
     }
 
     @Test
+    void wholeNumbersWithAZeroFractionGiveWhatTheDoublePathGives() {
+        java.util.Random random = new java.util.Random(12);
+        java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of("107919.0", "-5.00", "0.0",
+                "-0.0", "007.000", "999999999999999.0", "-999999999999999.0", "100000000000000.0", "10.0000000000"));
+        for (int i = 0; i < 5_000; i++) {
+            long whole = (long) (random.nextDouble() * Math.pow(10, 1 + random.nextInt(15)));
+            samples.add((random.nextBoolean() ? "-" : "") + (random.nextInt(10) == 0 ? "0" : "") + whole + "."
+                    + "0".repeat(1 + random.nextInt(3)));
+        }
+        for (String s : samples) {
+            assertThat(EchoNormalizer.normalize(s)).as(s).isEqualTo(EchoNormalizer.viaDouble(s));
+        }
+        assertThat(EchoNormalizer.normalize("107919.0")).isEqualTo("107919");
+        assertThat(EchoNormalizer.normalize("1234567890123456.0")).isEqualTo("1234567890123456");
+        assertThat(EchoNormalizer.normalize("12.50")).isEqualTo("12.5");
+    }
+
+    @Test
     void booleansIgnoreCaseAndSpelling() {
         assertThat(EchoNormalizer.normalize("TRUE")).isEqualTo("true");
         assertThat(EchoNormalizer.normalize("yes")).isEqualTo("true");
