@@ -16,4 +16,15 @@ public interface BatchCommit {
      * @throws SQLException to roll the whole batch back
      */
     void beforeCommit(Connection c, List<DmlRowResult> results) throws SQLException;
+
+    /**
+     * Called, when a batch's outcome is known before its statements run, with that outcome: outside the object's
+     * write lane and before {@link #beforeCommit}, which follows with the very same list if the batch commits. The
+     * batch may still roll back afterwards (then another outcome, or none, is committed), so whatever this leaves
+     * must be harmless for a batch that never commits it. This default does nothing.
+     *
+     * @throws SQLException to roll the whole batch back
+     */
+    default void prepare(List<DmlRowResult> results) throws SQLException {
+    }
 }

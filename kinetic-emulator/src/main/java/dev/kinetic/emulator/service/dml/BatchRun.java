@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One batch: {@link #convert()} turns the cells into values (no database work), {@link #write(Connection)}
- * resolves ids, keys and relationships inside the caller's transaction, applies Salesforce's per-row checks in order
- * (values, targets, field permissions, required fields, uniqueness) and writes the rows that passed, and
+ * One batch: {@link #convert()} turns the cells into values (no database work), {@link #resolve(Connection)}
+ * resolves ids, keys and relationships inside the caller's transaction and applies Salesforce's per-row checks in
+ * order (values, targets, field permissions, required fields, uniqueness), {@link #apply()} writes the rows that
+ * passed ({@link #write(Connection)} does both), and
  * {@link #results()} gives each row's outcome. Confined to the thread writing the batch.
  */
 final class BatchRun {
@@ -54,14 +55,20 @@ final class BatchRun {
 
     /** Writes the converted rows through {@code c}, which the caller commits or rolls back. */
     void write(Connection c) throws SQLException, StatementRunner.UniqueRace {
+        resolve(c);
+        apply();
+    }
+
+    /**
+     * The reading half of {@link #write}, through {@code c}: resolves ids, upsert keys and relationships, applies the
+     * per-row checks and gives the inserted rows their ids. Writes nothing.
+     */
+    void resolve(Connection c) throws SQLException {
         this.connection = c;
         RowResolver resolver = new RowResolver(database.schema(), plan, connection);
-        StatementRunner runner = new StatementRunner(connection, mode == Mode.CAREFUL, this::raceError);
-        RowWrites writes = new RowWrites(plan, layout, connection, runner, now);
         switch (plan.operation()) {
             case DELETE, HARD_DELETE -> {
                 resolver.resolveIds(rows, plan.operation() == DmlOperation.HARD_DELETE);
-                writes.delete(okRows(false));
                 return;
             }
             case UPDATE -> resolver.resolveIds(rows, false);
@@ -78,8 +85,42 @@ final class BatchRun {
             r.id = database.ids().next(plan.type().keyPrefix());
         }
         checkUnique();
+    }
+
+    /** The writing half of {@link #write}, after {@link #resolve}: runs the batch's statements. */
+    void apply() throws SQLException, StatementRunner.UniqueRace {
+        StatementRunner runner = new StatementRunner(connection, mode == Mode.CAREFUL, this::raceError);
+        RowWrites writes = new RowWrites(plan, layout, connection, runner, now);
+        if (plan.operation() == DmlOperation.DELETE || plan.operation() == DmlOperation.HARD_DELETE) {
+            writes.delete(okRows(false));
+            return;
+        }
         writes.insert(okRows(true));
         writes.update(okRows(false));
+    }
+
+    /**
+     * Whether {@link #resolve} reads nothing of the object's own records, so that it may run before the batch takes
+     * the object's write lane (while an earlier batch of the object still writes and commits) and decide the same: an
+     * insert that trusts the unique indexes (optimistic mode), with no relationship or reference to its own object and
+     * no unique field that must be looked up. Such a batch's statements then fail as a whole or not at all, so its
+     * {@link #results()} are known before they run.
+     */
+    boolean resolvesWithoutOwnRecords() {
+        if (plan.operation() != DmlOperation.INSERT || mode != Mode.OPTIMISTIC) {
+            return false;
+        }
+        String own = plan.type().name();
+        for (ColumnPlan c : plan.columns()) {
+            FieldDef f = c.field();
+            boolean toOwn = c.isLookup() ? c.parent().name().equalsIgnoreCase(own)
+                    : f.type() == FieldType.REFERENCE && f.referenceTo().stream().anyMatch(own::equalsIgnoreCase);
+            boolean lookedUp = !c.isLookup() && f.unique() && f.type() != FieldType.ID && !KeyColumns.keyed(f);
+            if (toOwn || lookedUp) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Converts every cell to its field's value, failing the rows whose values are invalid. */

@@ -88,22 +88,44 @@ final class EngineBatchWriter implements DmlBatchWriter {
         return out;
     }
 
-    // The results, or null when the unique index refused a value and the batch must be redone in the next mode.
+    /*
+     * The results, or null when the unique index refused a value and the batch must be redone in the next mode.
+     *
+     * The object's write lane covers the batch's statements, the caller's commit hook and the commit or rollback, so
+     * a batch begins to write only once every batch of the object before it has committed or rolled back. A batch whose
+     * outcome does not depend on the object's own records (BatchRun.resolvesWithoutOwnRecords: the optimistic insert
+     * of a load) does everything it can before it takes the lane, while an earlier batch of the object writes and
+     * commits on the other core: it resolves its rows, computes its results and lets the caller prepare them.
+     */
     private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, BatchRun.Mode mode,
                                        BatchCommit commit) throws SQLException {
         boolean careful = mode == BatchRun.Mode.CAREFUL;
         BatchRun run = new BatchRun(database, plan, converter, layout, mode, now, rows);
         run.convert();
-        List<DmlRowResult> results;
+        boolean early = run.resolvesWithoutOwnRecords();
         Lock lane = database.writeLane(plan.type());
-        lane.lock();
+        boolean inLane = false;
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                run.write(c);
-                results = run.results();
+                List<DmlRowResult> results = null;
+                if (early) {
+                    run.resolve(c);
+                    results = run.results();
+                    commit.prepare(results);
+                }
+                lane.lock();
+                inLane = true;
+                if (!early) {
+                    run.resolve(c);
+                }
+                run.apply();
+                if (!early) {
+                    results = run.results();
+                }
                 commit.beforeCommit(c, results);
                 c.commit();
+                return results;
             } catch (StatementRunner.UniqueRace e) {
                 c.rollback();
                 if (careful) {
@@ -115,10 +137,10 @@ final class EngineBatchWriter implements DmlBatchWriter {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+                if (inLane) {
+                    lane.unlock();
+                }
             }
-        } finally {
-            lane.unlock();
         }
-        return results;
     }
 }

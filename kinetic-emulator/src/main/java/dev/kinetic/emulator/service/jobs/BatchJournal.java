@@ -15,12 +15,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Makes one internal batch of an ingest job durable before anything about it is answered: inside the batch's
- * transaction it formats the batch's result rows, writes them to the batch's results file and logs the batch in the
- * {@link BatchLog}; the commit then makes the records, the log entry and (already written) the result rows durable
- * together. Only afterwards does the runner append the rows to the job's result files and move its counters. A batch
- * that committed no records (every row failed to lock) is logged in a transaction of its own with {@link #alone}.
- * Confined to the thread running the batch.
+ * Makes one internal batch of an ingest job durable before anything about it is answered: before the batch's commit
+ * it formats the batch's result rows and writes them to the batch's results file ({@link #prepare}, before the batch
+ * takes its object's write lane when its outcome is known that early), and inside the batch's transaction it logs the
+ * batch in the {@link BatchLog}; the commit then makes the records, the log entry and (already written) the result
+ * rows durable together. Only afterwards does the runner append the rows to the job's result files and move its
+ * counters. A batch that committed no records (every row failed to lock) is logged in a transaction of its own with
+ * {@link #alone}. Confined to the thread running the batch.
  */
 final class BatchJournal implements BatchCommit {
     private final BatchLog log;
@@ -31,6 +32,7 @@ final class BatchJournal implements BatchCommit {
     private byte[] successes;
     private byte[] failures;
     private long failed;
+    private List<DmlRowResult> prepared;
     private List<DmlRowResult> logged;
 
     BatchJournal(BatchLog log, JobFiles files, CsvDialect dialect, String jobId, int batch) {
@@ -41,8 +43,13 @@ final class BatchJournal implements BatchCommit {
         this.batch = batch;
     }
 
+    /**
+     * Formats the batch's result rows and writes them to the batch's results file, replacing what an earlier attempt
+     * left there. Harmless for a batch that then does not commit: nothing reads the file of a batch without a log
+     * entry, and the batch's next attempt (or its run after a restart) writes it again.
+     */
     @Override
-    public void beforeCommit(Connection c, List<DmlRowResult> results) throws SQLException {
+    public void prepare(List<DmlRowResult> results) throws SQLException {
         format(results);
         try {
             PrivateFiles.createDirectories(files.batchResultsDir());
@@ -53,6 +60,15 @@ final class BatchJournal implements BatchCommit {
         } catch (IOException e) {
             throw new SQLException("Cannot keep the result rows of batch " + batch + " of job " + jobId + " in "
                     + files.batchResults(batch) + ": " + e.getMessage(), e);
+        }
+        prepared = results;
+    }
+
+    /** Logs the batch in its transaction, after {@link #prepare} with these very results (which it runs if not). */
+    @Override
+    public void beforeCommit(Connection c, List<DmlRowResult> results) throws SQLException {
+        if (prepared != results) {
+            prepare(results);
         }
         log.record(c, jobId, new BatchLog.Entry(batch, results.size(), failed, successes.length, failures.length));
         logged = results;

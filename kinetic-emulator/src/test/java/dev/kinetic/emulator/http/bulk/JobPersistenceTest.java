@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.emulator.LocalOrgConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,12 @@ class JobPersistenceTest {
             first.close();
         }
 
+        // A kill after a batch wrote its result rows and before it committed leaves them without a log entry: they
+        // must count for nothing, and the batch's run after the restart replaces them.
+        Path stray = data.resolve("spool").resolve(interrupted).resolve("batches").resolve("3.csv");
+        Files.createDirectories(stray.getParent());
+        Files.writeString(stray, "\"001Kc9999999999999\",\"true\",\"Stray row\"\n");
+
         BulkServer second = start();
         try {
             JsonNode openJob = second.json(second.send("GET", BulkServer.V + "/jobs/ingest/" + open, null));
@@ -89,7 +96,8 @@ class JobPersistenceTest {
                     + "batches 3 and 4 of the resumed job").isEqualTo(3);
             List<String> names = second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/successfulResults")
                     .lines().skip(1).map(line -> line.substring(line.lastIndexOf(',') + 1)).toList();
-            assertThat(names).hasSize(50_000).doesNotHaveDuplicates().contains("\"Row 0\"", "\"Row 49999\"");
+            assertThat(names).hasSize(50_000).doesNotHaveDuplicates().contains("\"Row 0\"", "\"Row 49999\"")
+                    .doesNotContain("\"Stray row\"");
             assertThat(second.text(BulkServer.V + "/jobs/ingest/" + interrupted + "/unprocessedrecords").lines())
                     .containsExactly("Name");
         } finally {

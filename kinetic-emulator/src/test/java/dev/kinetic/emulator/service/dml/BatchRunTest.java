@@ -33,6 +33,36 @@ class BatchRunTest {
     }
 
     @Test
+    void onlyAnOptimisticInsertThatNamesNoRecordOfItsOwnObjectResolvesWithoutItsOwnRecords() throws Exception {
+        assertThat(resolvesAlone("Account", DmlOperation.INSERT, null, BatchRun.Mode.OPTIMISTIC, "Name",
+                "External_Key__c", "OwnerId")).isTrue();
+        assertThat(resolvesAlone("Contact", DmlOperation.INSERT, null, BatchRun.Mode.OPTIMISTIC, "LastName",
+                "Account.External_Key__c")).isTrue();
+        // Checked and careful batches look unique values up in the object's table.
+        assertThat(resolvesAlone("Account", DmlOperation.INSERT, null, BatchRun.Mode.CHECKED, "Name")).isFalse();
+        assertThat(resolvesAlone("Account", DmlOperation.INSERT, null, BatchRun.Mode.CAREFUL, "Name")).isFalse();
+        // A parent of the same object, named by id or by a relationship column.
+        assertThat(resolvesAlone("Account", DmlOperation.INSERT, null, BatchRun.Mode.OPTIMISTIC, "Name", "ParentId"))
+                .isFalse();
+        assertThat(resolvesAlone("Account", DmlOperation.INSERT, null, BatchRun.Mode.OPTIMISTIC, "Name",
+                "Parent.External_Key__c")).isFalse();
+        // Operations that find their records first.
+        assertThat(resolvesAlone("Account", DmlOperation.UPSERT, "External_Key__c", BatchRun.Mode.OPTIMISTIC, "Name",
+                "External_Key__c")).isFalse();
+        assertThat(resolvesAlone("Account", DmlOperation.UPDATE, null, BatchRun.Mode.OPTIMISTIC, "Id", "Name"))
+                .isFalse();
+        assertThat(resolvesAlone("Account", DmlOperation.DELETE, null, BatchRun.Mode.OPTIMISTIC, "Id")).isFalse();
+    }
+
+    private boolean resolvesAlone(String object, DmlOperation op, String key, BatchRun.Mode mode, String... header)
+            throws Exception {
+        JobPlan plan = HeaderPlanner.plan(org.database.schema(), new DmlRequest(object, op, List.of(header), key,
+                org.userId));
+        return new BatchRun(org.database, plan, new CellConverter(org.database.schema(), plan), new InsertLayout(plan),
+                mode, LocalDateTime.parse("2026-01-01T00:00:00"), List.of()).resolvesWithoutOwnRecords();
+    }
+
+    @Test
     void answersOneResultPerRowInInputOrder() throws Exception {
         List<DmlRowResult> results = run(DmlOperation.INSERT, null, List.of("Name", "NumberOfEmployees"),
                 new String[] {"A", "1"}, new String[] {"B", "x"}, new String[] {"", "3"}, new String[] {"D", "4"});

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,78 @@ class EngineBatchWriterTest {
     }
 
     @Test
+    void anInsertBatchResolvesAndPreparesItsResultsWhileTheBatchBeforeItHoldsTheLaneAndCommitsAfterIt()
+            throws Exception {
+        DmlBatchWriter writer = writer();
+        CountDownLatch secondPrepared = new CountDownLatch(1);
+        AtomicReference<List<DmlRowResult>> prepared = new AtomicReference<>();
+        AtomicReference<List<DmlRowResult>> committed = new AtomicReference<>();
+        AtomicReference<Future<List<DmlRowResult>>> second = new AtomicReference<>();
+        List<DmlRowResult> first = writer.write(batch("first", "a"), (c, results) -> {
+            // Inside the first batch's transaction, holding the object's write lane: the second batch gets its
+            // results and prepares them meanwhile, and must not write before this batch has committed.
+            second.set(pool.submit(() -> writer.write(batch("second", "b"), new BatchCommit() {
+                @Override
+                public void prepare(List<DmlRowResult> r) {
+                    prepared.set(r);
+                    secondPrepared.countDown();
+                }
+
+                @Override
+                public void beforeCommit(Connection c2, List<DmlRowResult> r) throws SQLException {
+                    committed.set(r);
+                    assertThat(count(c2)).as("its own rows and the first batch's, committed before it wrote")
+                            .isEqualTo(400);
+                }
+            })));
+            await(secondPrepared, second.get());
+            assertThat(prepared.get()).hasSize(200).allMatch(DmlRowResult::success);
+            assertThat(committed.get()).isNull();
+        });
+
+        List<DmlRowResult> results = second.get().get(60, TimeUnit.SECONDS);
+        assertThat(first).allMatch(DmlRowResult::success);
+        assertThat(results).isSameAs(prepared.get()).isSameAs(committed.get());
+        assertThat(org.count("Account")).isEqualTo(400);
+    }
+
+    @Test
+    void anUpdateResolvesItsRecordsInTheLaneSoItFindsThoseOfTheBatchCommittingBeforeIt() throws Exception {
+        DmlBatchWriter updater = org.engine.prepare(new DmlRequest("Account", DmlOperation.UPDATE,
+                List.of("Id", "Name"), null, org.userId));
+        ReentrantLock lane = (ReentrantLock) org.database.writeLane(org.database.schema().find("Account")
+                .orElseThrow());
+        AtomicReference<Thread> updating = new AtomicReference<>();
+        AtomicReference<Future<List<DmlRowResult>>> update = new AtomicReference<>();
+        AtomicReference<Boolean> preparedEarly = new AtomicReference<>(false);
+        List<DmlRowResult> inserted = writer().write(batch("before", "i"), (c, results) -> {
+            // Inserted, not yet committed: the update must look its records up only once this batch has committed.
+            List<String[]> rows = new ArrayList<>();
+            results.forEach(r -> rows.add(new String[] {r.id(), "Renamed"}));
+            update.set(pool.submit(() -> {
+                updating.set(Thread.currentThread());
+                return updater.write(rows, new BatchCommit() {
+                    @Override
+                    public void prepare(List<DmlRowResult> r) {
+                        preparedEarly.set(true);
+                    }
+
+                    @Override
+                    public void beforeCommit(Connection c2, List<DmlRowResult> r) {
+                    }
+                });
+            }));
+            awaitQueued(lane, updating, update.get());
+        });
+
+        List<DmlRowResult> updated = update.get().get(60, TimeUnit.SECONDS);
+        assertThat(inserted).allMatch(DmlRowResult::success);
+        assertThat(updated).allSatisfy(r -> assertThat(r.success()).as(r.error()).isTrue());
+        assertThat(preparedEarly.get()).as("an update's outcome is known only in the lane").isFalse();
+        assertThat(org.field("Account", inserted.get(199).id(), "Name")).isEqualTo("Renamed");
+    }
+
+    @Test
     void batchThatCannotLockItsRecordsFailsEveryRowWithUnableToLockRow() throws Exception {
         List<String> ids = org.insert("Account", "Name", "A", "B");
         DmlBatchWriter writer = org.engine.prepare(new DmlRequest("Account", DmlOperation.UPDATE, List.of("Id", "Name"),
@@ -106,6 +181,46 @@ class EngineBatchWriterTest {
             blocker.rollback();
         }
         assertThat(org.field("Account", ids.get(0), "Name")).isEqualTo("A");
+    }
+
+    // Waits (bounded) for the latch, failing early if the task ended without counting it down.
+    private static void await(CountDownLatch latch, Future<?> task) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try {
+            while (!latch.await(10, TimeUnit.MILLISECONDS)) {
+                if (task.isDone() || System.nanoTime() > deadline) {
+                    throw new SQLException("the second batch did not prepare its results (done=" + task.isDone()
+                            + ")");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(e);
+        }
+    }
+
+    // Waits (bounded) until the writer's thread queues for the object's write lane, failing if it finished first.
+    private static void awaitQueued(ReentrantLock lane, AtomicReference<Thread> thread, Future<?> writer)
+            throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (writer.isDone()) {
+                throw new SQLException("the update ran without waiting for the batch holding the lane");
+            }
+            Thread t = thread.get();
+            if (t != null && lane.hasQueuedThread(t)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new SQLException("the update never queued for the lane");
+    }
+
+    private static int count(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"SOBJ_ACCOUNT\"")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private DmlBatchWriter writer() throws DmlJobFailure {
