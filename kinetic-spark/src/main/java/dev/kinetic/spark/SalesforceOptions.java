@@ -84,9 +84,12 @@ public final class SalesforceOptions implements Serializable {
         return get(name).map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
     }
 
-    /** @return how to wait for jobs: {@code pollIntervalMillis} (default 2000) growing ×1.5 up to 30 s */
+    /**
+     * @return how to wait for jobs: the first wait {@code pollIntervalMillis} (default the library's, 100 ms), then
+     *         doubling up to 30 s as in the library
+     */
     public PollOptions poll() {
-        return PollOptions.builder().pollInterval(Duration.ofMillis(number("pollIntervalMillis", 2000))).build();
+        return PollOptions.builder().pollInterval(Duration.ofMillis(number("pollIntervalMillis", 100))).build();
     }
 
     /**

@@ -94,6 +94,32 @@ class SalesforceDataSourceIT {
         }
     }
 
+    /** Each sign-in flow the options can name, as the README's table lists them (JWT is every other test's). */
+    private static Stream<Map<String, String>> signIns() {
+        var c = ORG.credentials();
+        String login = c.loginUrl().toString();
+        return Stream.of(
+                Map.of("instanceUrl", ORG.org().baseUri().toString(), "accessToken", ORG.org().accessToken()),
+                Map.of("clientId", c.clientId(), "clientSecret", c.clientSecret(), "username", c.username(),
+                        "password", c.password(), "securityToken", c.securityToken(), "loginUrl", login),
+                Map.of("clientId", c.clientId(), "clientSecret", c.clientSecret(), "loginUrl", login));
+    }
+
+    @Test
+    void readsWithAnAccessTokenAPasswordAndClientCredentialsGivenAsOptions(LocalOrgControl control) {
+        control.seed("Account", List.of(Map.of("Name", "SignIn 1"), Map.of("Name", "SignIn 2")));
+        List<Long> counts = signIns().map(signIn -> spark.read().format("salesforce").options(signIn)
+                .option("pollIntervalMillis", "20").option("object", "Account").option("columns", "Id, Name")
+                .option("where", "Name LIKE 'SignIn %'").load().count()).toList();
+        assertThat(counts).containsExactly(2L, 2L, 2L);
+        if (System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SF_"))) {
+            return; // this JVM's SF_* variables would sign in: the refusal below is for an empty environment
+        }
+        assertThatThrownBy(() -> spark.read().format("salesforce").option("loginUrl", ORG.credentials().loginUrl()
+                .toString()).option("object", "Account").load().count())
+                .hasStackTraceContaining("No way to sign in to Salesforce");
+    }
+
     @Test
     void rowsTheOrgRefusesGoToTheFailedRowsFileWithTheirError(SalesforceClient client) throws Exception {
         StructType schema = new StructType().add("Name", DataTypes.StringType).add("NumberOfEmployees",
