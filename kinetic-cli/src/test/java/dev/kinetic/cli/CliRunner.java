@@ -45,6 +45,13 @@ public final class CliRunner {
         return in(workingDir).run(all.toArray(String[]::new));
     }
 
+    /** The first job id of the local org in a text; fails the test, showing the text, when there is none. */
+    public static String jobId(String text) {
+        List<String> ids = jobIds(text);
+        org.assertj.core.api.Assertions.assertThat(ids).as("a job id in: " + text).isNotEmpty();
+        return ids.get(0);
+    }
+
     /** The distinct job ids of the local org (whole words starting 750Kc0, never a digit run in a temporary path) in a text, in order of appearance. */
     public static List<String> jobIds(String text) {
         Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);

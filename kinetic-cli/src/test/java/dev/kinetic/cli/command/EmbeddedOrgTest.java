@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kinetic.cli.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +21,12 @@ class EmbeddedOrgTest {
         assertThat(query.exitCode()).as(query.err()).isZero();
         assertThat(query.firstLine()).isEqualTo("Org: embedded local org (.kinetic/local-org)");
         assertThat(dir.resolve(".kinetic/local-org")).isDirectory();
-        Matcher id = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(query.out());
-        assertThat(id.find()).isTrue();
+        String id = CliRunner.jobId(query.out());
 
         CliRunner.Result list = CliRunner.in(dir).run("job", "list");
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).contains(id.group() + " query");
+        assertThat(list.out()).contains(id + " query");
     }
 
     @Test
@@ -95,9 +92,7 @@ class EmbeddedOrgTest {
                 "--progress", "none");
 
         assertThat(started.exitCode()).as(started.err()).isZero();
-        Matcher found = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(started.out());
-        assertThat(found.find()).as(started.out()).isTrue();
-        String id = found.group();
+        String id = CliRunner.jobId(started.out());
         assertThat(started.out()).contains("kinetic job wait " + id);
 
         CliRunner.Result waited = CliRunner.in(dir).run("job", "wait", id, "--results-dir", "results",

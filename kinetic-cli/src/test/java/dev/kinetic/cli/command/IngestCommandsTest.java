@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +40,6 @@ class IngestCommandsTest {
         return CliRunner.in(dir).run(all.toArray(String[]::new));
     }
 
-    private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
-        assertThat(m.find()).as("a job id in: " + text).isTrue();
-        return m.group();
-    }
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
@@ -69,7 +62,7 @@ class IngestCommandsTest {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.SOME_ROWS_FAILED);
         assertThat(result.out()).contains("delimiter ';' (SEMICOLON), line ending CRLF, BOM stripped");
-        String id = jobIdIn(result.out());
+        String id = CliRunner.jobId(result.out());
         assertThat(result.out()).contains("Job " + id + " JobComplete: 2 succeeded, 1 failed, 0 unprocessed");
         List<String> success = lines(dir.resolve("out/" + id + "-success-records.csv"));
         assertThat(success.get(0)).startsWith("row;");
@@ -101,7 +94,7 @@ class IngestCommandsTest {
         write("a.csv", "Name,External_Key__c\nUno,CLI-K1\nDos,CLI-K2\n");
         CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
         assertThat(insert.exitCode()).as(insert.err()).isZero();
-        List<String> success = lines(dir.resolve(jobIdIn(insert.out()) + "-success-records.csv"));
+        List<String> success = lines(dir.resolve(CliRunner.jobId(insert.out()) + "-success-records.csv"));
         String header = success.get(0);
         assertThat(header).startsWith("row,sf__Id");
         String firstId = success.stream().filter(l -> l.startsWith("1,")).findFirst().orElseThrow().split(",")[1];
@@ -109,12 +102,12 @@ class IngestCommandsTest {
         write("u.csv", "Id,Industry\n" + firstId + ",Energy\n");
         CliRunner.Result update = run("update", "Account", "-f", "u.csv");
         assertThat(update.exitCode()).as(update.err()).isZero();
-        assertThat(lines(dir.resolve(jobIdIn(update.out()) + "-success-records.csv")).get(1)).startsWith("1," + firstId);
+        assertThat(lines(dir.resolve(CliRunner.jobId(update.out()) + "-success-records.csv")).get(1)).startsWith("1," + firstId);
 
         write("up.csv", "External_Key__c,Name\nCLI-K3,Tres\nCLI-K2,Dos bis\n");
         CliRunner.Result upsert = run("upsert", "Account", "--external-id", "External_Key__c", "-f", "up.csv");
         assertThat(upsert.exitCode()).as(upsert.err()).isZero();
-        List<String> upserted = lines(dir.resolve(jobIdIn(upsert.out()) + "-success-records.csv"));
+        List<String> upserted = lines(dir.resolve(CliRunner.jobId(upsert.out()) + "-success-records.csv"));
         assertThat(upserted.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("1,").contains("true"))
                 .anySatisfy(l -> assertThat(l).startsWith("2,").contains("false"));
 
@@ -141,7 +134,7 @@ class IngestCommandsTest {
 
         CliRunner.Result started = run("insert", "Account", "-f", "a.csv", "--async");
         assertThat(started.exitCode()).as(started.err()).isZero();
-        String id = jobIdIn(started.out());
+        String id = CliRunner.jobId(started.out());
         assertThat(dir.resolve(id + "-success-records.csv")).doesNotExist();
 
         CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
@@ -155,7 +148,7 @@ class IngestCommandsTest {
     void withoutTheInputFileRowsStayEmptyAndWithItTheyAreNumbered() throws IOException {
         write("a.csv", "Name,NumberOfEmployees\nFirst,10\nSecond,20\nThird,30\n");
         CliRunner.Result started = run("insert", "Account", "-f", "a.csv", "--async");
-        String id = jobIdIn(started.out());
+        String id = CliRunner.jobId(started.out());
         DemoFiles.deleteTree(dir.resolve(".kinetic/jobs"));
 
         CliRunner.Result unknown = run("job", "wait", id, "--results-dir", "unknown", "--json");
@@ -181,10 +174,10 @@ class IngestCommandsTest {
     @Test
     void jobResultsRefusesAFileThatCannotBeTheJobsInput() throws IOException {
         write("a.csv", "Name\nTo Delete\n");
-        String inserted = jobIdIn(run("insert", "Account", "-f", "a.csv").out());
+        String inserted = CliRunner.jobId(run("insert", "Account", "-f", "a.csv").out());
         String id = lines(dir.resolve(inserted + "-success-records.csv")).get(1).split(",")[1];
         write("ids.csv", "Id\n" + id + "\n");
-        String deleted = jobIdIn(run("delete", "Account", "-f", "ids.csv").out());
+        String deleted = CliRunner.jobId(run("delete", "Account", "-f", "ids.csv").out());
 
         CliRunner.Result result = run("job", "results", deleted, "--file", "a.csv");
 
@@ -226,7 +219,7 @@ class IngestCommandsTest {
     void hardDeleteRemovesRecordsEvenFromQueryAll() throws IOException {
         write("a.csv", "Name,External_Key__c\nGone For Good,CLI-HD1\n");
         CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
-        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success-records.csv")).get(1).split(",")[1];
+        String id = lines(dir.resolve(CliRunner.jobId(insert.out()) + "-success-records.csv")).get(1).split(",")[1];
         write("d.csv", "Id\n" + id + "\n");
 
         CliRunner.Result hardDelete = run("hard-delete", "Account", "-f", "d.csv");
@@ -242,7 +235,7 @@ class IngestCommandsTest {
     void aDeletedRecordIsFoundByQueryAllOnly() throws IOException {
         write("a.csv", "Name,External_Key__c\nRecycled,CLI-RB1\n");
         CliRunner.Result insert = run("insert", "Account", "-f", "a.csv");
-        String id = lines(dir.resolve(jobIdIn(insert.out()) + "-success-records.csv")).get(1).split(",")[1];
+        String id = lines(dir.resolve(CliRunner.jobId(insert.out()) + "-success-records.csv")).get(1).split(",")[1];
         write("d.csv", "Id\n" + id + "\n");
         assertThat(run("delete", "Account", "-f", "d.csv").exitCode()).isZero();
 
@@ -257,7 +250,7 @@ class IngestCommandsTest {
     @Test
     void aQueryStartedAsyncIsPickedUpByJobWait() {
         CliRunner.Result started = run("query", "SELECT Id FROM Account", "--async");
-        String id = jobIdIn(started.out());
+        String id = CliRunner.jobId(started.out());
 
         CliRunner.Result waited = run("job", "wait", id, "--out", "later.csv");
 

@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,11 +79,6 @@ class IntegrityCommandsTest {
         return run(Map.of(), args);
     }
 
-    private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
-        assertThat(m.find()).as("a job id in: " + text).isTrue();
-        return m.group();
-    }
 
     private Path input(String prefix) throws IOException {
         StringBuilder csv = new StringBuilder("Name,Description\n");
@@ -116,7 +109,7 @@ class IntegrityCommandsTest {
         CliRunner.Result r = run("insert", "Account", "-f", "Cut" + how + ".csv", "--results-dir", "out");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
-        String id = jobIdIn(r.out());
+        String id = CliRunner.jobId(r.out());
         assertThat(r.out()).contains(ROWS + " succeeded, 0 failed, 0 unprocessed");
         assertThat(rowNumbers(dir.resolve("out/" + id + "-success-records.csv"))).hasSize(ROWS)
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, ROWS)
@@ -131,7 +124,7 @@ class IntegrityCommandsTest {
         CliRunner.Result r = run("insert", "Account", "-f", "Short.csv", "--results-dir", "out");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
-        String id = jobIdIn(r.err());
+        String id = CliRunner.jobId(r.err());
         assertThat(r.err()).contains("of the " + ROWS + " rows of its successfulResults")
                 .contains("kinetic job results " + id).doesNotContain("\tat ");
         assertThat(dir.resolve("out/" + id + "-success-records.csv")).doesNotExist();
@@ -156,7 +149,7 @@ class IntegrityCommandsTest {
         CliRunner.Result r = run("insert", "Account", "-f", "Disk.csv", "--results-dir", "out");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
-        String id = jobIdIn(r.err());
+        String id = CliRunner.jobId(r.err());
         assertThat(r.err()).contains("Cannot write the result files in", "Job " + id + " (last seen JobComplete)",
                 "kinetic job results " + id).doesNotContain("\tat ");
         assertThat(Files.isRegularFile(out)).as("the test's file is still where the directory was").isTrue();
@@ -210,7 +203,7 @@ class IntegrityCommandsTest {
         CliRunner.Result r = run("query", soql, "--results-dir", "qout");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
-        String id = jobIdIn(r.err());
+        String id = CliRunner.jobId(r.err());
         assertThat(r.err()).contains("Cannot write the query results", "Query job " + id + " (last seen JobComplete)",
                 "kinetic job results " + id).doesNotContain("\tat ");
         try (var files = Files.list(out)) {
@@ -282,7 +275,7 @@ class IntegrityCommandsTest {
                 "--out", "short.csv");
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NETWORK);
-        assertThat(r.err()).contains("kinetic job results " + jobIdIn(r.err()));
+        assertThat(r.err()).contains("kinetic job results " + CliRunner.jobId(r.err()));
         assertThat(dir.resolve("short.csv")).doesNotExist();
     }
 
@@ -295,7 +288,7 @@ class IntegrityCommandsTest {
         CliRunner.Result r = run("insert", "Account", "-f", "Backwards.csv");
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NETWORK);
-        String id = jobIdIn(r.err());
+        String id = CliRunner.jobId(r.err());
         assertThat(r.err()).contains("went from UploadComplete back to Open", "kinetic job abort " + id);
     }
 
@@ -337,7 +330,7 @@ class IntegrityCommandsTest {
         CliRunner.Result started = run("insert", "Account", "-f", "async1.csv", "--encoding", "ISO-8859-1",
                 "--async");
         assertThat(started.exitCode()).as(started.err()).isZero();
-        String id = jobIdIn(started.out());
+        String id = CliRunner.jobId(started.out());
 
         CliRunner.Result waited = run("job", "wait", id, "--results-dir", "later");
 
@@ -377,7 +370,7 @@ class IntegrityCommandsTest {
         CliRunner.Result r = run(env, "insert", "Account", "-f", "SignIn.csv");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.NETWORK);
-        String id = jobIdIn(r.err());
+        String id = CliRunner.jobId(r.err());
         assertThat(r.err()).contains("Sign-in gave up", "kinetic job results " + id);
         proxy.clear();
         CliRunner.Result finish = run(env, "job", "results", id);

@@ -56,11 +56,6 @@ class OrgCommandsTest {
         return CliRunner.in(dir).run(all.toArray(String[]::new));
     }
 
-    private static String jobIdIn(String text) {
-        Matcher m = Pattern.compile("\\b750Kc0[0-9A-Za-z]{12}\\b").matcher(text);
-        assertThat(m.find()).as("a job id in: " + text).isTrue();
-        return m.group();
-    }
 
     @Test
     void theFirstLineSaysWhichOrgIsUsed() {
@@ -153,7 +148,7 @@ class OrgCommandsTest {
         CliRunner.Result result = run(slowOrg, "insert", "Account", "-f", "a.csv", "--timeout", "1s");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
-        String id = jobIdIn(result.err());
+        String id = CliRunner.jobId(result.err());
         assertThat(result.err()).contains("still running", "kinetic job wait " + id);
         CliRunner.Result get = run(slowOrg, "job", "get", id);
         assertThat(get.out()).contains(id).doesNotContain("Aborted");
@@ -166,7 +161,7 @@ class OrgCommandsTest {
         CliRunner.Result started = run(slowOrg, "insert", "Account", "-f", "a.csv", "--async");
 
         assertThat(started.exitCode()).isZero();
-        String id = jobIdIn(started.out());
+        String id = CliRunner.jobId(started.out());
         assertThat(started.out()).contains("2 records uploaded", "kinetic job wait " + id);
         CliRunner.Result results = run(slowOrg, "job", "results", id);
         assertThat(results.exitCode()).isEqualTo(ExitCodes.TIMEOUT);

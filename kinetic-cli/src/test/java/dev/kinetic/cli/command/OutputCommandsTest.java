@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +35,6 @@ class OutputCommandsTest {
         return CliRunner.against(org, dir, args);
     }
 
-    private static String jobIdIn(String text) {
-        List<String> ids = CliRunner.jobIds(text);
-        assertThat(ids).as("a job id in: " + text).isNotEmpty();
-        return ids.get(0);
-    }
 
     @Test
     void anUnknownObjectGetsTheObjectHintChosenByErrorCode() throws IOException {
@@ -64,7 +58,7 @@ class OutputCommandsTest {
     @Test
     void jobListShowsNoCountsItWasNotGiven() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "Name\nListed\n");
-        String id = jobIdIn(run("insert", "Account", "-f", "a.csv").out());
+        String id = CliRunner.jobId(run("insert", "Account", "-f", "a.csv").out());
 
         CliRunner.Result list = run("job", "list");
 
@@ -128,7 +122,7 @@ class OutputCommandsTest {
 
         CliRunner.Result ok = run("insert", "-s", "Account", "-f", "s.csv", "--wait", "5", "--api-version", "61.0");
         assertThat(ok.exitCode()).as(ok.err()).isZero();
-        String id = jobIdIn(ok.out());
+        String id = CliRunner.jobId(ok.out());
         assertThat(new ObjectMapper().readTree(run("job", "get", id, "--json").out()).path("apiVersion").asText())
                 .startsWith("61");
 
