@@ -34,8 +34,7 @@ record IngestLoad(String object, String operation, Optional<String> externalId, 
         Instant started = context.clock().instant();
         IngestFlow flow = new IngestFlow(org, console, context);
         IngestFlow.JobUpload jobs = flow.start(input, object, operation, externalId, maxBytesPerJob);
-        new JobNotes(notes.file(), notes.charset(), notes.size(), notes.modified(), notes.resultColumns(),
-                jobs.jobs().stream().map(BulkJob::id).toList()).save(context);
+        notes.save(context, jobs.jobs());
         if (jobOptions.async()) {
             return Summaries.started(console, jobs.jobs(), jobs.records());
         }
