@@ -6,7 +6,6 @@ import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.cli.output.Unit;
-import dev.kinetic.core.bulk.BulkJob;
 import java.time.Instant;
 import java.util.Optional;
 
