@@ -66,6 +66,12 @@ public final class FieldValues {
      */
     public static String formatEcho(FieldDef field, Object value) {
         if (value instanceof Double d) {
+            double v = d;
+            // Double.toString of a whole number below 10^7 (but -0.0) is its digits and ".0": built without the
+            // general conversion, which costs far more and runs for every number cell of a load.
+            if (v == Math.rint(v) && Math.abs(v) < 1e7 && (v != 0 || 1 / v > 0)) {
+                return Long.toString((long) v).concat(".0");
+            }
             return d.toString();
         }
         return formatQuery(field, value);

@@ -30,6 +30,7 @@ final class BatchRun {
     private final Mode mode;
     private final LocalDateTime now;
     private final List<Row> rows;
+    private StatementRunner.Batch staged;
 
     /**
      * How a batch guards unique fields. OPTIMISTIC checks only the batch's own rows against each other and lets the
@@ -87,8 +88,40 @@ final class BatchRun {
         checkUnique();
     }
 
+    /**
+     * After {@link #resolve}, for a batch that {@link #resolvesWithoutOwnRecords}: binds its INSERT's values so that
+     * {@link #apply} only has to send them (the binding then runs before the object's write lane, not in it). Does
+     * nothing for a job with auto-numbered fields or a batch with no row left to insert. Writes nothing; a staged
+     * statement that is never applied must be dropped with {@link #discardStaged}.
+     */
+    void stage() throws SQLException {
+        List<Row> inserts = okRows(true);
+        if (!resolvesWithoutOwnRecords() || !layout.autoNumbered().isEmpty() || inserts.isEmpty()) {
+            return;
+        }
+        StatementRunner runner = new StatementRunner(connection, false, this::raceError);
+        staged = new RowWrites(plan, layout, connection, runner, now).stageInsert(inserts);
+    }
+
+    /** Drops the statement {@link #stage} bound, if {@link #apply} did not run it. */
+    void discardStaged() throws SQLException {
+        if (staged != null) {
+            StatementRunner.Batch b = staged;
+            staged = null;
+            b.close();
+        }
+    }
+
     /** The writing half of {@link #write}, after {@link #resolve}: runs the batch's statements. */
     void apply() throws SQLException, StatementRunner.UniqueRace {
+        if (staged != null) {
+            // An optimistic insert: every row to write is in the staged INSERT; there is nothing to update.
+            try (StatementRunner.Batch b = staged) {
+                staged = null;
+                b.execute();
+            }
+            return;
+        }
         StatementRunner runner = new StatementRunner(connection, mode == Mode.CAREFUL, this::raceError);
         RowWrites writes = new RowWrites(plan, layout, connection, runner, now);
         if (plan.operation() == DmlOperation.DELETE || plan.operation() == DmlOperation.HARD_DELETE) {
@@ -156,17 +189,10 @@ final class BatchRun {
             if (c.isLookup() || !f.unique() || f.type() == FieldType.ID || c.index() == plan.keyColumn()) {
                 continue;
             }
-            Set<Object> keys = new LinkedHashSet<>();
-            for (Row r : rows) {
-                Object v = r.values[c.index()];
-                if (r.ok() && v != null && v != Row.UNSET) {
-                    keys.add(KeyColumns.key(f, v));
-                }
-            }
             // Looking 10,000 values up costs a tenth of a clean load's time; optimistic batches leave it to the unique
             // index that keyed fields have (other unique fields have none, so they are always looked up).
             Map<Object, List<String>> found = mode == Mode.OPTIMISTIC && KeyColumns.keyed(f) ? Map.of()
-                    : RecordLookups.idsByKey(connection, plan.type(), f, keys);
+                    : RecordLookups.idsByKey(connection, plan.type(), f, keysOf(c));
             Map<Object, Row> firstInBatch = new HashMap<>();
             for (Row r : rows) {
                 Object v = r.values[c.index()];
@@ -185,6 +211,18 @@ final class BatchRun {
                 }
             }
         }
+    }
+
+    // The distinct keys of a unique column's values in the rows still ok, in row order.
+    private Set<Object> keysOf(ColumnPlan c) {
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Row r : rows) {
+            Object v = r.values[c.index()];
+            if (r.ok() && v != null && v != Row.UNSET) {
+                keys.add(KeyColumns.key(c.field(), v));
+            }
+        }
+        return keys;
     }
 
     // The error of a row that a concurrent batch beat to a unique value (careful mode).

@@ -95,7 +95,8 @@ final class EngineBatchWriter implements DmlBatchWriter {
      * a batch begins to write only once every batch of the object before it has committed or rolled back. A batch whose
      * outcome does not depend on the object's own records (BatchRun.resolvesWithoutOwnRecords: the optimistic insert
      * of a load) does everything it can before it takes the lane, while an earlier batch of the object writes and
-     * commits on the other core: it resolves its rows, computes its results and lets the caller prepare them.
+     * commits on the other core: it resolves its rows, computes its results, lets the caller prepare them and binds
+     * its INSERT's values (BatchRun.stage), so that in the lane it only sends them.
      */
     private List<DmlRowResult> attempt(List<String[]> rows, LocalDateTime now, BatchRun.Mode mode,
                                        BatchCommit commit) throws SQLException {
@@ -113,6 +114,7 @@ final class EngineBatchWriter implements DmlBatchWriter {
                     run.resolve(c);
                     results = run.results();
                     commit.prepare(results);
+                    run.stage();
                 }
                 lane.lock();
                 inLane = true;
@@ -136,9 +138,13 @@ final class EngineBatchWriter implements DmlBatchWriter {
                 c.rollback();
                 throw e;
             } finally {
-                c.setAutoCommit(true);
-                if (inLane) {
-                    lane.unlock();
+                try {
+                    run.discardStaged();
+                } finally {
+                    c.setAutoCommit(true);
+                    if (inLane) {
+                        lane.unlock();
+                    }
                 }
             }
         }

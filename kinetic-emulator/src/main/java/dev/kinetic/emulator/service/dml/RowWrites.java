@@ -40,14 +40,29 @@ final class RowWrites {
         for (FieldDef f : layout.autoNumbered()) {
             numbers.add(AutoNumbers.next(connection, plan.type(), f, rows.size()));
         }
+        runner.run(layout.sql(), rows, insertBinder(numbers));
+    }
+
+    /**
+     * The INSERT of {@code rows} (at least one) bound but not sent, for a job without auto-numbered fields (their
+     * numbers are taken when the statement runs) in fast mode; the caller runs and closes it.
+     */
+    StatementRunner.Batch stageInsert(List<Row> rows) throws SQLException {
+        if (!layout.autoNumbered().isEmpty() || rows.isEmpty()) {
+            throw new IllegalStateException("only a batch with rows and no auto-numbered field is staged");
+        }
+        return runner.bind(layout.sql(), rows, insertBinder(List.of()));
+    }
+
+    private StatementRunner.Binder insertBinder(List<List<String>> numbers) {
         int[] position = {0};
         List<InsertLayout.Slot> slots = layout.slots();
-        runner.run(layout.sql(), rows, (ps, r) -> {
+        return (ps, r) -> {
             int p = position[0]++;
             for (int i = 0; i < slots.size(); i++) {
                 ps.setObject(i + 1, insertValue(slots.get(i), r, numbers, p));
             }
-        });
+        };
     }
 
     void update(List<Row> rows) throws SQLException, StatementRunner.UniqueRace {

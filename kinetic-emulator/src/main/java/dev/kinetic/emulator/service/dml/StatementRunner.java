@@ -41,26 +41,61 @@ final class StatementRunner {
         this.duplicateError = duplicateError;
     }
 
+    /**
+     * A fast-mode statement with every row bound and added to its JDBC batch, not yet sent: {@link #execute} runs it,
+     * {@link #close} drops it (run or not).
+     */
+    static final class Batch implements AutoCloseable {
+        private final PreparedStatement ps;
+
+        private Batch(PreparedStatement ps) {
+            this.ps = ps;
+        }
+
+        /** Sends the rows, as {@link StatementRunner#run} does in fast mode. */
+        void execute() throws SQLException, UniqueRace {
+            try {
+                ps.executeBatch();
+            } catch (SQLException e) {
+                if (isUniqueViolation(e)) {
+                    throw new UniqueRace();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ps.close();
+        }
+    }
+
+    /** Binds the rows (at least one) for a fast-mode run without sending them; the caller closes the batch. */
+    Batch bind(String sql, List<Row> rows, Binder binder) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            for (Row r : rows) {
+                binder.bind(ps, r);
+                ps.addBatch();
+            }
+            return new Batch(ps);
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
     void run(String sql, List<Row> rows, Binder binder) throws SQLException, UniqueRace {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (!careful) {
-                for (Row r : rows) {
-                    binder.bind(ps, r);
-                    ps.addBatch();
-                }
-                try {
-                    ps.executeBatch();
-                } catch (SQLException e) {
-                    if (isUniqueViolation(e)) {
-                        throw new UniqueRace();
-                    }
-                    throw e;
-                }
-                return;
+        if (!careful) {
+            try (Batch batch = bind(sql, rows, binder)) {
+                batch.execute();
             }
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (Row r : rows) {
                 Savepoint savepoint = connection.setSavepoint();
                 try {

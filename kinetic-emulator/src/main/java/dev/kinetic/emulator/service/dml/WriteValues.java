@@ -28,8 +28,6 @@ final class WriteValues {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}Z?");
     private static final Pattern DATETIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})?");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
     private WriteValues() {
     }
@@ -50,15 +48,15 @@ final class WriteValues {
                 return dateOrDateTime(f, cell, text, column, DATETIME, "dateTime");
             }
             case DOUBLE, CURRENCY, PERCENT -> {
-                if (!DECIMAL.matcher(text).matches()) {
+                if (!NumberText.isDecimal(text)) {
                     throw new RowFailure(RowErrors.wrongType(f, cell));
                 }
                 Object value = parse(f, text, cell);
-                checkRange(f, new BigDecimal(text), (Double) value);
+                checkRange(f, text, (Double) value);
                 return value;
             }
             case INT, LONG -> {
-                if (!INTEGER.matcher(text).matches()) {
+                if (!NumberText.isInteger(text)) {
                     throw new RowFailure(RowErrors.wrongType(f, cell));
                 }
                 return parse(f, text, cell);
@@ -91,9 +89,15 @@ final class WriteValues {
 
     // precision and scale as the describe gives them: precision counts every digit, scale those after the point.
     // The check reads the decimal text, which a double near the limit (9999999999999999.99) would round past it.
-    private static void checkRange(FieldDef f, BigDecimal exact, double value) throws RowFailure {
-        BigDecimal limit = BigDecimal.TEN.pow(Math.max(0, f.precision() - f.scale()));
-        if (f.precision() > 0 && exact.abs().compareTo(limit) >= 0) {
+    private static void checkRange(FieldDef f, String text, double value) throws RowFailure {
+        if (f.precision() <= 0) {
+            return;
+        }
+        int allowed = Math.max(0, f.precision() - f.scale());
+        int digits = NumberText.integerDigits(text);
+        boolean outside = digits >= 0 ? digits > allowed
+                : new BigDecimal(text).abs().compareTo(BigDecimal.TEN.pow(allowed)) >= 0;
+        if (outside) {
             throw new RowFailure(RowErrors.outOfRange(f, value));
         }
     }

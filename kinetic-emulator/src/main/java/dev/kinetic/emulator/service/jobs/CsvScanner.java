@@ -65,7 +65,11 @@ final class CsvScanner {
             for (; i < n; i++) {
                 byte b = buf[i];
                 if (state == QUOTED) {
-                    if (b == '"') {
+                    // Inside quotes only a quote matters: skip to it (or to the end of the chunk).
+                    while (i < n && buf[i] != '"') {
+                        i++;
+                    }
+                    if (i < n) {
                         state = QUOTE_IN_QUOTED;
                     }
                     continue;
@@ -101,6 +105,10 @@ final class CsvScanner {
                     lineHasContent = true;
                 } else {
                     dataByte();
+                    // The rest of an unquoted value changes nothing that dataByte() has not set: skip it.
+                    while (i + 1 < n && plain(buf[i + 1])) {
+                        i++;
+                    }
                 }
             }
             base += n;
@@ -143,6 +151,11 @@ final class CsvScanner {
                     : "InvalidBatch : Failed to parse CSV. Found a UTF-8 byte order mark (BOM) before the header; "
                             + "save the file as UTF-8 without a BOM");
         }
+    }
+
+    // A byte that is not a delimiter, a quote or part of a line ending.
+    private boolean plain(byte b) {
+        return b != delimiter && b != '\n' && b != '\r' && b != '"';
     }
 
     private void dataByte() throws CsvProblem {

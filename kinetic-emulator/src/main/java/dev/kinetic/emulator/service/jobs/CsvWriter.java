@@ -15,13 +15,19 @@ import java.util.List;
 final class CsvWriter {
     private final byte delimiter;
     private final byte[] lineEnding;
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int len;
     private long flushed;
 
     CsvWriter(CsvDialect dialect) {
+        this(dialect, 1 << 16);
+    }
+
+    /** A writer whose buffer starts at {@code capacity} bytes (it grows when rows need more). */
+    CsvWriter(CsvDialect dialect, int capacity) {
         this.delimiter = (byte) dialect.delimiter().character();
         this.lineEnding = dialect.lineEnding().text().getBytes(StandardCharsets.US_ASCII);
+        this.buf = new byte[Math.max(64, capacity)];
     }
 
     /** Writes a header: the given quoted names first, then the uploaded names, quoted only when they must be. */
@@ -81,6 +87,14 @@ final class CsvWriter {
         return len;
     }
 
+    /** The buffered bytes, as a new array of exactly their length; empties the buffer. */
+    byte[] drain() {
+        byte[] out = Arrays.copyOf(buf, len);
+        flushed += len;
+        len = 0;
+        return out;
+    }
+
     /** Sends the buffered bytes to {@code out} and empties the buffer. */
     void flushTo(OutputStream out) throws IOException {
         out.write(buf, 0, len);
@@ -98,33 +112,37 @@ final class CsvWriter {
         return false;
     }
 
-    // String.getBytes has a vectorised path for text without non-ASCII characters, far faster than a char loop.
+    // Text without quotes or non-ASCII characters (ids, numbers, most values) is copied char by char into the buffer:
+    // no byte array per value, which at a million rows is most of a result file's garbage. Other text takes the
+    // UTF-8 route with quotes doubled.
     private void quoted(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int n = bytes.length;
+        int n = value.length();
         ensure(n + 2);
+        int start = len;
         buf[len++] = '"';
-        if (indexOfQuote(bytes) < 0) {
-            System.arraycopy(bytes, 0, buf, len, n);
-            len += n;
-        } else {
-            for (byte b : bytes) {
-                if (b == '"') {
-                    put((byte) '"');
-                }
-                put(b);
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || c == '"') {
+                len = start;
+                quotedSlow(value);
+                return;
             }
+            buf[len++] = (byte) c;
         }
         buf[len++] = '"';
     }
 
-    private static int indexOfQuote(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '"') {
-                return i;
+    private void quotedSlow(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length * 2 + 2);
+        buf[len++] = '"';
+        for (byte b : bytes) {
+            if (b == '"') {
+                buf[len++] = '"';
             }
+            buf[len++] = b;
         }
-        return -1;
+        buf[len++] = '"';
     }
 
     private void put(byte b) {

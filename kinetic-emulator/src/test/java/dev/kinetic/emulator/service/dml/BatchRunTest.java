@@ -62,6 +62,43 @@ class BatchRunTest {
                 mode, LocalDateTime.parse("2026-01-01T00:00:00"), List.of()).resolvesWithoutOwnRecords();
     }
 
+    private BatchRun optimisticInsert(String[]... rows) throws Exception {
+        List<String> header = List.of("Name", "External_Key__c", "NumberOfEmployees");
+        org.engine.prepare(new DmlRequest("Account", DmlOperation.INSERT, header, null, org.userId));
+        JobPlan plan = HeaderPlanner.plan(org.database.schema(), new DmlRequest("Account", DmlOperation.INSERT,
+                header, null, org.userId));
+        BatchRun run = new BatchRun(org.database, plan, new CellConverter(org.database.schema(), plan),
+                new InsertLayout(plan), BatchRun.Mode.OPTIMISTIC, LocalDateTime.parse("2026-01-01T00:00:00"),
+                List.of(rows));
+        run.convert();
+        return run;
+    }
+
+    @Test
+    void aStagedInsertWritesTheRowsThatPassedOnlyWhenApplied() throws Exception {
+        String[][] rows = {{"A", "S-1", "1"}, {"B", "S-2", "x"}, {"C", "S-3", "3"}};
+        try (Connection c = org.database.connection()) {
+            c.setAutoCommit(false);
+            BatchRun dropped = optimisticInsert(rows);
+            dropped.resolve(c);
+            dropped.stage();
+            dropped.discardStaged();
+            dropped.apply(); // nothing staged any more: the ordinary path writes the rows
+            c.rollback();
+            assertThat(org.count("Account")).isZero();
+
+            BatchRun staged = optimisticInsert(rows);
+            staged.resolve(c);
+            staged.stage();
+            assertThat(org.count("Account")).as("staging sends nothing").isZero();
+            staged.apply();
+            c.commit();
+            c.setAutoCommit(true);
+            assertThat(staged.results()).extracting(DmlRowResult::success).containsExactly(true, false, true);
+        }
+        assertThat(org.count("Account")).isEqualTo(2);
+    }
+
     @Test
     void answersOneResultPerRowInInputOrder() throws Exception {
         List<DmlRowResult> results = run(DmlOperation.INSERT, null, List.of("Name", "NumberOfEmployees"),
