@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * they were added, between the hash's home slot and the next empty slot: scanning that run front to back gives the
  * lowest row first, back to front the highest. A taken row is marked used in its entry and never handed out again.
  *
- * <p>Entry: cell 0 the primary hash, cell 1 the full hash, cell 2 {@code row + 1} (0 = empty) with the used bit.
- * The table has at least 1.5 cells per row (at most 2/3 full). Not thread-safe.
+ * <p>Entry: cell 0 the primary hash, cell 1 the full hash, cell 2 {@code row + 1} (0 = empty) with the used bit. A
+ * table of rows matched by one hash only (no key column: the primary hash is the full hash) leaves the full hash
+ * out, so its entries are two cells, a third less memory or spill file. The table has at least 1.5 entries per row
+ * (at most 2/3 full). Not thread-safe.
  */
 final class RowIndex implements AutoCloseable {
     /**
@@ -27,27 +29,39 @@ final class RowIndex implements AutoCloseable {
         static final Spill DEFAULT = new Spill(100_000, null);
     }
 
-    private static final int CELLS = 3;
     private static final long USED = 1L << 62;
     private static final long ROW = USED - 1;
 
     private final LongSlots slots;
     private final long mask;
     private final boolean spilled;
+    private final int cells;    // per entry: 3, or 2 without the full hash
+    private final int rowCell;  // the entry's cell holding row + 1 and the used bit
 
-    private RowIndex(LongSlots slots, long capacity, boolean spilled) {
+    private RowIndex(LongSlots slots, long capacity, boolean spilled, int cells) {
         this.slots = slots;
         this.mask = capacity - 1;
         this.spilled = spilled;
+        this.cells = cells;
+        this.rowCell = cells - 1;
     }
 
     /** An empty table for at most {@code rows} rows: on the heap up to the spill's rows, in a file above. */
     static RowIndex forRows(long rows, Spill spill) {
+        return forRows(rows, spill, true);
+    }
+
+    /**
+     * As {@link #forRows(long, Spill)}; without {@code fullHash}, every row's primary hash must be its full hash
+     * (the entries then hold only the one).
+     */
+    static RowIndex forRows(long rows, Spill spill, boolean fullHash) {
+        int cells = fullHash ? 3 : 2;
         long capacity = Long.highestOneBit(Math.max(2, rows + rows / 2 + 1) - 1) << 1;
-        if (rows <= spill.afterRows() && capacity * CELLS <= Integer.MAX_VALUE - 8) {
-            return new RowIndex(new LongSlots.OnHeap((int) (capacity * CELLS)), capacity, false);
+        if (rows <= spill.afterRows() && capacity * cells <= Integer.MAX_VALUE - 8) {
+            return new RowIndex(new LongSlots.OnHeap((int) (capacity * cells)), capacity, false, cells);
         }
-        return new RowIndex(new MappedLongSlots(capacity * CELLS, spill.dir()), capacity, true);
+        return new RowIndex(new MappedLongSlots(capacity * cells, spill.dir()), capacity, true, cells);
     }
 
     /** Whether the entries live in a file rather than on the heap. */
@@ -55,15 +69,20 @@ final class RowIndex implements AutoCloseable {
         return spilled;
     }
 
-    /** Adds a row; rows must come in ascending order, and at most as many as the table was made for. */
+    /**
+     * Adds a row; rows must come in ascending order, and at most as many as the table was made for ({@code full}
+     * equal to {@code primary} in a table without full hashes).
+     */
     void add(long primary, long full, int row) {
         long slot = primary & mask;
-        while (slots.get(slot * CELLS + 2) != 0) {
+        while (slots.get(slot * cells + rowCell) != 0) {
             slot = (slot + 1) & mask;
         }
-        slots.set(slot * CELLS, primary);
-        slots.set(slot * CELLS + 1, full);
-        slots.set(slot * CELLS + 2, row + 1L);
+        slots.set(slot * cells, primary);
+        if (cells == 3) {
+            slots.set(slot * cells + 1, full);
+        }
+        slots.set(slot * cells + rowCell, row + 1L);
     }
 
     /**
@@ -75,12 +94,12 @@ final class RowIndex implements AutoCloseable {
     int take(long primary, long full, boolean needFull, boolean fromEnd) {
         long found = -1;
         for (long slot = primary & mask; ; slot = (slot + 1) & mask) {
-            long word = slots.get(slot * CELLS + 2);
+            long word = slots.get(slot * cells + rowCell);
             if (word == 0) {
                 break;
             }
-            if ((word & USED) == 0 && slots.get(slot * CELLS) == primary
-                    && (!needFull || slots.get(slot * CELLS + 1) == full)) {
+            if ((word & USED) == 0 && slots.get(slot * cells) == primary
+                    && (!needFull || cells == 2 || slots.get(slot * cells + 1) == full)) {
                 found = slot;
                 if (!fromEnd) {
                     break;
@@ -90,8 +109,8 @@ final class RowIndex implements AutoCloseable {
         if (found < 0) {
             return -1;
         }
-        long word = slots.get(found * CELLS + 2);
-        slots.set(found * CELLS + 2, word | USED);
+        long word = slots.get(found * cells + rowCell);
+        slots.set(found * cells + rowCell, word | USED);
         return (int) ((word & ROW) - 1);
     }
 

@@ -1,8 +1,5 @@
 package dev.kinetic.core.internal.bulk;
 
-import dev.kinetic.core.internal.csv.CsvRows;
-import java.io.InputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +10,15 @@ import java.util.List;
  * {@link EchoNormalizer}. Identical input rows are interchangeable: each is handed out once, lowest index first
  * (or highest first, so that success and failure streams of duplicates never claim the same row).
  *
- * <p>Memory: the rows are indexed in a {@link RowIndex} of three longs per row, never the rows themselves; past
+ * <p>Memory: the rows are indexed in a {@link RowIndex} of three longs per entry (two without a key column), at
+ * least 1.5 entries per row, never the rows themselves; past
  * {@link RowIndex.Spill#afterRows()} rows in the chunk that index is a spool file mapped into memory, not heap,
  * deleted by {@link #close()}. Not thread-safe.
  */
 final class RowMatcher implements AutoCloseable {
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
+
     private final long firstRow;
     private final int[] inputCols;   // per compared column: index in the input header
     private final int[] resultCols;  // per compared column: index in the result header
@@ -58,7 +59,7 @@ final class RowMatcher implements AutoCloseable {
         this.keyResult = kOut;
         this.idKey = key != null && key.equalsIgnoreCase("Id");
         this.keyed = keyInput >= 0;
-        this.index = RowIndex.forRows(chunk.rowCount(), spill);
+        this.index = RowIndex.forRows(chunk.rowCount(), spill, keyed); // unkeyed: primary hash = full hash
         try {
             index(chunk, delimiter, (int) chunk.rowCount());
         } catch (RuntimeException e) {
@@ -84,17 +85,17 @@ final class RowMatcher implements AutoCloseable {
     }
 
     private void index(Chunk chunk, char delimiter, int n) {
-        try (InputStream raw = chunk.source().open(); CsvRows rows = new CsvRows(raw, delimiter)) {
+        try (InputRowHashes rows = new InputRowHashes(chunk.source().open(), delimiter)) {
             rows.next(); // header
             int r = 0;
-            List<String> v;
-            while (r < n && (v = rows.next()) != null) {
-                long f = hash(v, inputCols);
-                index.add(keyed ? keyHash(get(v, keyInput)) : f, f, r);
+            while (r < n && rows.next()) {
+                long f = rows.hash(inputCols);
+                index.add(keyed ? keyHash(rows.value(keyInput)) : f, f, r);
                 r++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read back the input rows to map results: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot read back the input rows to map results: "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -117,14 +118,15 @@ final class RowMatcher implements AutoCloseable {
 
     private long keyHash(String value) {
         String v = idKey ? RecordIds.to18(value) : EchoNormalizer.normalize(value);
-        return mix(fnv(0xcbf29ce484222325L, v));
+        return mix(fnv(FNV_OFFSET, v));
     }
 
-    private static long hash(List<String> values, int[] cols) {
-        long h = 0xcbf29ce484222325L;
+    /** The hash of the values in {@code cols}, each normalised ({@link InputRowHashes} hashes input rows alike). */
+    static long hash(List<String> values, int[] cols) {
+        long h = FNV_OFFSET;
         for (int c : cols) {
             h = fnv(h, EchoNormalizer.normalize(get(values, c)));
-            h = (h ^ 1) * 0x100000001b3L;
+            h = (h ^ 1) * FNV_PRIME;
         }
         return mix(h);
     }
@@ -133,15 +135,15 @@ final class RowMatcher implements AutoCloseable {
         return i < values.size() ? values.get(i) : "";
     }
 
-    private static long fnv(long h, String s) {
+    static long fnv(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return h;
     }
 
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);

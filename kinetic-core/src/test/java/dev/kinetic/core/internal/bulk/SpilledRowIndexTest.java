@@ -77,6 +77,35 @@ class SpilledRowIndexTest {
     }
 
     @Test
+    void anIndexWithoutKeyColumnSpillsTwoCellsPerEntryAndAKeyedOneThree() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux's /proc/self/maps");
+        // 3 rows get a table of 8 entries: 8 x 2 x 8 bytes, or 8 x 3 x 8, each in a mapping of whole 4 KiB pages
+        try (RowIndex one = RowIndex.forRows(3, spillAfter(0), false)) {
+            assertThat(mappedBytes()).isEqualTo(4096);
+            one.add(7, 7, 0);
+            one.add(15, 15, 1); // same home slot
+            assertThat(one.take(15, 15, true, false)).isEqualTo(1);
+            assertThat(one.take(7, 7, true, false)).isEqualTo(0);
+            assertThat(one.take(7, 7, true, false)).isEqualTo(-1);
+        }
+        // 65,536 rows need 98,305 entries, rounded up to a power of two: 131,072
+        try (RowIndex one = RowIndex.forRows(65_536, spillAfter(0), false)) {
+            assertThat(mappedBytes()).isEqualTo(131_072L * 2 * 8);
+        }
+        try (RowIndex keyed = RowIndex.forRows(65_536, spillAfter(0), true)) {
+            assertThat(mappedBytes()).isEqualTo(131_072L * 3 * 8);
+        }
+    }
+
+    /** The bytes mapped from files of the spill directory (Linux only). */
+    private long mappedBytes() throws IOException {
+        return mappedSpillFiles().stream().mapToLong(l -> {
+            String[] range = l.substring(0, l.indexOf(' ')).split("-");
+            return Long.parseUnsignedLong(range[1], 16) - Long.parseUnsignedLong(range[0], 16);
+        }).sum();
+    }
+
+    @Test
     void spilledIndexMapsEveryResultExactlyAsTheHeapIndexDoes() {
         int n = 500;
         List<Map<String, Object>> input = new ArrayList<>();
