@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Builds the {@code kinetic} command line: the commands, the exit-code list in every {@code --help}, and the error
@@ -44,11 +45,28 @@ public final class KineticCli {
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("Error: " + e.getMessage());
+            if (e instanceof UnmatchedArgumentException unmatched
+                    && !UnmatchedArgumentException.printSuggestions(unmatched, err)) { // "Did you mean: kinetic insert?"
+                suggestOptions(unmatched, err);
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             err.flush();
             return ExitCodes.USAGE;
         });
         return cli;
+    }
+
+    /** picocli suggests commands but misses near options ({@code --fromat}): name the nearest ones. */
+    private static void suggestOptions(UnmatchedArgumentException e, PrintWriter err) {
+        List<String> options = e.getCommandLine().getCommandSpec().options().stream()
+                .filter(option -> !option.hidden()).flatMap(option -> List.of(option.names()).stream()).toList();
+        e.getUnmatched().stream().filter(arg -> arg.startsWith("-")).map(arg -> arg.split("=", 2)[0]).distinct()
+                .forEach(arg -> {
+                    List<String> near = NearestNames.of(arg, options);
+                    if (!near.isEmpty()) {
+                        err.println("Did you mean: " + String.join(" or ", near) + " (for " + arg + ")?");
+                    }
+                });
     }
 
     private static void applyExitCodes(CommandLine cli) {

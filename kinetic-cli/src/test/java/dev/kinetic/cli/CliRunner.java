@@ -40,8 +40,10 @@ public final class CliRunner {
      */
     public static Result against(LocalOrg org, Path workingDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken(),
-                "--progress", "none"));
+        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken()));
+        if (!all.contains("--progress")) {
+            all.addAll(List.of("--progress", "none"));
+        }
         return in(workingDir).run(all.toArray(String[]::new));
     }
 

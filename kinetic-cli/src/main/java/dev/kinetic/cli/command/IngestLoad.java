@@ -6,7 +6,6 @@ import dev.kinetic.cli.options.JobOptions;
 import dev.kinetic.cli.org.OrgConnection;
 import dev.kinetic.cli.output.Console;
 import dev.kinetic.cli.output.Unit;
-import dev.kinetic.core.bulk.BulkJob;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,8 +33,7 @@ record IngestLoad(String object, String operation, Optional<String> externalId, 
         Instant started = context.clock().instant();
         IngestFlow flow = new IngestFlow(org, console, context);
         IngestFlow.JobUpload jobs = flow.start(input, object, operation, externalId, maxBytesPerJob);
-        new JobNotes(notes.file(), notes.charset(), notes.size(), notes.modified(), notes.resultColumns(),
-                jobs.jobs().stream().map(BulkJob::id).toList()).save(context);
+        notes.save(context, jobs.jobs());
         if (jobOptions.async()) {
             return Summaries.started(console, jobs.jobs(), jobs.records());
         }

@@ -1,6 +1,7 @@
 package dev.kinetic.cli.command;
 
 import dev.kinetic.cli.CliContext;
+import dev.kinetic.core.bulk.BulkJob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,8 @@ import java.util.Properties;
  * @param jobs          every job of the load, in input order (more than one when the file was split)
  */
 record JobNotes(Path file, Charset charset, long size, long modified, boolean resultColumns, List<String> jobs) {
+    private static final String CREATED = "created.";
+
     /** Copies the job list. */
     JobNotes {
         jobs = List.copyOf(jobs);
@@ -55,21 +58,28 @@ record JobNotes(Path file, Charset charset, long size, long modified, boolean re
         return size >= 0 && Files.size(file) == size && Files.getLastModifiedTime(file).toMillis() == modified;
     }
 
-    /** Saves the notes under every job of the load; a failure to save only costs row numbers later, so it is ignored. */
-    void save(CliContext context) {
+    /**
+     * Saves the notes, with these jobs as the load's jobs, under every one of them; a failure to save only costs row
+     * numbers later, so it is ignored. Each job's creation time is kept too: a job id can come again (an embedded
+     * org that was reset hands out its first ids again), and notes are only read for the job they were written for.
+     */
+    void save(CliContext context, List<BulkJob> started) {
         Properties p = new Properties();
         p.setProperty("file", file.toAbsolutePath().toString());
         p.setProperty("encoding", charset.name());
         p.setProperty("size", Long.toString(size));
         p.setProperty("modified", Long.toString(modified));
         p.setProperty("resultColumns", Boolean.toString(resultColumns));
-        p.setProperty("jobs", String.join(",", jobs));
-        for (String jobId : jobs) {
-            Path target = location(context, jobId);
+        p.setProperty("jobs", String.join(",", started.stream().map(BulkJob::id).toList()));
+        for (BulkJob job : started) {
+            job.createdDate().ifPresent(created -> p.setProperty(CREATED + job.id(), created.toString()));
+        }
+        for (BulkJob job : started) {
+            Path target = location(context, job.id());
             try {
                 Files.createDirectories(target.getParent());
                 try (OutputStream out = Files.newOutputStream(target)) {
-                    p.store(out, "kinetic job " + jobId);
+                    p.store(out, "kinetic job " + job.id());
                 }
             } catch (IOException e) {
                 // Row numbers of a later 'job results' will be empty; nothing else depends on this.
@@ -77,8 +87,12 @@ record JobNotes(Path file, Charset charset, long size, long modified, boolean re
         }
     }
 
-    /** The notes of a job started from this directory, if any. */
-    static Optional<JobNotes> load(CliContext context, String jobId) {
+    /**
+     * The notes of a job started from this directory, if any: none when the notes were written for another job of
+     * the same id (created at another time), so a reused id never numbers rows from the wrong file.
+     */
+    static Optional<JobNotes> load(CliContext context, BulkJob job) {
+        String jobId = job.id();
         Path source = location(context, jobId);
         if (!Files.isRegularFile(source)) {
             return Optional.empty();
@@ -87,6 +101,11 @@ record JobNotes(Path file, Charset charset, long size, long modified, boolean re
         try (InputStream in = Files.newInputStream(source)) {
             p.load(in);
         } catch (IOException e) {
+            return Optional.empty();
+        }
+        Optional<String> noted = Optional.ofNullable(p.getProperty(CREATED + jobId));
+        if (noted.isPresent() && job.createdDate().isPresent()
+                && !noted.get().equals(job.createdDate().get().toString())) {
             return Optional.empty();
         }
         Charset charset;

@@ -47,7 +47,7 @@ final class JobResultsFlow {
             throw new CliException(ExitCodes.USAGE, "Job " + job.id() + " is still Open: its upload was never "
                     + "completed, so it will not run. Abort it with: kinetic job abort " + job.id(), null);
         }
-        Optional<JobNotes> remembered = JobNotes.load(context, job.id());
+        Optional<JobNotes> remembered = JobNotes.load(context, job);
         boolean split = results.file().isEmpty() && remembered.filter(JobNotes::split).isPresent();
         if (split) {
             // The library maps one job's rows from the rows that job received, not from the whole file.

@@ -80,7 +80,7 @@ public final class RetryCommand extends JobIdCommand implements LoadsRows {
         String reload = "fix and load its failed file instead: kinetic job results " + id + ", then kinetic "
                 + job.operation().wireName() + " " + job.object() + " --file " + id + "-failed-records.csv (its row and "
                 + "sf__ columns are ignored)";
-        JobNotes notes = JobNotes.load(context(), id).orElseThrow(() -> CliException.usage("The input file of job "
+        JobNotes notes = JobNotes.load(context(), job).orElseThrow(() -> CliException.usage("The input file of job "
                 + id + " is not known here (kinetic remembers the files of jobs started from this directory, in "
                 + ".kinetic/jobs/); run retry where the job was started, or " + reload));
         if (notes.split()) {

@@ -6,41 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.junit.LocalOrgTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The ingest and query commands end to end against a local org started in-process. */
-@LocalOrgTest(resetBeforeEachTest = false)
-class IngestCommandsTest {
-    private static LocalOrg org;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void keep(LocalOrg started) {
-        org = started;
-    }
-
-    private CliRunner.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--instance-url", org.baseUri().toString(), "--access-token", org.accessToken()));
-        if (!all.contains("--progress")) {
-            all.addAll(List.of("--progress", "none"));
-        }
-        return CliRunner.in(dir).run(all.toArray(String[]::new));
-    }
-
-
+class IngestCommandsTest extends CommandsAgainstLocalOrg {
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

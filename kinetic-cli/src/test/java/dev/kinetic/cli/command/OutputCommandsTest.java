@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.junit.LocalOrgTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,28 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the commands print and write: hints, counts, words, CSV style, and the Salesforce CLI's habits. */
-@LocalOrgTest(resetBeforeEachTest = false)
-class OutputCommandsTest {
-    private static LocalOrg org;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void keep(LocalOrg started) {
-        org = started;
-    }
-
-    private CliRunner.Result run(String... args) {
-        return CliRunner.against(org, dir, args);
-    }
-
-
+class OutputCommandsTest extends CommandsAgainstLocalOrg {
     @Test
     void anUnknownObjectGetsTheObjectHintChosenByErrorCode() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "Name\nx\n");

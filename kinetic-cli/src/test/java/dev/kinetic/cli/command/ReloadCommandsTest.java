@@ -4,35 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinetic.cli.CliRunner;
 import dev.kinetic.cli.ExitCodes;
-import dev.kinetic.emulator.LocalOrg;
-import dev.kinetic.emulator.junit.LocalOrgTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Loading result files again (Data Loader's habit), {@code retry}, and loads split over several jobs. */
-@LocalOrgTest(resetBeforeEachTest = false)
-class ReloadCommandsTest {
-    private static LocalOrg org;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void keep(LocalOrg started) {
-        org = started;
-    }
-
-    private CliRunner.Result run(String... args) {
-        return CliRunner.against(org, dir, args);
-    }
-
+class ReloadCommandsTest extends CommandsAgainstLocalOrg {
     private static List<String> jobIdsIn(String text) {
         List<String> ids = CliRunner.jobIds(text);
         assertThat(ids).as("job ids in: " + text).isNotEmpty();

@@ -64,6 +64,19 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aMistypedCommandOrOptionGetsTheNearestNamesSuggested() {
+        CliRunner.Result command = run("insrt", "Account", "-f", "a.csv");
+        assertThat(command.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(command.err()).contains("'insrt'", "Did you mean", "insert", "kinetic --help")
+                .doesNotContain("\tat ");
+
+        CliRunner.Result option = run("query", "SELECT Id FROM Account", "--fromat", "csv");
+        assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(option.err()).contains("--fromat", "Did you mean", "--format", "kinetic query --help");
+        assertThat(Files.exists(dir.resolve(".kinetic/local-org"))).as("no org started").isFalse();
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         CliRunner.Result missingOption = run("insert", "Account");
         assertThat(missingOption.exitCode()).isEqualTo(ExitCodes.USAGE);
