@@ -7,7 +7,8 @@
 #
 # Clients: curl (create, upload, close, poll every 0.2 s with curl + jq), the library (LibraryE2e: BulkClient.insert,
 # waits; takes the counts from the job, reads no result rows), the command (./kinetic insert, launcher included,
-# results written; signed in with JWT as local-org.env says, and as cmd-tok with the access token the others get),
+# results written; signed in with JWT as local-org.env says, and as cmd-tok with the access token the others get;
+# cmd-nr: as cmd-tok with --no-results, sf's work: the job's counts, no result rows read or written),
 # and where installed jsforce (compat/jsforce/node_modules, after compat/jsforce/run.sh) and the Salesforce CLI (sf
 # on the PATH, else compat/sf/node_modules after compat/sf/run.sh). KEEP=1 keeps the work directory.
 # The org is emptied (control-plane reset) before every run and warmed first by an untimed load of the same rows;
@@ -155,7 +156,7 @@ reset_org
 reset_org
 (cd "$WORK/run" && bash "$WORK/curl.sh" >/dev/null 2>&1) || echo "The org's warm-up load failed; the first timed run warms it" >&2
 
-CLIENTS=(curl library command cmd-tok)
+CLIENTS=(curl library command cmd-tok cmd-nr)
 [[ -d "$JSFORCE" ]] && CLIENTS+=(jsforce)
 [[ -n "$SF" ]] && CLIENTS+=(sf)
 run_client() {
@@ -165,6 +166,8 @@ run_client() {
     command) measure command "$ROOT/kinetic" insert Account --file "$CSV" --quiet --progress none ;;
     # The command given the same access token as jsforce and sf (no JWT sign-in): the token stays out of argv.
     cmd-tok) measure cmd-tok bash -c 'SF_INSTANCE_URL="$BASE" SF_ACCESS_TOKEN="$TOKEN" exec "$0" insert Account --file "$CSV" --quiet --progress none' "$ROOT/kinetic" ;;
+    # The command doing sf's work: the same token, no result files (--no-results: the job's counts only).
+    cmd-nr) measure cmd-nr bash -c 'SF_INSTANCE_URL="$BASE" SF_ACCESS_TOKEN="$TOKEN" exec "$0" insert Account --file "$CSV" --quiet --progress none --no-results' "$ROOT/kinetic" ;;
     jsforce) measure jsforce node "$ROOT/compat/jsforce/.peers-insert.mjs" ;;
     sf) measure sf "$SF" data import bulk --sobject Account --file "$CSV" --wait 60 --target-org peers --json ;;
   esac
@@ -185,7 +188,7 @@ echo "Insert of $ROWS rows, load average at end $(cut -d' ' -f1-3 /proc/loadavg)
 printf '%-8s | %-23s | %-23s | %-17s\n' client "wall s (min / median)" "CPU s (min / median)" "peak RSS MB (max)"
 printf '%-8s | %-23s | %-23s | %-17s\n' -------- ----------------------- ----------------------- -----------------
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f / %.2f", v[1], v[int((NR + 1) / 2)] }'; }   # min / median
-for name in curl library command cmd-tok jsforce sf; do
+for name in curl library command cmd-tok cmd-nr jsforce sf; do
   grep -q "^$name " "$WORK/results" 2>/dev/null || continue
   rows="$(grep "^$name " "$WORK/results")"
   printf '%-8s | %23s | %23s | %17d\n' "$name" "$(awk '{ print $2 }' <<<"$rows" | median)" \

@@ -75,7 +75,7 @@ abstract class IngestCommand extends BaseCommand implements LoadsRows {
             throw CliException.usage(operation() + " needs a column '" + key.get() + "' in " + input.path()
                     + " (its header is " + String.join(",", input.header()) + ")");
         }
-        if (!jobOptions.async()) {
+        if (!jobOptions.async() && jobOptions.resultFiles()) {
             ResultsDirectory.checkWritable(jobOptions.resultsDir(context()));
         }
         try (UploadFile upload = UploadFile.of(input, console);

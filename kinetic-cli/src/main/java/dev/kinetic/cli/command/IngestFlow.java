@@ -197,12 +197,13 @@ final class IngestFlow {
         }
         Duration elapsed = Duration.between(started, context.clock().instant());
         long failedCount = jobs.stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
+        long processed = jobs.stream().mapToLong(j -> j.numberRecordsProcessed().orElse(0)).sum();
+        long records = Math.max(upload.records(), processed);
         int code = state.equals(JobState.JOB_COMPLETE)
-                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(failedCount > 0)
+                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(failedCount > 0 || processed < records)
                         ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK
                 : ExitCodes.JOB_FAILED;
-        long processed = jobs.stream().mapToLong(j -> j.numberRecordsProcessed().orElse(0)).sum();
-        return new Outcome(jobs.get(0), Math.max(upload.records(), processed), files, elapsed, code, jobs);
+        return new Outcome(jobs.get(0), records, files, elapsed, code, jobs);
     }
 
     private ResultFiles write(String id, List<BulkJob> jobs, BulkResult result, Optional<CsvInputFile> input,

@@ -37,8 +37,12 @@ record IngestLoad(String object, String operation, Optional<String> externalId, 
         if (jobOptions.async()) {
             return Summaries.started(console, jobs.jobs(), jobs.records());
         }
+        if (!jobOptions.resultFiles()) {
+            console.info("Result files: not written (--no-results); write them later with: kinetic job results "
+                    + jobs.job().id() + (jobs.jobs().size() > 1 ? " (and each of the load's other jobs)" : ""));
+        }
         IngestFlow.Outcome outcome = flow.finish(jobs, Optional.of(input), jobOptions.timeout(),
-                jobOptions.resultsDir(context), started);
+                jobOptions.resultFiles() ? jobOptions.resultsDir(context) : null, started);
         return Summaries.ingest(console, org, outcome);
     }
 }

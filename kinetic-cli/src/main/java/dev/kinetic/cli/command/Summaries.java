@@ -98,6 +98,17 @@ final class Summaries {
             if (f.unmatched() > 0) {
                 json.put("rowsWithoutInputRowNumber", f.unmatched());
             }
+        } else if (outcome.jobs().stream().allMatch(j -> j.numberRecordsProcessed().isPresent())) {
+            // No result rows were read (--no-results, or an aborted job): the org's own counts, said to be so.
+            long processed = outcome.jobs().stream().mapToLong(j -> j.numberRecordsProcessed().getAsLong()).sum();
+            long failed = outcome.jobs().stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
+            long unprocessed = Math.max(0, outcome.records() - processed);
+            line.append(String.format(Locale.ROOT, ": %,d succeeded, %,d failed, %,d unprocessed by the org's count",
+                    processed - failed, failed, unprocessed));
+            json.put("succeeded", processed - failed);
+            json.put("failed", failed);
+            json.put("unprocessed", unprocessed);
+            json.put("countsFrom", "job");
         }
         line.append(String.format(Locale.ROOT, " in %.1f s (%,.0f records/s)", seconds, outcome.records() / seconds));
         json.put("seconds", seconds);

@@ -50,6 +50,45 @@ class IngestCommandsTest extends CommandsAgainstLocalOrg {
     }
 
     @Test
+    void noResultsReportsTheOrgsCountsWritesNoFileAndJobResultsWritesThemLater() throws IOException {
+        write("n.csv", "Name,Industry\nNo Files One,Energy\n,Finance\nNo Files Three,Retail\n");
+
+        CliRunner.Result result = run("insert", "Account", "-f", "n.csv", "--no-results", "--results-dir",
+                "missing/dir");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.SOME_ROWS_FAILED);
+        String id = CliRunner.jobId(result.out());
+        assertThat(result.out()).contains("Job " + id + " JobComplete: 2 succeeded, 1 failed, 0 unprocessed by the "
+                + "org's count").doesNotContain("Files:");
+        assertThat(result.out() + result.err()).contains("kinetic job results " + id);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsOnly("n.csv", ".kinetic");
+        }
+
+        CliRunner.Result later = run("job", "results", id);
+
+        assertThat(later.exitCode()).as(later.out() + later.err()).isEqualTo(ExitCodes.SOME_ROWS_FAILED);
+        assertThat(later.out()).contains("2 succeeded, 1 failed, 0 unprocessed").doesNotContain("org's count");
+        assertThat(lines(dir.resolve(id + "-failed-records.csv")).get(1)).startsWith("2,")
+                .contains("REQUIRED_FIELD_MISSING");
+    }
+
+    @Test
+    void noResultsInJsonSaysTheCountsAreTheJobs() throws IOException {
+        write("n.csv", "Name\nJson No Files\n");
+
+        CliRunner.Result result = run("insert", "Account", "-f", "n.csv", "--no-results", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.path("succeeded").asLong()).isEqualTo(1);
+        assertThat(json.path("failed").asLong()).isZero();
+        assertThat(json.path("unprocessed").asLong()).isZero();
+        assertThat(json.path("countsFrom").asText()).isEqualTo("job");
+        assertThat(json.has("successFile")).isFalse();
+    }
+
+    @Test
     void aCleanLoadExitsZeroAndJsonGivesOneSummaryObject() throws IOException {
         write("a.csv", "Name,NumberOfEmployees\nAlpha,10\nBeta,20\n");
 
