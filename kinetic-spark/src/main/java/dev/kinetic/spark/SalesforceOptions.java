@@ -86,7 +86,7 @@ public final class SalesforceOptions implements Serializable {
 
     /**
      * @return how to wait for jobs: the first wait {@code pollIntervalMillis} (default the library's, 100 ms), then
-     *         doubling up to 30 s as in the library
+     *         growing by a tenth each time up to 30 s as in the library
      */
     public PollOptions poll() {
         return PollOptions.builder().pollInterval(Duration.ofMillis(number("pollIntervalMillis", 100))).build();

@@ -142,7 +142,7 @@ public final class OrgConnection implements AutoCloseable {
 
     /**
      * Polling suited to the org: every 25 ms growing to 250 ms for the embedded org (in-process, so a poll costs
-     * nothing), the library's defaults (100 ms doubling up to 30 s) for a server.
+     * nothing), the library's defaults (100 ms, each wait a tenth longer, up to 30 s) for a server.
      */
     public PollOptions.Builder poll() {
         return embedded() ? PollOptions.builder().pollInterval(Duration.ofMillis(25))

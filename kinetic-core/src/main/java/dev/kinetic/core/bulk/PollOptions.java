@@ -10,8 +10,9 @@ import java.util.function.Consumer;
  * moving, and a progress callback. Used by every call that waits (inside {@link IngestOptions} and
  * {@link QueryOptions}, and by {@link BulkJobHandle#await(PollOptions)}). Immutable and thread-safe; the callback
  * must be thread-safe (split jobs are polled in parallel). {@link #defaults()} polls at once, then after 100 ms,
- * doubling each time, capped at 30 s (so a job done in a second is seen within a fraction of it, and an hour-long job
- * costs about 130 polls), with no timeout and a 30-minute stall timeout.
+ * each wait a tenth longer than the one before, capped at 30 s: a job that ends at time t after the start is seen by
+ * 1.1 t + 0.1 s (or t + 30 s, once the waits reach 30 s), so waiting adds at most a tenth to a job's time, and an
+ * hour-long job costs about 170 polls. No timeout, a 30-minute stall timeout.
  */
 public final class PollOptions {
     private static final PollOptions DEFAULTS = builder().build();
@@ -32,7 +33,7 @@ public final class PollOptions {
         this.onProgress = b.onProgress;
     }
 
-    /** {@return the defaults: 100 ms × 2 up to 30 s, no timeout, a 30-minute stall timeout, no progress callback} */
+    /** {@return the defaults: 100 ms × 1.1 up to 30 s, no timeout, a 30-minute stall timeout, no progress callback} */
     public static PollOptions defaults() {
         return DEFAULTS;
     }
@@ -99,7 +100,7 @@ public final class PollOptions {
         private Duration timeout;
         private Duration stallTimeout = Duration.ofMinutes(30);
         private Duration pollInterval = Duration.ofMillis(100);
-        private double pollBackoffMultiplier = 2.0;
+        private double pollBackoffMultiplier = 1.1;
         private Duration maxPollInterval = Duration.ofSeconds(30);
         private Consumer<BulkJob> onProgress = job -> { };
 
@@ -143,7 +144,9 @@ public final class PollOptions {
         }
 
         /**
-         * The growth of the wait between polls (default 2).
+         * The growth of the wait between polls (default 1.1: a job is seen at most a tenth of its time after it ends,
+         * until the waits reach {@link #maxPollInterval(Duration)}; 2 polls less often but may see a job that ended
+         * at time t only at 2 t).
          *
          * @param multiplier 1.0 or more
          * @return this builder

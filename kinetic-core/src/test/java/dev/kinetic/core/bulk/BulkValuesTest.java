@@ -22,7 +22,7 @@ class BulkValuesTest {
     void optionsDefaultsFollowTheDesign() {
         PollOptions p = PollOptions.defaults();
         assertThat(p.pollInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(p.pollBackoffMultiplier()).isEqualTo(2.0);
+        assertThat(p.pollBackoffMultiplier()).isEqualTo(1.1);
         assertThat(p.maxPollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.timeout()).isEmpty();
         assertThat(p.stallTimeout()).contains(Duration.ofMinutes(30));
