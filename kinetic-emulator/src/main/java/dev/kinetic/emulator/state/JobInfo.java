@@ -1,6 +1,7 @@
 package dev.kinetic.emulator.state;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -31,4 +32,12 @@ public record JobInfo(String id, JobKind kind, String operation, String object, 
                       Optional<String> externalIdFieldName, Optional<String> assignmentRuleId, double apiVersion,
                       CsvDialect dialect, Optional<String> query, long processed, long failed,
                       long totalProcessingTime, Optional<String> errorMessage, boolean uploaded, long sequence) {
+    /**
+     * Keeps the times to the millisecond, as the job table stores them ({@code TIMESTAMP(3)}, which rounds), so a job
+     * shows the same {@code createdDate} before and after a restart.
+     */
+    public JobInfo {
+        createdDate = createdDate.truncatedTo(ChronoUnit.MILLIS);
+        systemModstamp = systemModstamp.truncatedTo(ChronoUnit.MILLIS);
+    }
 }

@@ -74,8 +74,25 @@ class JobStoreUpdateTest {
                 .isEqualTo(JobState.ABORTED);
     }
 
+    @Test
+    void aJobsTimesAreTheSameAfterARestartAsWhenItWasCreated() {
+        database = Database.inDirectory(dir, Schema.defaultOrg());
+        Instant created = Instant.parse("2026-12-01T00:00:00.123999999Z"); // the store would round it up to .124
+        JobInfo info = info("750000000000003AAA", JobState.OPEN, created);
+        Job job = new JobStore(database, dir.resolve("spool")).add(info);
+
+        JobInfo reloaded = new JobStore(database, dir.resolve("spool")).find(job.id()).orElseThrow().info();
+
+        assertThat(job.info().createdDate()).isEqualTo(Instant.parse("2026-12-01T00:00:00.123Z"));
+        assertThat(reloaded.createdDate()).isEqualTo(job.info().createdDate());
+        assertThat(reloaded.systemModstamp()).isEqualTo(job.info().systemModstamp());
+    }
+
     private static JobInfo info(String id, JobState state) {
-        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        return info(id, state, Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    private static JobInfo info(String id, JobState state, Instant now) {
         return new JobInfo(id, JobKind.INGEST, "insert", "Account", "005000000000001AAA", now, now, state,
                 Optional.empty(), Optional.empty(), 62.0, CsvDialect.DEFAULT, Optional.empty(), 0, 0, 0,
                 Optional.empty(), true, 1);
