@@ -72,6 +72,29 @@ final class IngestFlow {
         JobState state() {
             return LoadState.of(jobs);
         }
+
+        /** The rows the org counts as processed (failed ones included), over every job; 0 where it gave none. */
+        long orgProcessed() {
+            return processed(jobs);
+        }
+
+        /** The rows the org counts as failed, over every job. */
+        long orgFailed() {
+            return failed(jobs);
+        }
+
+        /** The rows sent that the org does not count as processed. */
+        long orgUnprocessed() {
+            return Math.max(0, records - orgProcessed());
+        }
+    }
+
+    private static long processed(List<BulkJob> jobs) {
+        return jobs.stream().mapToLong(j -> j.numberRecordsProcessed().orElse(0)).sum();
+    }
+
+    private static long failed(List<BulkJob> jobs) {
+        return jobs.stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
     }
 
     /**
@@ -196,11 +219,9 @@ final class IngestFlow {
             files = Optional.of(write(id, jobs, result, input, resultsDir));
         }
         Duration elapsed = Duration.between(started, context.clock().instant());
-        long failedCount = jobs.stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
-        long processed = jobs.stream().mapToLong(j -> j.numberRecordsProcessed().orElse(0)).sum();
-        long records = Math.max(upload.records(), processed);
+        long records = Math.max(upload.records(), processed(jobs));
         int code = state.equals(JobState.JOB_COMPLETE)
-                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(failedCount > 0 || processed < records)
+                ? files.map(f -> f.failed() + f.unprocessed() > 0).orElse(failed(jobs) > 0 || processed(jobs) < records)
                         ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK
                 : ExitCodes.JOB_FAILED;
         return new Outcome(jobs.get(0), records, files, elapsed, code, jobs);

@@ -100,12 +100,11 @@ final class Summaries {
             }
         } else if (outcome.jobs().stream().allMatch(j -> j.numberRecordsProcessed().isPresent())) {
             // No result rows were read (--no-results, or an aborted job): the org's own counts, said to be so.
-            long processed = outcome.jobs().stream().mapToLong(j -> j.numberRecordsProcessed().getAsLong()).sum();
-            long failed = outcome.jobs().stream().mapToLong(j -> j.numberRecordsFailed().orElse(0)).sum();
-            long unprocessed = Math.max(0, outcome.records() - processed);
+            long failed = outcome.orgFailed();
+            long unprocessed = outcome.orgUnprocessed();
             line.append(String.format(Locale.ROOT, ": %,d succeeded, %,d failed, %,d unprocessed by the org's count",
-                    processed - failed, failed, unprocessed));
-            json.put("succeeded", processed - failed);
+                    outcome.orgProcessed() - failed, failed, unprocessed));
+            json.put("succeeded", outcome.orgProcessed() - failed);
             json.put("failed", failed);
             json.put("unprocessed", unprocessed);
             json.put("countsFrom", "job");
