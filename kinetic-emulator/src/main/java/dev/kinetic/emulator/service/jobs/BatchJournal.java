@@ -23,13 +23,15 @@ import java.util.List;
  * {@link #alone}. Confined to the thread running the batch.
  */
 final class BatchJournal implements BatchCommit {
+    private static final int FLUSH_AT = 1 << 16;
+
     private final BatchLog log;
     private final JobFiles files;
     private final CsvDialect dialect;
     private final String jobId;
     private final int batch;
-    private byte[] successes;
-    private byte[] failures;
+    private long successBytes;
+    private long failureBytes;
     private long failed;
     private List<DmlRowResult> prepared;
     private List<DmlRowResult> logged;
@@ -49,12 +51,10 @@ final class BatchJournal implements BatchCommit {
      */
     @Override
     public void prepare(List<DmlRowResult> results) throws SQLException {
-        format(results);
         try {
             PrivateFiles.createDirectories(files.batchResultsDir());
             try (OutputStream out = PrivateFiles.newOutputStream(files.batchResults(batch))) {
-                out.write(successes);
-                out.write(failures);
+                write(results, out);
             }
         } catch (IOException e) {
             throw new SQLException("Cannot keep the result rows of batch " + batch + " of job " + jobId + " in "
@@ -69,7 +69,7 @@ final class BatchJournal implements BatchCommit {
         if (prepared != results) {
             prepare(results);
         }
-        log.record(c, jobId, new BatchLog.Entry(batch, results.size(), failed, successes.length, failures.length));
+        log.record(c, jobId, new BatchLog.Entry(batch, results.size(), failed, successBytes, failureBytes));
         logged = results;
     }
 
@@ -97,14 +97,9 @@ final class BatchJournal implements BatchCommit {
         }
     }
 
-    /** The batch's successfulResults rows. */
-    byte[] successes() {
-        return successes;
-    }
-
-    /** The batch's failedResults rows. */
-    byte[] failures() {
-        return failures;
+    /** The log entry of the batch: where its successfulResults and failedResults rows are in its results file. */
+    BatchLog.Entry entry() {
+        return new BatchLog.Entry(batch, rows(), failed, successBytes, failureBytes);
     }
 
     /** How many rows the batch has. */
@@ -117,24 +112,14 @@ final class BatchJournal implements BatchCommit {
         return failed;
     }
 
-    // Each writer starts with room for its rows (a quote pair and a delimiter per value, a line ending per row), so
-    // the buffer is not copied as it grows and each file's bytes are copied once, to an array of their exact size.
-    private void format(List<DmlRowResult> results) {
-        int okBytes = 0;
-        int badBytes = 0;
-        for (DmlRowResult r : results) {
-            int row = 16 + (r.id() == null ? 0 : r.id().length()) + (r.success() ? 5 : r.error().length());
-            for (String v : r.echoed()) {
-                row += 3 + (v == null ? 0 : v.length());
-            }
-            if (r.success()) {
-                okBytes += row;
-            } else {
-                badBytes += row;
-            }
-        }
-        CsvWriter ok = new CsvWriter(dialect, okBytes);
-        CsvWriter bad = new CsvWriter(dialect, badBytes);
+    // Formats the rows into the batch's results file: its successfulResults rows, then its failedResults rows. The
+    // successes go to the file a block at a time as they are formatted, the failures (few, as a rule) collect in a
+    // buffer written after them, and the journal keeps only the lengths: no array of the batch's size is on the heap
+    // while the batch waits for its object's write lane and commits (held there, such arrays outlived young
+    // collections and were copied and promoted with every one).
+    private void write(List<DmlRowResult> results, OutputStream out) throws IOException {
+        CsvWriter ok = new CsvWriter(dialect, FLUSH_AT + (1 << 12));
+        CsvWriter bad = new CsvWriter(dialect);
         long failures = 0;
         for (DmlRowResult r : results) {
             CsvWriter w;
@@ -148,9 +133,14 @@ final class BatchJournal implements BatchCommit {
                 w.value(v, false);
             }
             w.endRow();
+            if (ok.buffered() >= FLUSH_AT) {
+                ok.flushTo(out);
+            }
         }
-        this.successes = ok.drain();
-        this.failures = bad.drain();
+        ok.flushTo(out);
+        this.successBytes = ok.position();
+        this.failureBytes = bad.buffered();
         this.failed = failures;
+        bad.flushTo(out);
     }
 }

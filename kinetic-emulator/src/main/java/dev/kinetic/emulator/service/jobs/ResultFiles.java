@@ -4,7 +4,6 @@ import dev.kinetic.emulator.files.PrivateFiles;
 import dev.kinetic.emulator.state.BatchLog;
 import dev.kinetic.emulator.state.CsvDialect;
 import dev.kinetic.emulator.state.JobFiles;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,26 +27,33 @@ final class ResultFiles implements AutoCloseable {
     private static final List<String> FAILED_COLUMNS = List.of("sf__Id", "sf__Error");
 
     private final Path upload;
-    private final OutputStream successes;
-    private final OutputStream failures;
-    private final OutputStream unprocessed;
+    private final FileChannel successes;
+    private final FileChannel failures;
+    private final FileChannel unprocessed;
 
     private ResultFiles(JobFiles files) throws IOException {
         this.upload = files.upload();
-        this.successes = new BufferedOutputStream(PrivateFiles.newOutputStream(files.successes()), 1 << 16);
-        this.failures = new BufferedOutputStream(PrivateFiles.newOutputStream(files.failures()), 1 << 16);
-        this.unprocessed = new BufferedOutputStream(PrivateFiles.newOutputStream(files.unprocessed()), 1 << 16);
+        this.successes = PrivateFiles.open(files.successes(), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.failures = PrivateFiles.open(files.failures(), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.unprocessed = PrivateFiles.open(files.unprocessed(), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
     /** Creates (or empties) the three result files, each with its header row. */
     static ResultFiles open(JobFiles files, CsvDialect dialect, List<String> header, CsvScanner.Plan plan)
             throws IOException {
         ResultFiles r = new ResultFiles(files);
-        new CsvWriter(dialect).header(SUCCESS_COLUMNS, header).flushTo(r.successes);
-        new CsvWriter(dialect).header(FAILED_COLUMNS, header).flushTo(r.failures);
-        r.unprocessed.write(read(files.upload(), new long[] {plan.headerStart(), plan.headerEnd()}));
-        r.unprocessed.write(dialect.lineEnding().text().getBytes(StandardCharsets.US_ASCII));
-        r.unprocessed.flush();
+        try {
+            write(r.successes, new CsvWriter(dialect).header(SUCCESS_COLUMNS, header).drain());
+            write(r.failures, new CsvWriter(dialect).header(FAILED_COLUMNS, header).drain());
+            r.unprocessed(new long[] {plan.headerStart(), plan.headerEnd()});
+            write(r.unprocessed, dialect.lineEnding().text().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
         return r;
     }
 
@@ -72,47 +78,75 @@ final class ResultFiles implements AutoCloseable {
         }
     }
 
-    /** Appends the result rows of committed batches, read back from their batch results files. */
+    /**
+     * Appends the result rows of committed batches from their batch results files (the operating system copies them
+     * from file to file; they do not pass through the heap).
+     */
     void restore(JobFiles files, Collection<BatchLog.Entry> committed) throws IOException {
         for (BatchLog.Entry e : committed) {
             Path file = files.batchResults(e.batch());
             long expected = e.successBytes() + e.failureBytes();
-            if (!Files.exists(file) || Files.size(file) < expected) {
-                throw new IOException("the result rows of committed batch " + e.batch() + " are missing from "
-                        + file + " (expected " + expected + " bytes)");
+            if (!Files.exists(file)) {
+                throw missing(e, file, expected);
             }
-            append(read(file, new long[] {0, e.successBytes()}), read(file, new long[] {e.successBytes(), expected}));
-        }
-    }
-
-    /** Appends one batch's result rows. */
-    void append(byte[] successRows, byte[] failureRows) throws IOException {
-        synchronized (successes) {
-            successes.write(successRows);
-        }
-        synchronized (failures) {
-            failures.write(failureRows);
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (in.size() < expected) {
+                    throw missing(e, file, expected);
+                }
+                synchronized (successes) {
+                    transfer(in, 0, e.successBytes(), successes, file);
+                }
+                synchronized (failures) {
+                    transfer(in, e.successBytes(), e.failureBytes(), failures, file);
+                }
+            }
         }
     }
 
     /** Appends the raw rows of a batch that will not be processed. */
     void unprocessed(long[] range) throws IOException {
-        byte[] bytes = read(upload, range);
-        synchronized (unprocessed) {
-            unprocessed.write(bytes);
+        try (FileChannel in = FileChannel.open(upload, StandardOpenOption.READ)) {
+            synchronized (unprocessed) {
+                transfer(in, range[0], range[1] - range[0], unprocessed, upload);
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
-        synchronized (successes) {
+        try {
             successes.close();
+        } finally {
+            try {
+                failures.close();
+            } finally {
+                unprocessed.close();
+            }
         }
-        synchronized (failures) {
-            failures.close();
+    }
+
+    private static IOException missing(BatchLog.Entry e, Path file, long expected) {
+        return new IOException("the result rows of committed batch " + e.batch() + " are missing from " + file
+                + " (expected " + expected + " bytes)");
+    }
+
+    // Copies count bytes of in from position to the end of out.
+    private static void transfer(FileChannel in, long position, long count, FileChannel out, Path source)
+            throws IOException {
+        long done = 0;
+        while (done < count) {
+            long n = in.transferTo(position + done, count - done, out);
+            if (n <= 0) {
+                throw new EOFException(source + " ended before byte " + (position + count));
+            }
+            done += n;
         }
-        synchronized (unprocessed) {
-            unprocessed.close();
+    }
+
+    private static void write(FileChannel out, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            out.write(b);
         }
     }
 
