@@ -4,11 +4,15 @@ import dev.kinetic.emulator.LocalOrg;
 import dev.kinetic.emulator.LocalOrgConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The server side of {@link EmulatorBenchmark}: a local org in its own JVM (so its heap can be capped and measured
@@ -20,6 +24,9 @@ import java.nio.file.Path;
  * The token and the control secret go only to the parent process through the pipe.
  */
 public final class BenchServer {
+    private static final long JIT_IDLE_MILLIS = 20;
+    private static final long JIT_WAIT_SECONDS = 60;
+
     private BenchServer() {
     }
 
@@ -47,6 +54,10 @@ public final class BenchServer {
                     System.out.println("HEAP " + sampler.peakUsed() + " " + sampler.peakLive());
                 } else if (line.equals("cpu")) {
                     System.out.println("CPU " + processCpuNanos());
+                } else if (line.equals("gc")) {
+                    System.out.println("GC " + gcMillis());
+                } else if (line.equals("jit")) {
+                    System.out.println("JIT " + jitMillis());
                 }
                 System.out.flush();
             }
@@ -60,6 +71,59 @@ public final class BenchServer {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /**
+     * The time this JVM's collectors have spent collecting so far, in milliseconds (with the parallel collector, the
+     * time its stop-the-world pauses took), or -1 when the JVM cannot tell.
+     */
+    static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            long t = gc.getCollectionTime();
+            if (t < 0) {
+                return -1;
+            }
+            sum += t;
+        }
+        return sum;
+    }
+
+    /** The time this JVM's JIT compilers have spent compiling so far, in milliseconds, or -1 when it cannot tell. */
+    static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    /**
+     * Waits until a JVM's JIT compilers are nearly idle: less than {@value #JIT_IDLE_MILLIS} ms of compiling in the
+     * last second (they compile on threads of their own, which take a core from the work being measured), or
+     * {@value #JIT_WAIT_SECONDS} s at most, so that the compiling a warm-up queued is not done in the timed run. (The
+     * org's compilers still start again in the timed run, on code it makes hot or deoptimizes: see BULK.md.)
+     *
+     * @param jitMillis the JVM's total compile time in milliseconds, -1 when unknown (then it does not wait)
+     * @return the seconds waited
+     */
+    static double awaitJitIdle(LongSupplier jitMillis) throws InterruptedException {
+        long start = System.nanoTime();
+        long[] last = new long[4];
+        for (int i = 0; i < last.length; i++) {
+            last[i] = jitMillis.getAsLong();
+            if (last[i] < 0) {
+                return 0;
+            }
+            Thread.sleep(250);
+        }
+        for (int i = 0; ; i++) {
+            long now = jitMillis.getAsLong();
+            long oneSecondAgo = last[i % last.length];
+            last[i % last.length] = now;
+            if (now - oneSecondAgo < JIT_IDLE_MILLIS
+                    || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(JIT_WAIT_SECONDS)) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** The sum of the peak usage of every heap memory pool (an upper bound of the peak heap in use). */

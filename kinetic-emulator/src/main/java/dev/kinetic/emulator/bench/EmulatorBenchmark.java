@@ -47,6 +47,8 @@ public final class EmulatorBenchmark {
     private String token;
     private String controlSecret = "";
     private LongSupplier serverCpu = () -> -1;
+    private LongSupplier serverGc = () -> -1;
+    private LongSupplier serverJit = () -> -1;
     private boolean queryOnly;
     private long warmup;
     private boolean quiet;
@@ -118,6 +120,8 @@ public final class EmulatorBenchmark {
                 bench.token = org.accessToken();
                 bench.controlSecret = org.controlSecret();
                 bench.serverCpu = BenchServer::processCpuNanos;
+                bench.serverGc = BenchServer::gcMillis;
+                bench.serverJit = BenchServer::jitMillis;
                 bench.run(rows, jobRows, pageSize);
                 System.out.printf(Locale.ROOT, "peak heap of this JVM (client and server): %,d MB%n",
                         BenchServer.peakHeap() / (1024 * 1024));
@@ -145,14 +149,9 @@ public final class EmulatorBenchmark {
             token = value(out, "TOKEN");
             controlSecret = value(out, "CONTROL");
             base = "http://127.0.0.1:" + port;
-            serverCpu = () -> {
-                in.println("cpu");
-                try {
-                    return Long.parseLong(value(out, "CPU"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            };
+            serverCpu = () -> ask(in, out, "cpu", "CPU");
+            serverGc = () -> ask(in, out, "gc", "GC");
+            serverJit = () -> ask(in, out, "jit", "JIT");
             System.out.println("server: separate JVM with -Xmx" + heap + " -XX:+UseParallelGC, records in a"
                     + " file-backed database");
             run(rows, jobRows, pageSize);
@@ -208,13 +207,18 @@ public final class EmulatorBenchmark {
     private void run(long rows, long jobRows, long pageSize) throws Exception {
         if (warmup > 0 && !queryOnly) {
             quiet = true;
-            ingest(Math.min(warmup, rows), jobRows);
+            // As many jobs as the timed run, so the warm-up runs the same code paths (two jobs' batches sharing their
+            // object's write lane, not one job's alone).
+            long warm = Math.min(warmup, rows);
+            long jobs = (rows + jobRows - 1) / jobRows;
+            ingest(warm, Math.max(1, (warm + jobs - 1) / jobs));
             export(pageSize);
             quiet = false;
             expect(http.send(request("/__emulator/reset").header(LocalOrg.CONTROL_SECRET_HEADER, controlSecret)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), 204);
-            System.out.printf(Locale.ROOT, "warm-up: %,d rows ingested and exported, then the org reset (not timed)%n",
-                    Math.min(warmup, rows));
+            double settled = BenchServer.awaitJitIdle(serverJit);
+            System.out.printf(Locale.ROOT, "warm-up: %,d rows ingested and exported, then the org reset and %.1f s "
+                    + "until its JIT compilers were idle (not timed)%n", Math.min(warmup, rows), settled);
         }
         if (!queryOnly) {
             ingest(rows, jobRows);
@@ -224,6 +228,7 @@ public final class EmulatorBenchmark {
 
     private void ingest(long rows, long jobRows) throws Exception {
         long cpu0 = serverCpu.getAsLong();
+        long gc0 = serverGc.getAsLong();
         long start = System.nanoTime();
         List<String> jobs = new ArrayList<>();
         List<Thread> uploads = new ArrayList<>();
@@ -265,15 +270,18 @@ public final class EmulatorBenchmark {
         }
         long ingested = System.nanoTime();
         long cpu1 = serverCpu.getAsLong();
+        long gc1 = serverGc.getAsLong();
         if (!quiet) {
             ingestRate = processed / ((ingested - start) / 1e9);
         }
         report("ingest", processed, ingested - start, cpu1 - cpu0, String.format(Locale.ROOT,
-                "%d jobs, %,d failed, upload %.2f s", jobs.size(), failed, (uploaded - start) / 1e9));
+                "%d jobs, %,d failed, upload %.2f s%s", jobs.size(), failed, (uploaded - start) / 1e9,
+                gcPauses(gc0, gc1)));
     }
 
     private void export(long pageSize) throws Exception {
         long cpu1 = serverCpu.getAsLong();
+        long gc1 = serverGc.getAsLong();
         long queryStart = System.nanoTime();
         String query = json(send("POST", V + "/jobs/query", HttpRequest.BodyPublishers.ofString(
                 "{\"operation\":\"query\",\"query\":\"SELECT Id, Name, External_Key__c, Industry, AnnualRevenue, "
@@ -295,12 +303,12 @@ public final class EmulatorBenchmark {
         } while (!locator.equals("null"));
         long done = System.nanoTime();
         long cpu2 = serverCpu.getAsLong();
+        long gc2 = serverGc.getAsLong();
         if (!quiet) {
             queryRate = exported / ((done - queryStart) / 1e9);
         }
         report("query ", exported, done - queryStart, cpu2 - cpu1, String.format(Locale.ROOT,
-                "%d pages, query ran %.2f s",
-                pages, (ready - queryStart) / 1e9));
+                "%d pages, query ran %.2f s%s", pages, (ready - queryStart) / 1e9, gcPauses(gc1, gc2)));
     }
 
     // The issue's targets on two cores, each with the measured figure and whether it was reached.
@@ -319,6 +327,22 @@ public final class EmulatorBenchmark {
 
     private static String verdict(String target, boolean met, String measured) {
         return target + (met ? " met (" : " MISSED (") + measured + ")" + (target.startsWith(" heap") ? "" : ";");
+    }
+
+    // The server's collection time between two readings, or nothing when it is unknown (an org run elsewhere).
+    static String gcPauses(long beforeMillis, long afterMillis) {
+        return beforeMillis < 0 || afterMillis < 0 ? "" : String.format(Locale.ROOT, ", GC pauses %.2f s",
+                (afterMillis - beforeMillis) / 1e3);
+    }
+
+    // Asks the forked server for one figure: sends the command, reads the line that answers it.
+    private static long ask(PrintWriter in, BufferedReader out, String command, String answer) {
+        in.println(command);
+        try {
+            return Long.parseLong(value(out, answer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // Wall-clock rate, plus the rate per CPU-second the server used (meaningful on a machine shared with others).

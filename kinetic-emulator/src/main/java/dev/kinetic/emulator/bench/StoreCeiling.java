@@ -69,18 +69,23 @@ public final class StoreCeiling {
                 insert(db, warmup, user);
                 read(db);
                 db.deleteAllRecords();
-                System.out.printf(Locale.ROOT, "warm-up: %,d rows written, read and deleted (not timed)%n", warmup);
+                double settled = BenchServer.awaitJitIdle(BenchServer::jitMillis);
+                System.out.printf(Locale.ROOT, "warm-up: %,d rows written, read and deleted, then %.1f s until the JIT "
+                        + "compilers were idle (not timed)%n", warmup, settled);
             }
             long cpu0 = BenchServer.processCpuNanos();
+            long gc0 = BenchServer.gcMillis();
             long t0 = System.nanoTime();
             insert(db, rows, user);
             long t1 = System.nanoTime();
             long cpu1 = BenchServer.processCpuNanos();
+            long gc1 = BenchServer.gcMillis();
             long read = read(db);
             long t2 = System.nanoTime();
             long cpu2 = BenchServer.processCpuNanos();
-            report("store insert", rows, t1 - t0, cpu1 - cpu0);
-            report("store read  ", read, t2 - t1, cpu2 - cpu1);
+            long gc2 = BenchServer.gcMillis();
+            report("store insert", rows, t1 - t0, cpu1 - cpu0, EmulatorBenchmark.gcPauses(gc0, gc1));
+            report("store read  ", read, t2 - t1, cpu2 - cpu1, EmulatorBenchmark.gcPauses(gc1, gc2));
             System.out.printf(Locale.ROOT, "peak heap: %,d MB%n", BenchServer.peakHeap() / (1024 * 1024));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -180,9 +185,9 @@ public final class StoreCeiling {
         return n;
     }
 
-    private static void report(String phase, long rows, long nanos, long cpuNanos) {
+    private static void report(String phase, long rows, long nanos, long cpuNanos, String gc) {
         System.out.printf(Locale.ROOT, "%s: %,d rows in %.2f s -> %,.0f rows/s (CPU %.2f s = %,.0f rows per "
-                + "CPU-second)%n", phase, rows, nanos / 1e9, rows / (nanos / 1e9), cpuNanos / 1e9,
-                rows / (cpuNanos / 1e9));
+                + "CPU-second%s)%n", phase, rows, nanos / 1e9, rows / (nanos / 1e9), cpuNanos / 1e9,
+                rows / (cpuNanos / 1e9), gc);
     }
 }
