@@ -116,7 +116,7 @@ final class BatchJournal implements BatchCommit {
     // successes go to the file a block at a time as they are formatted, the failures (few, as a rule) collect in a
     // buffer written after them, and the journal keeps only the lengths: no array of the batch's size is on the heap
     // while the batch waits for its object's write lane and commits (held there, such arrays outlived young
-    // collections and were copied and promoted with every one).
+    // collections and were copied and promoted).
     private void write(List<DmlRowResult> results, OutputStream out) throws IOException {
         CsvWriter ok = new CsvWriter(dialect, FLUSH_AT + (1 << 12));
         CsvWriter bad = new CsvWriter(dialect);

@@ -207,9 +207,7 @@ final class IngestJobRunner {
     }
 
     // The rows of a batch, parsed from its bytes of the upload. The bytes (about a megabyte) are let go here, before
-    // the batch waits for its object's write lane: held across that wait, they outlived young collections, were
-    // copied and promoted, and filled the old generation (the server's collections took a third more time than the
-    // store ceiling's for the same rows).
+    // the batch waits for its object's write lane, so young collections do not copy and promote them.
     private static List<String[]> rows(JobFiles files, long[] range, int columns, CsvDialect dialect)
             throws IOException {
         byte[] bytes = ResultFiles.read(files.upload(), range);
