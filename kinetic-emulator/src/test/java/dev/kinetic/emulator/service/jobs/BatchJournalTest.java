@@ -44,11 +44,7 @@ class BatchJournalTest {
 
     @Test
     void aBatchsResultRowsAreItsSuccessesThenItsFailuresAndItsLogEntryHasTheirLengths() throws Exception {
-        List<DmlRowResult> results = results(3_000);
-        BatchJournal journal = new BatchJournal(new BatchLog(database), files, CsvDialect.DEFAULT, JOB, 4);
-
-        journal.prepare(results);
-        journal.alone(database, results);
+        BatchJournal journal = committed(3_000, 4);
 
         byte[] ok = successes.toString().getBytes(StandardCharsets.UTF_8);
         byte[] bad = failures.toString().getBytes(StandardCharsets.UTF_8);
@@ -61,14 +57,9 @@ class BatchJournalTest {
 
     @Test
     void theJobsResultFilesTakeEachCommittedBatchsRowsFromItsFileAfterTheirHeaders() throws Exception {
-        List<DmlRowResult> results = results(1_000);
-        BatchJournal journal = new BatchJournal(new BatchLog(database), files, CsvDialect.DEFAULT, JOB, 0);
-        journal.prepare(results);
-        journal.alone(database, results);
-        Files.writeString(files.upload(), "Name,Other\nrow,1\n");
-        CsvScanner.Plan plan = new CsvScanner.Plan(0, "Name,Other".length(), List.of(), 1);
+        BatchJournal journal = committed(1_000, 0);
 
-        try (ResultFiles r = ResultFiles.open(files, CsvDialect.DEFAULT, List.of("Name", "Other"), plan)) {
+        try (ResultFiles r = resultFiles("Name,Other\nrow,1\n")) {
             r.restore(files, List.of(journal.entry()));
             r.unprocessed(new long[] {"Name,Other\n".length(), "Name,Other\nrow,1\n".length()});
         }
@@ -80,18 +71,29 @@ class BatchJournalTest {
 
     @Test
     void aCommittedBatchWhoseResultsFileIsShortIsRefusedByName() throws Exception {
-        List<DmlRowResult> results = results(10);
-        BatchJournal journal = new BatchJournal(new BatchLog(database), files, CsvDialect.DEFAULT, JOB, 2);
-        journal.prepare(results);
-        journal.alone(database, results);
+        BatchJournal journal = committed(10, 2);
         Files.write(files.batchResults(2), new byte[5]);
-        Files.writeString(files.upload(), "Name,Other\n");
-        CsvScanner.Plan plan = new CsvScanner.Plan(0, "Name,Other".length(), List.of(), 0);
 
-        try (ResultFiles r = ResultFiles.open(files, CsvDialect.DEFAULT, List.of("Name", "Other"), plan)) {
+        try (ResultFiles r = resultFiles("Name,Other\n")) {
             assertThatThrownBy(() -> r.restore(files, List.of(journal.entry()))).isInstanceOf(IOException.class)
                     .hasMessageContaining("committed batch 2 are missing");
         }
+    }
+
+    // A journal whose batch of n rows has been prepared and logged (committed on its own).
+    private BatchJournal committed(int n, int batch) throws Exception {
+        List<DmlRowResult> results = results(n);
+        BatchJournal journal = new BatchJournal(new BatchLog(database), files, CsvDialect.DEFAULT, JOB, batch);
+        journal.prepare(results);
+        journal.alone(database, results);
+        return journal;
+    }
+
+    // The result files of a job whose upload is this text, with the header Name,Other.
+    private ResultFiles resultFiles(String upload) throws IOException {
+        Files.writeString(files.upload(), upload);
+        CsvScanner.Plan plan = new CsvScanner.Plan(0, "Name,Other".length(), List.of(), 0);
+        return ResultFiles.open(files, CsvDialect.DEFAULT, List.of("Name", "Other"), plan);
     }
 
     // Every seventh row fails; values with a delimiter and quotes. The expected CSV is kept alongside.
