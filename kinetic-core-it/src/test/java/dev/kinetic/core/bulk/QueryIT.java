@@ -105,6 +105,26 @@ class QueryIT {
     }
 
     @Test
+    void aBareCarriageReturnInAValueSurvivesTheLoadItsMappedResultsAndTheQuery() {
+        // Result files end rows with LF and quote every value; FastCSV (which read them before) merged a row holding
+        // a bare CR inside quotes with the next row, so the load's results could not be mapped back.
+        List<String> texts = List.of("first\rsecond", "\r", "plain", "\rlead", "trail\r");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(Map.of("Name", "CR " + i, "Description", texts.get(i), "NumberOfEmployees", 424_242));
+        }
+        BulkResult ins = bulk.insert("Account", rows);
+        assertThat(ins.successCount()).isEqualTo(texts.size());
+        assertThat(ins.successRecords()).extracting(r -> r.id().isPresent()).containsOnly(true);
+        List<String> back = new ArrayList<>();
+        for (BulkRecord r : bulk.query("SELECT Name, Description FROM Account WHERE NumberOfEmployees = 424242 "
+                + "ORDER BY Name").records()) {
+            back.add(r.get("Description"));
+        }
+        assertThat(back).containsExactlyElementsOf(texts);
+    }
+
+    @Test
     void queryAllSeesDeletedRecordsAndRawResultsConcatenatePages() throws Exception {
         BulkResult ins = bulk.insert("Account", List.of(Map.of("Name", "Soon deleted")));
         bulk.delete("Account", List.of(ins.successRecords().get(0).id().orElseThrow()));

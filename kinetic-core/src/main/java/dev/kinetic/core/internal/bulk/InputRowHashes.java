@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@link RowMatcher#hash} hashes them from strings, for building the input index in one cheap pass: a value that
  * {@link EchoNormalizer} would return unchanged (plain ASCII text, a plain whole number) is hashed from its bytes
  * without becoming a {@code String}; any other value is decoded and normalised as the string path does. Parses as
- * {@link dev.kinetic.core.internal.csv.CsvRows} does (FastCSV's rules: CR, LF and CRLF end a row, empty lines are
+ * {@link dev.kinetic.core.internal.csv.CsvRows} does (the same rules: CR, LF and CRLF end a row, empty lines are
  * skipped, {@code ""} inside quotes is a quote, a quote inside an unquoted value is text, and text after a closing
  * quote is an error); {@code InputRowHashesTest} checks that against it. Not thread-safe; close it.
  */

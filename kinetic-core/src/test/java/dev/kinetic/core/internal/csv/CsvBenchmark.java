@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * JMH benchmarks of the CSV writer (values formatted and encoded the Salesforce way) and the CSV reader (FastCSV
+ * JMH benchmarks of the CSV writer (values formatted and encoded the Salesforce way) and the CSV reader ({@link CsvRows}
  * underneath), on 10,000 Account-like rows per operation. Run {@link #main} from the test classpath.
  */
 @State(Scope.Benchmark)
