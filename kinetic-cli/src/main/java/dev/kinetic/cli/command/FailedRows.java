@@ -1,7 +1,5 @@
 package dev.kinetic.cli.command;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.kinetic.cli.CliException;
@@ -10,12 +8,15 @@ import dev.kinetic.cli.input.LineEnding;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
 import dev.kinetic.core.bulk.BulkResult;
+import dev.kinetic.core.internal.csv.CsvRows;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The failed rows of a finished ingest job, as row indexes of the file it was loaded from (mapped by the library),
@@ -63,16 +64,18 @@ record FailedRows(BitSet indexes, int count) {
         char delimiter = input.dialect().delimiter().character();
         LineDelimiter lines = input.dialect().lineEnding() == LineEnding.CRLF ? LineDelimiter.CRLF : LineDelimiter.LF;
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter)
-                .ofCsvRecord(input.path(), input.charset());
+        // CsvRows, not FastCSV: FastCSV 4.0.0-4.2.0 misreads a quoted value holding a bare CR in LF-ended rows, and
+        // these rows must be the ones the library numbered.
+        try (CsvRows reader = new CsvRows(new InputStreamReader(Files.newInputStream(input.path()), input.charset()),
+                delimiter);
              CsvWriter writer = CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(lines)
                      .build(partial, StandardCharsets.UTF_8)) {
             long row = -1; // the header
-            for (CsvRecord record : reader) {
+            for (List<String> record = reader.next(); record != null; record = reader.next()) {
                 if (row < 0) {
                     writer.writeRecord(input.header());
                 } else if (row <= Integer.MAX_VALUE && indexes.get((int) row)) {
-                    writer.writeRecord(record.getFields());
+                    writer.writeRecord(record);
                 }
                 row++;
             }

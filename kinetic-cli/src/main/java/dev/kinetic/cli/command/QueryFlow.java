@@ -1,7 +1,5 @@
 package dev.kinetic.cli.command;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.kinetic.cli.CliContext;
 import dev.kinetic.cli.CliException;
 import dev.kinetic.cli.ExitCodes;
@@ -11,25 +9,26 @@ import dev.kinetic.cli.output.Unit;
 import dev.kinetic.core.bulk.BulkExportResult;
 import dev.kinetic.core.bulk.BulkInterruptedException;
 import dev.kinetic.core.bulk.BulkJob;
-import dev.kinetic.core.bulk.QueryOptions;
 import dev.kinetic.core.bulk.BulkRecord;
 import dev.kinetic.core.bulk.BulkRecordStream;
-import dev.kinetic.core.bulk.ColumnDelimiter;
-import dev.kinetic.core.bulk.LineEnding;
 import dev.kinetic.core.bulk.BulkTimeoutException;
+import dev.kinetic.core.bulk.ColumnDelimiter;
 import dev.kinetic.core.bulk.JobFailedException;
 import dev.kinetic.core.bulk.JobState;
+import dev.kinetic.core.bulk.LineEnding;
+import dev.kinetic.core.bulk.QueryOptions;
+import dev.kinetic.core.internal.csv.CsvRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -91,17 +90,17 @@ final class QueryFlow {
             }
             progress.job(job); // a job already over when the wait starts is not reported by the library
             Path target = target(out, resultsDir, jobId, json);
+            // CsvRows, not FastCSV: FastCSV 4.0.0-4.2.0 misreads a quoted value holding a bare CR in LF-ended rows.
             try (InputStream body = org.bulk().queryResults(jobId, options);
-                 CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(job.columnDelimiter().character())
-                         .allowMissingFields(true).ofCsvRecord(body, StandardCharsets.UTF_8);
+                 CsvRows reader = new CsvRows(body, job.columnDelimiter().character());
                  QueryOutput output = QueryOutput.open(target, stdout, json, job)) {
                 boolean header = true;
-                for (CsvRecord record : reader) {
+                for (List<String> record = reader.next(); record != null; record = reader.next()) {
                     if (header) {
-                        output.header(record.getFields());
+                        output.header(record);
                         header = false;
                     } else {
-                        output.row(record.getFields());
+                        output.row(record);
                     }
                 }
                 return summarize(new Export(job, output.records(), target, since(started)));

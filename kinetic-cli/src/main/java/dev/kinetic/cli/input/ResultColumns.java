@@ -1,11 +1,11 @@
 package dev.kinetic.cli.input;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.kinetic.cli.CliException;
+import dev.kinetic.core.internal.csv.CsvRows;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,17 +65,18 @@ public final class ResultColumns {
         }
         char delimiter = input.dialect().delimiter().character();
         LineDelimiter lines = input.dialect().lineEnding() == LineEnding.CRLF ? LineDelimiter.CRLF : LineDelimiter.LF;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter)
-                .ofCsvRecord(input.path(), input.charset());
+        // CsvRows, not FastCSV: FastCSV 4.0.0-4.2.0 misreads a quoted value holding a bare CR in LF-ended rows.
+        try (CsvRows reader = new CsvRows(new InputStreamReader(Files.newInputStream(input.path()), input.charset()),
+                delimiter);
              CsvWriter writer = CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(lines)
                      .build(target, StandardCharsets.UTF_8)) {
             List<String> out = new ArrayList<>(kept);
             boolean first = true;
-            for (CsvRecord record : reader) {
+            for (List<String> record = reader.next(); record != null; record = reader.next()) {
                 out.clear();
                 for (int i = 0; i < keep.length; i++) {
                     if (keep[i]) {
-                        String value = i < record.getFieldCount() ? record.getField(i) : "";
+                        String value = i < record.size() ? record.get(i) : "";
                         out.add(first ? stripBom(value, i).strip() : value);
                     }
                 }

@@ -38,4 +38,16 @@ class ResultColumnsTest {
         assertThat(Files.readString(copy.path())).isEqualTo("Name;Description\r\nAcme;\"two\r\nlines\"\r\n"
                 + "\"Say \"\"hi\"\"\";\r\n");
     }
+
+    @Test
+    void aBareCarriageReturnInAQuotedValueStaysInItsRowOfAnLfFile() throws IOException {
+        // FastCSV 4.0.0-4.2.0, which read these files before, merged such a row with the next one.
+        Path failed = Files.write(dir.resolve("cr.csv"), ("row,sf__Id,sf__Error,Name,Description\n"
+                + "2,,\"X\",Acme,\"a\rb\"\n"
+                + "3,,\"Y\",Beta,c\n").getBytes(StandardCharsets.UTF_8));
+
+        CsvInputFile copy = ResultColumns.strip(CsvInputFile.inspect(failed), dir.resolve("copy.csv"));
+
+        assertThat(Files.readString(copy.path())).isEqualTo("Name,Description\nAcme,\"a\rb\"\nBeta,c\n");
+    }
 }

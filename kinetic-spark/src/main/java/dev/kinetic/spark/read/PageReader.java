@@ -1,17 +1,11 @@
 package dev.kinetic.spark.read;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.kinetic.core.SalesforceClient;
 import dev.kinetic.core.bulk.QueryOptions;
+import dev.kinetic.core.internal.csv.CsvRows;
 import dev.kinetic.spark.SalesforceOptions;
 import dev.kinetic.spark.metric.SalesforceMetrics;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -29,8 +23,7 @@ final class PageReader implements PartitionReader<InternalRow> {
     private final StructType schema;
     private final SalesforceClient client;
     private final InputStream body;
-    private final CsvReader<CsvRecord> csv;
-    private final Iterator<CsvRecord> rows;
+    private final CsvRows csv;
     private final int[] positions;
     private InternalRow current;
     private long read;
@@ -41,9 +34,10 @@ final class PageReader implements PartitionReader<InternalRow> {
         try {
             this.body = page.pageUrl() == null ? client.bulk().queryResults(page.jobId(), QueryOptions.defaults())
                     : client.bulk().queryResultPage(page.jobId(), page.pageUrl());
-            this.csv = CsvReader.builder().ofCsvRecord(new InputStreamReader(body, StandardCharsets.UTF_8));
-            this.rows = csv.iterator();
-            this.positions = positions(rows.hasNext() ? rows.next().getFields() : List.of(), page);
+            // CsvRows, not FastCSV: FastCSV 4.0.0-4.2.0 misreads a quoted value holding a bare CR in LF-ended rows.
+            this.csv = new CsvRows(body, ',');
+            List<String> header = csv.next();
+            this.positions = positions(header == null ? List.of() : header, page);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -70,14 +64,14 @@ final class PageReader implements PartitionReader<InternalRow> {
 
     @Override
     public boolean next() {
-        if (!rows.hasNext()) {
+        List<String> r = csv.next();
+        if (r == null) {
             return false;
         }
-        CsvRecord r = rows.next();
         StructField[] fields = schema.fields();
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            String cell = positions[i] < r.getFieldCount() ? r.getField(positions[i]) : null;
+            String cell = positions[i] < r.size() ? r.get(positions[i]) : null;
             values[i] = CellParser.parse(cell, fields[i].dataType(), fields[i].name());
         }
         current = new GenericInternalRow(values);
@@ -98,10 +92,7 @@ final class PageReader implements PartitionReader<InternalRow> {
     @Override
     public void close() {
         try {
-            csv.close();
-            body.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            csv.close(); // and the body under it
         } finally {
             client.close();
         }

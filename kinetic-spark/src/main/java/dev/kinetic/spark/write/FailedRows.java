@@ -1,16 +1,14 @@
 package dev.kinetic.spark.write;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.kinetic.core.bulk.BulkClient;
+import dev.kinetic.core.internal.csv.CsvRows;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Copies a job's failed results ({@code sf__Id}, {@code sf__Error} and the columns as sent) to a CSV or Parquet
@@ -45,16 +43,15 @@ final class FailedRows {
     /** Copies the job's failed results into the file; returns the data rows copied. */
     private static long write(BulkClient bulk, String jobId, Path file, FailedRowsFormat format) throws IOException {
         long rows = 0;
-        try (InputStream in = bulk.failedResults(jobId);
-             CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
-                     new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        // CsvRows, not FastCSV: FastCSV 4.0.0-4.2.0 misreads a quoted value holding a bare CR in LF-ended rows.
+        try (InputStream in = bulk.failedResults(jobId); CsvRows reader = new CsvRows(in, ',')) {
             FailedRowsFormat.RowSink out = null;
             try {
-                for (CsvRecord r : reader) {
+                for (List<String> r = reader.next(); r != null; r = reader.next()) {
                     if (out == null) {
-                        out = format.open(file, r.getFields());
+                        out = format.open(file, r);
                     } else {
-                        out.write(r.getFields());
+                        out.write(r);
                         rows++;
                     }
                 }

@@ -37,7 +37,12 @@ public final class CsvRows implements AutoCloseable {
 
     /** Reads UTF-8 CSV with the delimiter from the stream. */
     public CsvRows(InputStream in, char delimiter) {
-        this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
+        this(new InputStreamReader(in, StandardCharsets.UTF_8), delimiter);
+    }
+
+    /** Reads CSV with the delimiter from characters already decoded (a file in another charset, say). */
+    public CsvRows(Reader in, char delimiter) {
+        this.in = in;
         this.delimiter = delimiter;
     }
 
