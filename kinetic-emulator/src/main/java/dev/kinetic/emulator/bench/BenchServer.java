@@ -26,6 +26,10 @@ import java.util.function.LongSupplier;
 public final class BenchServer {
     private static final long JIT_IDLE_MILLIS = 20;
     private static final long JIT_WAIT_SECONDS = 60;
+    /** A warm-up round after which the JIT compilers spent less than this share of its time compiling is the last. */
+    static final double SETTLED_JIT_SHARE = 0.05;
+    /** The most warm-up rounds a benchmark runs. */
+    static final int MAX_WARMUP_ROUNDS = 10;
 
     private BenchServer() {
     }
@@ -124,6 +128,14 @@ public final class BenchServer {
             }
             Thread.sleep(250);
         }
+    }
+
+    /**
+     * The compilers' time between two readings of {@link #jitMillis} as a share of the wall time between them (more
+     * than 1 when several compiler threads were busy), or -1 when unknown.
+     */
+    static double jitShare(long beforeMillis, long afterMillis, long wallNanos) {
+        return beforeMillis < 0 || afterMillis < 0 ? -1 : (afterMillis - beforeMillis) * 1e6 / wallNanos;
     }
 
     /** The sum of the peak usage of every heap memory pool (an upper bound of the peak heap in use). */

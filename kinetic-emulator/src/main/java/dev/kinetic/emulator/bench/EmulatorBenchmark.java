@@ -42,6 +42,8 @@ public final class EmulatorBenchmark {
             + "[--in-process | --url URL --token TOKEN [--query-only] | --store-ceiling]";
     /** Rows ingested and exported before the timed run, so that both measure a server past its JIT warm-up. */
     private static final long DEFAULT_WARMUP = 200_000;
+    /** The difference of the two store ceilings, as a share of their mean, above which the ratio is called uncertain. */
+    private static final double DRIFT_WARNING = 0.05;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
@@ -98,7 +100,8 @@ public final class EmulatorBenchmark {
         System.out.printf(Locale.ROOT, "kinetic local org benchmark: %,d Account rows, %d cores%n", rows,
                 Runtime.getRuntime().availableProcessors());
         if (storeCeiling) {
-            System.exit(StoreCeiling.forked(heap, rows, warmup == null ? DEFAULT_WARMUP : warmup) > 0 ? 0 : 1);
+            System.exit(StoreCeiling.forked(heap, rows, warmup == null ? DEFAULT_WARMUP : warmup, "alone") > 0 ? 0
+                    : 1);
         }
         if (url != null) {
             if (token == null) {
@@ -140,6 +143,7 @@ public final class EmulatorBenchmark {
         Path data = Files.createTempDirectory("kinetic-bench-");
         // The parallel collector, as the local org's README recommends for bulk loads (G1 costs about 15 % more).
         long peakMb;
+        double before = queryOnly ? -1 : StoreCeiling.forked(heap, rows, warmup, "before the org");
         Process server = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+UseParallelGC", "-cp",
                 System.getProperty("java.class.path"), BenchServer.class.getName(), "--data", data.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -171,10 +175,19 @@ public final class EmulatorBenchmark {
             }
         }
         if (!queryOnly) {
-            // Measured after the server has stopped, so the two never share the cores.
-            ceilingRate = StoreCeiling.forked(heap, rows, warmup);
-            System.out.printf(Locale.ROOT, "ingest / store ceiling: %,.0f / %,.0f rows/s = %.2f%n", ingestRate,
-                    ceilingRate, ingestRate / ceilingRate);
+            // Measured once the server has stopped, so the two never share the cores; and before it started too, so
+            // that a change of the machine's speed during the run (a virtual machine's host, say) shows and is
+            // averaged out rather than read as a difference between the org and its store.
+            double after = StoreCeiling.forked(heap, rows, warmup, "after the org");
+            ceilingRate = before > 0 && after > 0 ? (before + after) / 2 : -1;
+            System.out.printf(Locale.ROOT, "ingest / store ceiling: %,.0f / %,.0f rows/s = %.2f (the ceiling the mean"
+                    + " of %,.0f before the org and %,.0f after it)%n", ingestRate, ceilingRate,
+                    ingestRate / ceilingRate, before, after);
+            double drift = Math.abs(before - after) / ceilingRate;
+            if (drift > DRIFT_WARNING) {
+                System.out.printf(Locale.ROOT, "warning: the two store ceilings differ by %.0f %%: the machine's speed"
+                        + " changed during the run, so the ratio is uncertain by about as much%n", drift * 100);
+            }
         }
         System.out.println(verdicts(peakMb));
     }
@@ -207,19 +220,34 @@ public final class EmulatorBenchmark {
 
     private void run(long rows, long jobRows, long pageSize) throws Exception {
         if (warmup > 0 && !queryOnly) {
-            quiet = true;
             // As many jobs as the timed run, so the warm-up runs the same code paths (two jobs' batches sharing their
-            // object's write lane, not one job's alone).
+            // object's write lane, not one job's alone). Repeated until the JIT compilers are nearly done with it:
+            // methods made hot while the compile queue is long wait for their optimizing compile, which a later round
+            // (begun with an empty queue) triggers, and which would otherwise take a core from the timed run.
             long warm = Math.min(warmup, rows);
             long jobs = (rows + jobRows - 1) / jobRows;
-            ingest(warm, Math.max(1, (warm + jobs - 1) / jobs));
-            export(pageSize);
-            quiet = false;
-            expect(http.send(request("/__emulator/reset").header(LocalOrg.CONTROL_SECRET_HEADER, controlSecret)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), 204);
-            double settled = BenchServer.awaitJitIdle(serverJit);
-            System.out.printf(Locale.ROOT, "warm-up: %,d rows ingested and exported, then the org reset and %.1f s "
-                    + "until its JIT compilers were idle (not timed)%n", Math.min(warmup, rows), settled);
+            List<String> shares = new ArrayList<>();
+            double settled = 0;
+            for (int round = 1; ; round++) {
+                quiet = true;
+                long jit0 = serverJit.getAsLong();
+                long start = System.nanoTime();
+                ingest(warm, Math.max(1, (warm + jobs - 1) / jobs));
+                export(pageSize);
+                double share = BenchServer.jitShare(jit0, serverJit.getAsLong(), System.nanoTime() - start);
+                quiet = false;
+                expect(http.send(request("/__emulator/reset").header(LocalOrg.CONTROL_SECRET_HEADER, controlSecret)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), 204);
+                settled += BenchServer.awaitJitIdle(serverJit);
+                shares.add(String.format(Locale.ROOT, "%.0f %%", share * 100));
+                if (share < BenchServer.SETTLED_JIT_SHARE || round == BenchServer.MAX_WARMUP_ROUNDS) {
+                    break;
+                }
+            }
+            System.out.printf(Locale.ROOT, "warm-up: %d round%s of %,d rows ingested and exported (JIT compiling %s of"
+                    + " each round's time), each followed by an org reset and a wait for idle JIT compilers (%.1f s in"
+                    + " all) (not timed)%n", shares.size(), shares.size() == 1 ? "" : "s", warm,
+                    String.join(", ", shares), settled);
         }
         if (!queryOnly) {
             ingest(rows, jobRows);
@@ -230,6 +258,7 @@ public final class EmulatorBenchmark {
     private void ingest(long rows, long jobRows) throws Exception {
         long cpu0 = serverCpu.getAsLong();
         long gc0 = serverGc.getAsLong();
+        long jit0 = serverJit.getAsLong();
         long start = System.nanoTime();
         List<String> jobs = new ArrayList<>();
         List<Thread> uploads = new ArrayList<>();
@@ -271,17 +300,19 @@ public final class EmulatorBenchmark {
         long ingested = System.nanoTime();
         long cpu1 = serverCpu.getAsLong();
         long gc1 = serverGc.getAsLong();
+        long jit1 = serverJit.getAsLong();
         if (!quiet) {
             ingestRate = processed / ((ingested - start) / 1e9);
         }
         report("ingest", processed, ingested - start, cpu1 - cpu0, String.format(Locale.ROOT,
                 "%d jobs, %,d failed, upload %.2f s%s", jobs.size(), failed, (uploaded - start) / 1e9,
-                gcPauses(gc0, gc1)));
+                gcPauses(gc0, gc1) + jitTime(jit0, jit1)));
     }
 
     private void export(long pageSize) throws Exception {
         long cpu1 = serverCpu.getAsLong();
         long gc1 = serverGc.getAsLong();
+        long jit1 = serverJit.getAsLong();
         long queryStart = System.nanoTime();
         String query = json(send("POST", V + "/jobs/query", HttpRequest.BodyPublishers.ofString(
                 "{\"operation\":\"query\",\"query\":\"SELECT Id, Name, External_Key__c, Industry, AnnualRevenue, "
@@ -304,11 +335,13 @@ public final class EmulatorBenchmark {
         long done = System.nanoTime();
         long cpu2 = serverCpu.getAsLong();
         long gc2 = serverGc.getAsLong();
+        long jit2 = serverJit.getAsLong();
         if (!quiet) {
             queryRate = exported / ((done - queryStart) / 1e9);
         }
         report("query ", exported, done - queryStart, cpu2 - cpu1, String.format(Locale.ROOT,
-                "%d pages, query ran %.2f s%s", pages, (ready - queryStart) / 1e9, gcPauses(gc1, gc2)));
+                "%d pages, query ran %.2f s%s", pages, (ready - queryStart) / 1e9, gcPauses(gc1, gc2)
+                        + jitTime(jit1, jit2)));
     }
 
     // The issue's targets on two cores, each with the measured figure and whether it was reached.
@@ -332,6 +365,12 @@ public final class EmulatorBenchmark {
     // The server's collection time between two readings, or nothing when it is unknown (an org run elsewhere).
     static String gcPauses(long beforeMillis, long afterMillis) {
         return beforeMillis < 0 || afterMillis < 0 ? "" : String.format(Locale.ROOT, ", GC pauses %.2f s",
+                (afterMillis - beforeMillis) / 1e3);
+    }
+
+    // ", JIT compiling S s": the compilers' time (summed over their threads) between two readings, or "" when unknown.
+    static String jitTime(long beforeMillis, long afterMillis) {
+        return beforeMillis < 0 || afterMillis < 0 ? "" : String.format(Locale.ROOT, ", JIT compiling %.2f s",
                 (afterMillis - beforeMillis) / 1e3);
     }
 

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -66,26 +67,45 @@ public final class StoreCeiling {
             new DmlEngine(db, Clock.systemUTC()).prepare(new DmlRequest("Account", DmlOperation.INSERT,
                     List.of(AccountCsv.HEADER.trim().split(",")), null, user));
             if (warmup > 0) {
-                insert(db, warmup, user);
-                read(db);
-                db.deleteAllRecords();
-                double settled = BenchServer.awaitJitIdle(BenchServer::jitMillis);
-                System.out.printf(Locale.ROOT, "warm-up: %,d rows written, read and deleted, then %.1f s until the JIT "
-                        + "compilers were idle (not timed)%n", warmup, settled);
+                // Rounds as in the Bulk benchmark's warm-up, ended by the same rule.
+                List<String> shares = new ArrayList<>();
+                double settled = 0;
+                for (int round = 1; ; round++) {
+                    long jit0 = BenchServer.jitMillis();
+                    long start = System.nanoTime();
+                    insert(db, warmup, user);
+                    read(db);
+                    double share = BenchServer.jitShare(jit0, BenchServer.jitMillis(), System.nanoTime() - start);
+                    db.deleteAllRecords();
+                    settled += BenchServer.awaitJitIdle(BenchServer::jitMillis);
+                    shares.add(String.format(Locale.ROOT, "%.0f %%", share * 100));
+                    if (share < BenchServer.SETTLED_JIT_SHARE || round == BenchServer.MAX_WARMUP_ROUNDS) {
+                        break;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "warm-up: %d round%s of %,d rows written and read (JIT compiling %s of "
+                        + "each round's time), each followed by deleting them and a wait for idle JIT compilers (%.1f s "
+                        + "in all) (not timed)%n", shares.size(), shares.size() == 1 ? "" : "s", warmup,
+                        String.join(", ", shares), settled);
             }
             long cpu0 = BenchServer.processCpuNanos();
             long gc0 = BenchServer.gcMillis();
+            long jit0 = BenchServer.jitMillis();
             long t0 = System.nanoTime();
             insert(db, rows, user);
             long t1 = System.nanoTime();
             long cpu1 = BenchServer.processCpuNanos();
             long gc1 = BenchServer.gcMillis();
+            long jit1 = BenchServer.jitMillis();
             long read = read(db);
             long t2 = System.nanoTime();
             long cpu2 = BenchServer.processCpuNanos();
             long gc2 = BenchServer.gcMillis();
-            report("store insert", rows, t1 - t0, cpu1 - cpu0, EmulatorBenchmark.gcPauses(gc0, gc1));
-            report("store read  ", read, t2 - t1, cpu2 - cpu1, EmulatorBenchmark.gcPauses(gc1, gc2));
+            long jit2 = BenchServer.jitMillis();
+            report("store insert", rows, t1 - t0, cpu1 - cpu0, EmulatorBenchmark.gcPauses(gc0, gc1)
+                    + EmulatorBenchmark.jitTime(jit0, jit1));
+            report("store read  ", read, t2 - t1, cpu2 - cpu1, EmulatorBenchmark.gcPauses(gc1, gc2)
+                    + EmulatorBenchmark.jitTime(jit1, jit2));
             System.out.printf(Locale.ROOT, "peak heap: %,d MB%n", BenchServer.peakHeap() / (1024 * 1024));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -98,12 +118,14 @@ public final class StoreCeiling {
      * Runs the measurement in a JVM of its own ({@code -Xmx heap -XX:+UseParallelGC}, as the benchmark server),
      * echoing its report.
      *
+     * @param when what the report's first line says of when it runs ("before the org", say)
      * @return the insert rate in rows/s, or -1 when the run failed
      */
-    static double forked(String heap, long rows, long warmup) throws IOException, InterruptedException {
+    static double forked(String heap, long rows, long warmup, String when) throws IOException,
+            InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        System.out.println("store ceiling: plain JDBC into a file-backed local org database (same settings and "
-                + "durability as the org), separate JVM with -Xmx" + heap + " -XX:+UseParallelGC");
+        System.out.println("store ceiling (" + when + "): plain JDBC into a file-backed local org database (same "
+                + "settings and durability as the org), separate JVM with -Xmx" + heap + " -XX:+UseParallelGC");
         Process p = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+UseParallelGC", "-cp",
                 System.getProperty("java.class.path"), StoreCeiling.class.getName(), "--rows", Long.toString(rows),
                 "--warmup", Long.toString(warmup)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
