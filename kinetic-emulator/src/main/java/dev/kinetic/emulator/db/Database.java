@@ -16,8 +16,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -40,7 +38,7 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Schema schema;
     private final IdGenerator ids;
-    private final Map<String, Lock> writeLanes = new ConcurrentHashMap<>();
+    private final Map<String, WriteLane> writeLanes = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(String url, Schema schema) {
@@ -104,8 +102,8 @@ public final class Database implements AutoCloseable {
      * measured on two cores); batches still parse and convert in parallel outside the lock, and an insert that reads
      * nothing of its own object also resolves its rows and writes its result rows before it takes it.
      */
-    public Lock writeLane(SObjectType type) {
-        return writeLanes.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new ReentrantLock(true));
+    public WriteLane writeLane(SObjectType type) {
+        return writeLanes.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new WriteLane());
     }
 
     /** Deletes every record of every sObject (the id counter keeps counting, so old ids are never reused). */

@@ -19,12 +19,17 @@ public interface BatchCommit {
 
     /**
      * Called, when a batch's outcome is known before its statements run, with that outcome: outside the object's
-     * write lane and before {@link #beforeCommit}, which follows with the very same list if the batch commits. The
-     * batch may still roll back afterwards (then another outcome, or none, is committed), so whatever this leaves
-     * must be harmless for a batch that never commits it. This default does nothing.
+     * write lane and before {@link #beforeCommit}. The writer keeps what this returns in the outcome's place (in its
+     * place it is given to {@link #beforeCommit} if the batch commits, and returned by the write): a caller that has
+     * taken what it needs from the results may return a smaller stand-in of the same size, so that the rows' results
+     * are not held on the heap while the batch waits for the lane. The batch may still roll back afterwards (then
+     * another outcome, or none, is committed), so whatever this leaves must be harmless for a batch that never commits
+     * it. This default does nothing and returns {@code results}.
      *
+     * @return {@code results}, or a list of the same size that stands in for them
      * @throws SQLException to roll the whole batch back
      */
-    default void prepare(List<DmlRowResult> results) throws SQLException {
+    default List<DmlRowResult> prepare(List<DmlRowResult> results) throws SQLException {
+        return results;
     }
 }

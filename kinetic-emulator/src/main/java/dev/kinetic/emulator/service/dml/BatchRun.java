@@ -29,7 +29,7 @@ final class BatchRun {
     private Connection connection;
     private final Mode mode;
     private final LocalDateTime now;
-    private final List<Row> rows;
+    private List<Row> rows; // null once let go (letRowsGo)
     private StatementRunner.Batch staged;
 
     /**
@@ -101,6 +101,17 @@ final class BatchRun {
         }
         StatementRunner runner = new StatementRunner(connection, false, this::raceError);
         staged = new RowWrites(plan, layout, connection, runner, now).stageInsert(inserts);
+    }
+
+    /**
+     * After {@link #stage} bound a statement and the caller took {@link #results()}: lets the rows go, so that they are
+     * not on the heap while the batch waits for its object's write lane (the staged statement holds the values it
+     * sends). Afterwards only {@link #apply} of that statement is possible. Does nothing when nothing is staged.
+     */
+    void letRowsGo() {
+        if (staged != null) {
+            rows = null;
+        }
     }
 
     /** Drops the statement {@link #stage} bound, if {@link #apply} did not run it. */
@@ -259,6 +270,7 @@ final class BatchRun {
     }
 
     private List<Row> okRows(boolean inserts) {
+        requireRows();
         List<Row> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             if (r.ok() && r.insert == inserts) {
@@ -268,8 +280,15 @@ final class BatchRun {
         return out;
     }
 
+    private void requireRows() {
+        if (rows == null) {
+            throw new IllegalStateException("The batch let its rows go once its statement was staged");
+        }
+    }
+
     /** The outcome of every row, in input order. */
     List<DmlRowResult> results() {
+        requireRows();
         List<DmlRowResult> out = new ArrayList<>(rows.size());
         int width = plan.width();
         for (Row r : rows) {

@@ -27,4 +27,14 @@ public interface DmlBatchWriter {
     default List<DmlRowResult> write(List<String[]> rows, BatchCommit commit) {
         return write(rows);
     }
+
+    /**
+     * Called before a batch's rows are read for {@link #write}: may wait a little, while other batches of the object
+     * write, so that this batch's rows are not prepared long before it can write them (see {@code WriteLane}). This
+     * default returns at once.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    default void pace() throws InterruptedException {
+    }
 }

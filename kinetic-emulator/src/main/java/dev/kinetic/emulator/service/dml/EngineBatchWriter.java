@@ -68,6 +68,12 @@ final class EngineBatchWriter implements DmlBatchWriter {
         }
     }
 
+    /** {@inheritDoc} Waits on the object's {@link dev.kinetic.emulator.db.WriteLane#pace write lane}. */
+    @Override
+    public void pace() throws InterruptedException {
+        database.writeLane(plan.type()).pace();
+    }
+
     // Deadlock (40001) or lock timeout (HYT00): other batches held these records for too long.
     private static boolean isLockFailure(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -112,9 +118,9 @@ final class EngineBatchWriter implements DmlBatchWriter {
                 List<DmlRowResult> results = null;
                 if (early) {
                     run.resolve(c);
-                    results = run.results();
-                    commit.prepare(results);
+                    results = commit.prepare(run.results());
                     run.stage();
+                    run.letRowsGo();
                 }
                 lane.lock();
                 inLane = true;

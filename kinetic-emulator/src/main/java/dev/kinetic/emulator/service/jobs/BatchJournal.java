@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ final class BatchJournal implements BatchCommit {
      * entry, and the batch's next attempt (or its run after a restart) writes it again.
      */
     @Override
-    public void prepare(List<DmlRowResult> results) throws SQLException {
+    public List<DmlRowResult> prepare(List<DmlRowResult> results) throws SQLException {
         try {
             PrivateFiles.createDirectories(files.batchResultsDir());
             try (OutputStream out = PrivateFiles.newOutputStream(files.batchResults(batch))) {
@@ -60,7 +61,8 @@ final class BatchJournal implements BatchCommit {
             throw new SQLException("Cannot keep the result rows of batch " + batch + " of job " + jobId + " in "
                     + files.batchResults(batch) + ": " + e.getMessage(), e);
         }
-        prepared = results;
+        prepared = new Prepared(results.size());
+        return prepared;
     }
 
     /** Logs the batch in its transaction, after {@link #prepare} with these very results (which it runs if not). */
@@ -110,6 +112,29 @@ final class BatchJournal implements BatchCommit {
     /** How many of the batch's rows failed. */
     long failed() {
         return failed;
+    }
+
+    /**
+     * Stands in for the results of a batch once they are in its results file: only their number is kept (while the
+     * batch waits for its object's write lane and commits, the results themselves would outlive young collections and
+     * be copied and promoted).
+     */
+    private static final class Prepared extends AbstractList<DmlRowResult> {
+        private final int size;
+
+        Prepared(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public DmlRowResult get(int index) {
+            throw new UnsupportedOperationException("The results of a prepared batch are in its results file");
+        }
     }
 
     // Formats the rows into the batch's results file: its successfulResults rows, then its failedResults rows. The

@@ -187,6 +187,12 @@ final class IngestJobRunner {
         if (stopped(job, failure)) {
             return; // Not started: in unprocessedrecords once the job ends, or processed when it resumes.
         }
+        try {
+            writer.pace();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // The org is stopping: as a batch not started.
+        }
         BatchJournal journal = new BatchJournal(store.batches(), files, job.info().dialect(), job.id(), number);
         try {
             List<DmlRowResult> outcome = writer.write(rows(files, range, columns, job.info().dialect()), journal);

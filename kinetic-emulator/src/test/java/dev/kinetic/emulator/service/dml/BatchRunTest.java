@@ -1,6 +1,7 @@
 package dev.kinetic.emulator.service.dml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.time.LocalDateTime;
@@ -89,12 +90,15 @@ class BatchRunTest {
 
             BatchRun staged = optimisticInsert(rows);
             staged.resolve(c);
+            List<DmlRowResult> results = staged.results();
             staged.stage();
+            staged.letRowsGo();
             assertThat(org.count("Account")).as("staging sends nothing").isZero();
+            assertThatThrownBy(staged::results).as("the rows are gone").isInstanceOf(IllegalStateException.class);
             staged.apply();
             c.commit();
             c.setAutoCommit(true);
-            assertThat(staged.results()).extracting(DmlRowResult::success).containsExactly(true, false, true);
+            assertThat(results).extracting(DmlRowResult::success).containsExactly(true, false, true);
         }
         assertThat(org.count("Account")).isEqualTo(2);
     }

@@ -95,9 +95,10 @@ class EngineBatchWriterTest {
             // results and prepares them meanwhile, and must not write before this batch has committed.
             second.set(pool.submit(() -> writer.write(batch("second", "b"), new BatchCommit() {
                 @Override
-                public void prepare(List<DmlRowResult> r) {
+                public List<DmlRowResult> prepare(List<DmlRowResult> r) {
                     prepared.set(r);
                     secondPrepared.countDown();
+                    return r;
                 }
 
                 @Override
@@ -135,8 +136,9 @@ class EngineBatchWriterTest {
                 updating.set(Thread.currentThread());
                 return updater.write(rows, new BatchCommit() {
                     @Override
-                    public void prepare(List<DmlRowResult> r) {
+                    public List<DmlRowResult> prepare(List<DmlRowResult> r) {
                         preparedEarly.set(true);
+                        return r;
                     }
 
                     @Override

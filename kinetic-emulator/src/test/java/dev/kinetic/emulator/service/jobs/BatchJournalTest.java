@@ -56,6 +56,21 @@ class BatchJournalTest {
     }
 
     @Test
+    void aBatchLoggedWithOtherResultsThanItPreparedWritesThoseInstead() throws Exception {
+        BatchJournal journal = new BatchJournal(new BatchLog(database), files, CsvDialect.DEFAULT, JOB, 1);
+        journal.prepare(results(50)); // the optimistic attempt, rolled back
+        successes.setLength(0);
+        failures.setLength(0);
+        List<DmlRowResult> redone = results(20);
+
+        journal.alone(database, redone);
+
+        assertThat(Files.readString(files.batchResults(1))).isEqualTo(successes + failures.toString());
+        assertThat(journal.rows()).isEqualTo(20);
+        assertThat(journal.logged(redone)).isTrue();
+    }
+
+    @Test
     void theJobsResultFilesTakeEachCommittedBatchsRowsFromItsFileAfterTheirHeaders() throws Exception {
         BatchJournal journal = committed(1_000, 0);
 
@@ -84,8 +99,10 @@ class BatchJournalTest {
     private BatchJournal committed(int n, int batch) throws Exception {
         List<DmlRowResult> results = results(n);
         BatchJournal journal = new BatchJournal(new BatchLog(database), files, CsvDialect.DEFAULT, JOB, batch);
-        journal.prepare(results);
-        journal.alone(database, results);
+        List<DmlRowResult> kept = journal.prepare(results);
+        assertThat(kept).as("a stand-in of the results' size, not the results").hasSize(n).isNotSameAs(results);
+        journal.alone(database, kept);
+        assertThat(journal.logged(kept)).isTrue();
         return journal;
     }
 
