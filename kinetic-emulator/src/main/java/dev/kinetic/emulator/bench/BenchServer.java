@@ -11,6 +11,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -127,6 +130,42 @@ public final class BenchServer {
                 return (System.nanoTime() - start) / 1e9;
             }
             Thread.sleep(250);
+        }
+    }
+
+    /** A step of a warm-up round. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * How a warm-up went: its rounds ("3 rounds"), each round's compile share ("104 %, 35 %, 3 %") and the seconds
+     * spent waiting for idle compilers.
+     */
+    record WarmUp(String count, String shares, double settledSeconds) {
+    }
+
+    /**
+     * Warms a JVM up in rounds: each runs {@code work}, then {@code reset}, then waits for idle JIT compilers
+     * ({@link #awaitJitIdle}); the rounds end with the first in which the compilers spent less than
+     * {@value #SETTLED_JIT_SHARE} of its time compiling (or when that is unknown), after {@value #MAX_WARMUP_ROUNDS} at
+     * most.
+     */
+    static WarmUp warmUp(Step work, Step reset, LongSupplier jitMillis) throws Exception {
+        List<String> shares = new ArrayList<>();
+        double settled = 0;
+        for (int round = 1; ; round++) {
+            long jit0 = jitMillis.getAsLong();
+            long start = System.nanoTime();
+            work.run();
+            double share = jitShare(jit0, jitMillis.getAsLong(), System.nanoTime() - start);
+            reset.run();
+            settled += awaitJitIdle(jitMillis);
+            shares.add(String.format(Locale.ROOT, "%.0f %%", share * 100));
+            if (share < SETTLED_JIT_SHARE || round == MAX_WARMUP_ROUNDS) {
+                return new WarmUp(round + (round == 1 ? " round" : " rounds"), String.join(", ", shares), settled);
+            }
         }
     }
 

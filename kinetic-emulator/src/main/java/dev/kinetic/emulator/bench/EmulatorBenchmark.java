@@ -226,28 +226,17 @@ public final class EmulatorBenchmark {
             // (begun with an empty queue) triggers, and which would otherwise take a core from the timed run.
             long warm = Math.min(warmup, rows);
             long jobs = (rows + jobRows - 1) / jobRows;
-            List<String> shares = new ArrayList<>();
-            double settled = 0;
-            for (int round = 1; ; round++) {
-                quiet = true;
-                long jit0 = serverJit.getAsLong();
-                long start = System.nanoTime();
+            quiet = true;
+            BenchServer.WarmUp rounds = BenchServer.warmUp(() -> {
                 ingest(warm, Math.max(1, (warm + jobs - 1) / jobs));
                 export(pageSize);
-                double share = BenchServer.jitShare(jit0, serverJit.getAsLong(), System.nanoTime() - start);
-                quiet = false;
-                expect(http.send(request("/__emulator/reset").header(LocalOrg.CONTROL_SECRET_HEADER, controlSecret)
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), 204);
-                settled += BenchServer.awaitJitIdle(serverJit);
-                shares.add(String.format(Locale.ROOT, "%.0f %%", share * 100));
-                if (share < BenchServer.SETTLED_JIT_SHARE || round == BenchServer.MAX_WARMUP_ROUNDS) {
-                    break;
-                }
-            }
-            System.out.printf(Locale.ROOT, "warm-up: %d round%s of %,d rows ingested and exported (JIT compiling %s of"
-                    + " each round's time), each followed by an org reset and a wait for idle JIT compilers (%.1f s in"
-                    + " all) (not timed)%n", shares.size(), shares.size() == 1 ? "" : "s", warm,
-                    String.join(", ", shares), settled);
+            }, () -> expect(http.send(request("/__emulator/reset").header(LocalOrg.CONTROL_SECRET_HEADER,
+                    controlSecret).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()), 204), serverJit);
+            quiet = false;
+            System.out.printf(Locale.ROOT, "warm-up: %s of %,d rows ingested and exported (JIT compiling %s of each"
+                    + " round's time), each followed by an org reset and a wait for idle JIT compilers (%.1f s in all)"
+                    + " (not timed)%n", rounds.count(), warm, rounds.shares(), rounds.settledSeconds());
         }
         if (!queryOnly) {
             ingest(rows, jobRows);

@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -68,25 +67,14 @@ public final class StoreCeiling {
                     List.of(AccountCsv.HEADER.trim().split(",")), null, user));
             if (warmup > 0) {
                 // Rounds as in the Bulk benchmark's warm-up, ended by the same rule.
-                List<String> shares = new ArrayList<>();
-                double settled = 0;
-                for (int round = 1; ; round++) {
-                    long jit0 = BenchServer.jitMillis();
-                    long start = System.nanoTime();
-                    insert(db, warmup, user);
+                long warm = warmup;
+                BenchServer.WarmUp rounds = BenchServer.warmUp(() -> {
+                    insert(db, warm, user);
                     read(db);
-                    double share = BenchServer.jitShare(jit0, BenchServer.jitMillis(), System.nanoTime() - start);
-                    db.deleteAllRecords();
-                    settled += BenchServer.awaitJitIdle(BenchServer::jitMillis);
-                    shares.add(String.format(Locale.ROOT, "%.0f %%", share * 100));
-                    if (share < BenchServer.SETTLED_JIT_SHARE || round == BenchServer.MAX_WARMUP_ROUNDS) {
-                        break;
-                    }
-                }
-                System.out.printf(Locale.ROOT, "warm-up: %d round%s of %,d rows written and read (JIT compiling %s of "
-                        + "each round's time), each followed by deleting them and a wait for idle JIT compilers (%.1f s "
-                        + "in all) (not timed)%n", shares.size(), shares.size() == 1 ? "" : "s", warmup,
-                        String.join(", ", shares), settled);
+                }, db::deleteAllRecords, BenchServer::jitMillis);
+                System.out.printf(Locale.ROOT, "warm-up: %s of %,d rows written and read (JIT compiling %s of each "
+                        + "round's time), each followed by deleting them and a wait for idle JIT compilers (%.1f s in "
+                        + "all) (not timed)%n", rounds.count(), warmup, rounds.shares(), rounds.settledSeconds());
             }
             long cpu0 = BenchServer.processCpuNanos();
             long gc0 = BenchServer.gcMillis();
