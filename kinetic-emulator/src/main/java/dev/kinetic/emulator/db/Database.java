@@ -100,7 +100,8 @@ public final class Database implements AutoCloseable {
      * that one batch at a time writes each object's table. H2's storage serves one writer per table far faster than
      * several that contend for the same B-tree pages (about 87,000 rows/s alone against 57,000 for two in parallel,
      * measured on two cores); batches still parse and convert in parallel outside the lock, and an insert that reads
-     * nothing of its own object also resolves its rows and writes its result rows before it takes it.
+     * nothing of its own object also resolves its rows and writes its result rows before it takes it, starting when
+     * the lane is about to be free ({@link WriteLane#pace}).
      */
     public WriteLane writeLane(SObjectType type) {
         return writeLanes.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new WriteLane());

@@ -190,8 +190,9 @@ final class IngestJobRunner {
         try {
             writer.pace();
         } catch (InterruptedException e) {
+            // Only the pace is cut short: the batch runs as it would have without it, and the flag stays set for
+            // whatever checks it next.
             Thread.currentThread().interrupt();
-            return; // The org is stopping: as a batch not started.
         }
         BatchJournal journal = new BatchJournal(store.batches(), files, job.info().dialect(), job.id(), number);
         try {
